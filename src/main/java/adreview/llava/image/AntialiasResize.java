@@ -1,0 +1,181 @@
+package adreview.llava.image;
+
+/**
+ * Pillow's separable antialiased resize of an 8-bit interleaved RGB image ({@code ImagingResample}; torch's uint8
+ * antialiased interpolate is a port of it). Per axis: the filter's support is widened by the downscale factor, each
+ * output pixel gets the normalised filter weights of the input pixels under it, the weights are rounded to fixed
+ * point. The horizontal pass runs first and its result is rounded and clipped to 8 bits before the vertical pass,
+ * exactly as both libraries do; that intermediate rounding is what makes bit-exact parity possible.
+ *
+ * <p>Only a window of the output is computed (the centre crop): every output pixel depends on its own coefficients
+ * alone, so the window is identical to cropping the full result.
+ */
+final class AntialiasResize {
+
+    private AntialiasResize() {
+    }
+
+    /** Fixed-point coefficients of one axis: output pixel {@code i} reads {@code counts[i]} inputs from {@code starts[i]}. */
+    record Axis(int inSize, int outSize, int ksize, int precision, int[] starts, int[] counts, int[] coeffs) {
+
+        /** Same size in and out: both libraries skip the pass, the pixels pass through unchanged. */
+        boolean identity() {
+            return inSize == outSize;
+        }
+    }
+
+    static Axis axis(int inSize, int outSize, ResampleFilter filter, ResizeArithmetic arithmetic) {
+        boolean torch = arithmetic == ResizeArithmetic.TORCHVISION;
+        double scale = (double) inSize / outSize;
+        double filterScale = Math.max(scale, 1.0);
+        double support = filter.support() * filterScale;
+        int ksize = (int) Math.ceil(support) * 2 + 1;
+        double inverse = 1.0 / filterScale;
+
+        double[] weights = new double[outSize * ksize];
+        int[] starts = new int[outSize];
+        int[] counts = new int[outSize];
+        double maxWeight = 0.0;
+        for (int i = 0; i < outSize; i++) {
+            double center = (i + 0.5) * scale;
+            int min = Math.max((int) (center - support + 0.5), 0);
+            int max = Math.min((int) (center + support + 0.5), inSize);
+            int count = Math.max(0, Math.min(max - min, ksize));
+            double total = 0.0;
+            int base = i * ksize;
+            for (int k = 0; k < count; k++) {
+                double w = filter.weight((k + min - center + 0.5) * inverse, torch);
+                weights[base + k] = w;
+                total += w;
+            }
+            if (total != 0.0) {
+                for (int k = 0; k < count; k++) {
+                    weights[base + k] /= total;
+                    maxWeight = Math.max(maxWeight, weights[base + k]);
+                }
+            }
+            starts[i] = min;
+            counts[i] = count;
+        }
+
+        int precision = torch ? torchPrecision(maxWeight) : 22;
+        double one = 1 << precision;
+        int[] coeffs = new int[weights.length];
+        for (int j = 0; j < weights.length; j++) {
+            double v = weights[j] * one;
+            int c = v < 0 ? (int) (-0.5 + v) : (int) (0.5 + v);
+            coeffs[j] = torch ? (short) c : c; // torch stores int16 coefficients
+        }
+        return new Axis(inSize, outSize, ksize, precision, starts, counts, coeffs);
+    }
+
+    /** torch's choice: the most fractional bits (below 22) at which the largest weight, doubled, still fits in int16. */
+    private static int torchPrecision(double maxWeight) {
+        int precision = 0;
+        for (; precision < 22; precision++) {
+            int next = (int) (0.5 + maxWeight * (1 << (precision + 1)));
+            if (next >= (1 << 15)) {
+                break;
+            }
+        }
+        return precision;
+    }
+
+    /**
+     * Resizes {@code src} (interleaved RGB, {@code srcWidth × srcHeight}) to {@code horizontal.outSize() ×
+     * vertical.outSize()} and returns the window of {@code width × height} output pixels at ({@code x0}, {@code y0}),
+     * interleaved RGB.
+     */
+    static byte[] resizeWindow(byte[] src, int srcWidth, int srcHeight, Axis horizontal, Axis vertical,
+                               int x0, int y0, int width, int height) {
+        if (horizontal.inSize() != srcWidth || vertical.inSize() != srcHeight) {
+            throw new IllegalArgumentException("axes do not match a " + srcWidth + "x" + srcHeight + " image");
+        }
+        // Input rows the vertical pass reads for the window's rows.
+        int rowFirst = vertical.identity() ? y0 : vertical.starts()[y0];
+        int rowEnd = vertical.identity() ? y0 + height
+                : vertical.starts()[y0 + height - 1] + vertical.counts()[y0 + height - 1];
+        byte[] rows = horizontal.identity()
+                ? copyColumns(src, srcWidth, rowFirst, rowEnd, x0, width)
+                : horizontalPass(src, srcWidth, rowFirst, rowEnd, horizontal, x0, width);
+        if (vertical.identity()) {
+            return rows;
+        }
+        return verticalPass(rows, rowFirst, vertical, y0, width, height);
+    }
+
+    private static byte[] copyColumns(byte[] src, int srcWidth, int rowFirst, int rowEnd, int x0, int width) {
+        byte[] out = new byte[(rowEnd - rowFirst) * width * 3];
+        for (int y = rowFirst; y < rowEnd; y++) {
+            System.arraycopy(src, (y * srcWidth + x0) * 3, out, (y - rowFirst) * width * 3, width * 3);
+        }
+        return out;
+    }
+
+    private static byte[] horizontalPass(byte[] src, int srcWidth, int rowFirst, int rowEnd, Axis axis,
+                                         int x0, int width) {
+        int[] starts = axis.starts();
+        int[] counts = axis.counts();
+        int[] coeffs = axis.coeffs();
+        int ksize = axis.ksize();
+        int precision = axis.precision();
+        int half = 1 << (precision - 1);
+        byte[] out = new byte[(rowEnd - rowFirst) * width * 3];
+        int o = 0;
+        for (int y = rowFirst; y < rowEnd; y++) {
+            int row = y * srcWidth * 3;
+            for (int x = x0; x < x0 + width; x++) {
+                int r = half;
+                int g = half;
+                int b = half;
+                int p = row + starts[x] * 3;
+                int k = x * ksize;
+                int kEnd = k + counts[x];
+                for (; k < kEnd; k++, p += 3) {
+                    int c = coeffs[k];
+                    r += (src[p] & 0xFF) * c;
+                    g += (src[p + 1] & 0xFF) * c;
+                    b += (src[p + 2] & 0xFF) * c;
+                }
+                out[o++] = clip8(r, precision);
+                out[o++] = clip8(g, precision);
+                out[o++] = clip8(b, precision);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] verticalPass(byte[] rows, int rowFirst, Axis axis, int y0, int width, int height) {
+        int[] starts = axis.starts();
+        int[] counts = axis.counts();
+        int[] coeffs = axis.coeffs();
+        int ksize = axis.ksize();
+        int precision = axis.precision();
+        int half = 1 << (precision - 1);
+        int stride = width * 3;
+        byte[] out = new byte[height * stride];
+        int[] acc = new int[stride];
+        for (int oy = 0; oy < height; oy++) {
+            int y = y0 + oy;
+            java.util.Arrays.fill(acc, half);
+            int k = y * ksize;
+            int row = (starts[y] - rowFirst) * stride;
+            for (int n = 0; n < counts[y]; n++, k++, row += stride) {
+                int c = coeffs[k];
+                for (int i = 0; i < stride; i++) {
+                    acc[i] += (rows[row + i] & 0xFF) * c;
+                }
+            }
+            int o = oy * stride;
+            for (int i = 0; i < stride; i++) {
+                out[o + i] = clip8(acc[i], precision);
+            }
+        }
+        return out;
+    }
+
+    private static byte clip8(int value, int precision) {
+        int v = value >> precision;
+        return (byte) (v < 0 ? 0 : Math.min(v, 255));
+    }
+}
