@@ -15,16 +15,30 @@ final class AntialiasResize {
     private AntialiasResize() {
     }
 
-    /** Fixed-point coefficients of one axis: output pixel {@code i} reads {@code counts[i]} inputs from {@code starts[i]}. */
-    record Axis(int inSize, int outSize, int ksize, int precision, int[] starts, int[] counts, int[] coeffs) {
+    /**
+     * Fixed-point coefficients of one axis, for the output pixels {@code first .. first + starts.length - 1} only
+     * (the crop window): output pixel {@code first + j} reads {@code counts[j]} inputs from {@code starts[j]} with
+     * the weights {@code coeffs[j * ksize ..]}.
+     */
+    record Axis(int inSize, int outSize, int first, int ksize, int precision, int[] starts, int[] counts,
+                int[] coeffs) {
 
         /** Same size in and out: both libraries skip the pass, the pixels pass through unchanged. */
         boolean identity() {
             return inSize == outSize;
         }
+
+        int count() {
+            return starts.length;
+        }
     }
 
-    static Axis axis(int inSize, int outSize, ResampleFilter filter, ResizeArithmetic arithmetic) {
+    /** Coefficients for the output pixels {@code first .. first + count - 1} of resizing {@code inSize} to {@code outSize}. */
+    static Axis axis(int inSize, int outSize, int first, int count, ResampleFilter filter,
+                     ResizeArithmetic arithmetic) {
+        if (first < 0 || count <= 0 || first + count > outSize) {
+            throw new IllegalArgumentException("window " + first + "+" + count + " outside 0.." + outSize);
+        }
         boolean torch = arithmetic == ResizeArithmetic.TORCHVISION;
         double scale = (double) inSize / outSize;
         double filterScale = Math.max(scale, 1.0);
@@ -32,30 +46,38 @@ final class AntialiasResize {
         int ksize = (int) Math.ceil(support) * 2 + 1;
         double inverse = 1.0 / filterScale;
 
-        double[] weights = new double[outSize * ksize];
-        int[] starts = new int[outSize];
-        int[] counts = new int[outSize];
+        // torch picks the precision from the largest weight of the whole axis, so with TORCHVISION every output
+        // pixel's weights are computed; only the window's are kept.
+        int from = torch ? 0 : first;
+        int to = torch ? outSize : first + count;
+        double[] weights = new double[count * ksize];
+        double[] scratch = new double[ksize];
+        int[] starts = new int[count];
+        int[] counts = new int[count];
         double maxWeight = 0.0;
-        for (int i = 0; i < outSize; i++) {
+        for (int i = from; i < to; i++) {
             double center = (i + 0.5) * scale;
             int min = Math.max((int) (center - support + 0.5), 0);
             int max = Math.min((int) (center + support + 0.5), inSize);
-            int count = Math.max(0, Math.min(max - min, ksize));
+            int n = Math.max(0, Math.min(max - min, ksize));
             double total = 0.0;
-            int base = i * ksize;
-            for (int k = 0; k < count; k++) {
+            for (int k = 0; k < n; k++) {
                 double w = filter.weight((k + min - center + 0.5) * inverse, torch);
-                weights[base + k] = w;
+                scratch[k] = w;
                 total += w;
             }
             if (total != 0.0) {
-                for (int k = 0; k < count; k++) {
-                    weights[base + k] /= total;
-                    maxWeight = Math.max(maxWeight, weights[base + k]);
+                for (int k = 0; k < n; k++) {
+                    scratch[k] /= total;
+                    maxWeight = Math.max(maxWeight, scratch[k]);
                 }
             }
-            starts[i] = min;
-            counts[i] = count;
+            int j = i - first;
+            if (j >= 0 && j < count) {
+                System.arraycopy(scratch, 0, weights, j * ksize, n);
+                starts[j] = min;
+                counts[j] = n;
+            }
         }
 
         int precision = torch ? torchPrecision(maxWeight) : 22;
@@ -66,7 +88,7 @@ final class AntialiasResize {
             int c = v < 0 ? (int) (-0.5 + v) : (int) (0.5 + v);
             coeffs[j] = torch ? (short) c : c; // torch stores int16 coefficients
         }
-        return new Axis(inSize, outSize, ksize, precision, starts, counts, coeffs);
+        return new Axis(inSize, outSize, first, ksize, precision, starts, counts, coeffs);
     }
 
     /** torch's choice: the most fractional bits (below 22) at which the largest weight, doubled, still fits in int16. */
@@ -82,26 +104,25 @@ final class AntialiasResize {
     }
 
     /**
-     * Resizes {@code src} (interleaved RGB, {@code srcWidth × srcHeight}) to {@code horizontal.outSize() ×
-     * vertical.outSize()} and returns the window of {@code width × height} output pixels at ({@code x0}, {@code y0}),
-     * interleaved RGB.
+     * Resizes {@code src} (interleaved RGB, {@code srcWidth × srcHeight}) and returns the window of output pixels the
+     * two axes were made for, interleaved RGB, {@code horizontal.count() × vertical.count()} pixels.
      */
-    static byte[] resizeWindow(byte[] src, int srcWidth, int srcHeight, Axis horizontal, Axis vertical,
-                               int x0, int y0, int width, int height) {
+    static byte[] resizeWindow(byte[] src, int srcWidth, int srcHeight, Axis horizontal, Axis vertical) {
         if (horizontal.inSize() != srcWidth || vertical.inSize() != srcHeight) {
             throw new IllegalArgumentException("axes do not match a " + srcWidth + "x" + srcHeight + " image");
         }
+        int height = vertical.count();
         // Input rows the vertical pass reads for the window's rows.
-        int rowFirst = vertical.identity() ? y0 : vertical.starts()[y0];
-        int rowEnd = vertical.identity() ? y0 + height
-                : vertical.starts()[y0 + height - 1] + vertical.counts()[y0 + height - 1];
+        int rowFirst = vertical.identity() ? vertical.first() : vertical.starts()[0];
+        int rowEnd = vertical.identity() ? vertical.first() + height
+                : vertical.starts()[height - 1] + vertical.counts()[height - 1];
         byte[] rows = horizontal.identity()
-                ? copyColumns(src, srcWidth, rowFirst, rowEnd, x0, width)
-                : horizontalPass(src, srcWidth, rowFirst, rowEnd, horizontal, x0, width);
+                ? copyColumns(src, srcWidth, rowFirst, rowEnd, horizontal.first(), horizontal.count())
+                : horizontalPass(src, srcWidth, rowFirst, rowEnd, horizontal);
         if (vertical.identity()) {
             return rows;
         }
-        return verticalPass(rows, rowFirst, vertical, y0, width, height);
+        return verticalPass(rows, rowFirst, vertical, horizontal.count());
     }
 
     private static byte[] copyColumns(byte[] src, int srcWidth, int rowFirst, int rowEnd, int x0, int width) {
@@ -112,8 +133,8 @@ final class AntialiasResize {
         return out;
     }
 
-    private static byte[] horizontalPass(byte[] src, int srcWidth, int rowFirst, int rowEnd, Axis axis,
-                                         int x0, int width) {
+    private static byte[] horizontalPass(byte[] src, int srcWidth, int rowFirst, int rowEnd, Axis axis) {
+        int width = axis.count();
         int[] starts = axis.starts();
         int[] counts = axis.counts();
         int[] coeffs = axis.coeffs();
@@ -124,7 +145,7 @@ final class AntialiasResize {
         int o = 0;
         for (int y = rowFirst; y < rowEnd; y++) {
             int row = y * srcWidth * 3;
-            for (int x = x0; x < x0 + width; x++) {
+            for (int x = 0; x < width; x++) {
                 int r = half;
                 int g = half;
                 int b = half;
@@ -145,7 +166,8 @@ final class AntialiasResize {
         return out;
     }
 
-    private static byte[] verticalPass(byte[] rows, int rowFirst, Axis axis, int y0, int width, int height) {
+    private static byte[] verticalPass(byte[] rows, int rowFirst, Axis axis, int width) {
+        int height = axis.count();
         int[] starts = axis.starts();
         int[] counts = axis.counts();
         int[] coeffs = axis.coeffs();
@@ -155,8 +177,7 @@ final class AntialiasResize {
         int stride = width * 3;
         byte[] out = new byte[height * stride];
         int[] acc = new int[stride];
-        for (int oy = 0; oy < height; oy++) {
-            int y = y0 + oy;
+        for (int y = 0; y < height; y++) {
             java.util.Arrays.fill(acc, half);
             int k = y * ksize;
             int row = (starts[y] - rowFirst) * stride;
@@ -166,7 +187,7 @@ final class AntialiasResize {
                     acc[i] += (rows[row + i] & 0xFF) * c;
                 }
             }
-            int o = oy * stride;
+            int o = y * stride;
             for (int i = 0; i < stride; i++) {
                 out[o + i] = clip8(acc[i], precision);
             }

@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public final class ClipImageProcessor {
 
+    /** Largest RGB buffer a Java array holds. */
+    private static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
+
     private final ClipPreprocessConfig config;
     private final ResizeArithmetic arithmetic;
     private final float[] mean = new float[3];
@@ -99,16 +102,23 @@ public final class ClipImageProcessor {
         Objects.requireNonNull(mode, "mode");
         int w = image.getWidth();
         int h = image.getHeight();
+        boolean pad = mode == ImageMode.PAD && w != h;
+        long bytes = pad ? 3L * Math.max(w, h) * Math.max(w, h) : 3L * w * h;
+        if (bytes > MAX_BUFFER) {
+            throw new IllegalArgumentException("image " + w + "x" + h + " is too large to preprocess"
+                    + (pad ? " padded to a square" : "") + "; scale it down below about 26000x26000 pixels"
+                    + " (crop) or 26000 on the long side (pad)");
+        }
         byte[] src;
-        if (mode == ImageMode.PAD && w != h) {
+        if (pad) {
             int side = Math.max(w, h);
-            src = new byte[Math.multiplyExact(Math.multiplyExact(side, side), 3)];
+            src = new byte[(int) bytes];
             fill(src, padColour);
             RawRgb.copyInto(image, src, side, (side - w) / 2, (side - h) / 2);
             w = side;
             h = side;
         } else {
-            src = new byte[Math.multiplyExact(Math.multiplyExact(w, h), 3)];
+            src = new byte[(int) bytes];
             RawRgb.copyInto(image, src, w, 0, 0);
         }
 
@@ -117,13 +127,11 @@ public final class ClipImageProcessor {
         int longSide = (int) ((double) edge * Math.max(w, h) / Math.min(w, h));
         int outW = w <= h ? edge : longSide;
         int outH = w <= h ? longSide : edge;
-        AntialiasResize.Axis horizontal = AntialiasResize.axis(w, outW, config.resample(), arithmetic);
-        AntialiasResize.Axis vertical = AntialiasResize.axis(h, outH, config.resample(), arithmetic);
-
         CropSpan xs = CropSpan.of(outW, config.cropWidth());
         CropSpan ys = CropSpan.of(outH, config.cropHeight());
-        byte[] window = AntialiasResize.resizeWindow(src, w, h, horizontal, vertical,
-                xs.from(), ys.from(), xs.count(), ys.count());
+        byte[] window = AntialiasResize.resizeWindow(src, w, h,
+                AntialiasResize.axis(w, outW, xs.from(), xs.count(), config.resample(), arithmetic),
+                AntialiasResize.axis(h, outH, ys.from(), ys.count(), config.resample(), arithmetic));
         if (xs.count() == config.cropWidth() && ys.count() == config.cropHeight()) {
             return window;
         }
