@@ -110,11 +110,15 @@ public final class ClipImageProcessor {
                     + " (crop) or 26000 on the long side (pad)");
         }
         byte[] src;
+        AntialiasResize.Uniform border = null;
         if (pad) {
             int side = Math.max(w, h);
             src = new byte[(int) bytes];
             fill(src, padColour);
-            RawRgb.copyInto(image, src, side, (side - w) / 2, (side - h) / 2);
+            int dx = (side - w) / 2;
+            int dy = (side - h) / 2;
+            RawRgb.copyInto(image, src, side, dx, dy);
+            border = new AntialiasResize.Uniform(dx, dy, dx + w, dy + h);
             w = side;
             h = side;
         } else {
@@ -131,7 +135,7 @@ public final class ClipImageProcessor {
         CropSpan ys = CropSpan.of(outH, config.cropHeight());
         byte[] window = AntialiasResize.resizeWindow(src, w, h,
                 AntialiasResize.axis(w, outW, xs.from(), xs.count(), config.resample(), arithmetic),
-                AntialiasResize.axis(h, outH, ys.from(), ys.count(), config.resample(), arithmetic));
+                AntialiasResize.axis(h, outH, ys.from(), ys.count(), config.resample(), arithmetic), border);
         if (xs.count() == config.cropWidth() && ys.count() == config.cropHeight()) {
             return window;
         }
