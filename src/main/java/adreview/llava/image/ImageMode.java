@@ -8,5 +8,15 @@ public enum ImageMode {
      */
     PAD,
     /** Resize the short side and cut the centre out (what llava-hf's CLIPImageProcessor does): kept for parity. */
-    CROP
+    CROP;
+
+    /** {@code "pad"} or {@code "crop"}, any case (for {@code --image-mode}). */
+    public static ImageMode parse(String text) {
+        for (ImageMode mode : values()) {
+            if (mode.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("image mode '" + text + "' is not one of pad, crop");
+    }
 }

@@ -39,6 +39,14 @@ class ClipPreprocessConfigTest {
     }
 
     @Test
+    void parsesImageModesForTheCommandLine() {
+        assertThat(ImageMode.parse("pad")).isEqualTo(ImageMode.PAD);
+        assertThat(ImageMode.parse(" CROP ")).isEqualTo(ImageMode.CROP);
+        assertThatThrownBy(() -> ImageMode.parse("squash")).hasMessageContaining("squash")
+                .hasMessageContaining("pad, crop");
+    }
+
+    @Test
     void rejectsWhatTheEngineCannotDoNamingTheFileAndField(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> ClipPreprocessConfig.load(dir))
                 .hasMessageContaining(dir.resolve("preprocessor_config.json").toString())

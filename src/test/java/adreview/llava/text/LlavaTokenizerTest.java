@@ -140,6 +140,41 @@ class LlavaTokenizerTest {
     }
 
     @Test
+    void idsPastTheTokenizerButInsideTheModelVocabularyDecodeToNothing() {
+        assertThat(tokenizer.decode(new long[] {15043, 32050, 3186})).isEqualTo("Hello world");
+        StreamingDecoder decoder = tokenizer.streamingDecoder();
+        assertThat(decoder.accept(15043) + decoder.accept(32063) + decoder.accept(3186) + decoder.finish())
+                .isEqualTo("Hello world");
+    }
+
+    @Test
+    void encodesFromManyThreadsAtOnce() throws Exception {
+        JsonNode korean = reference.path("tokenizer").get(2);
+        long[] expected = longs(korean.path("ids"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        long[] ids = tokenizer.encode(korean.path("text").asText(), true);
+                        if (!java.util.Arrays.equals(ids, expected)
+                                || !tokenizer.decode(ids).equals(korean.path("decoded").asText())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aMissingTokenizerFileIsNamed(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> LlavaTokenizer.load(dir))
                 .hasMessageContaining(dir.resolve("tokenizer.json").toString())
