@@ -1,5 +1,7 @@
 package adreview.llava.image;
 
+import java.util.Arrays;
+
 /**
  * Pillow's separable antialiased resize of an 8-bit interleaved RGB image ({@code ImagingResample}; torch's uint8
  * antialiased interpolate is a port of it). Per axis: the filter's support is widened by the downscale factor, each
@@ -228,7 +230,7 @@ final class AntialiasResize {
         byte[] out = new byte[height * stride];
         int[] acc = new int[stride];
         for (int y = 0; y < height; y++) {
-            java.util.Arrays.fill(acc, half);
+            Arrays.fill(acc, half);
             int k = y * ksize;
             int row = (starts[y] - rowFirst) * stride;
             for (int n = 0; n < counts[y]; n++, k++, row += stride) {
