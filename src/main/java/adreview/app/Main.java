@@ -20,9 +20,10 @@ public final class Main implements Runnable {
         }
     }
 
+    /** No subcommand: the window, on the configured (or embedded) database. */
     @Override
     public void run() {
-        // No subcommand: the window. Filled in by the UI work.
-        System.out.println("Ad Review Desk: window not implemented yet");
+        adreview.ui.DeskApplication.launch(
+                new StoreDeskBackend(() -> DeskConfig.load(java.util.Map.of()), true));
     }
 }

@@ -227,14 +227,15 @@ public final class VariantListView extends TableView<VariantSummary> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("verdict-pass", "verdict-issues");
+            getStyleClass().removeAll("verdict-pass", "verdict-issues", "verdict-error");
             if (empty) {
                 setText(null);
                 return;
             }
             setText(item == null ? "—" : item);
             if (item != null) {
-                getStyleClass().add("pass".equals(item) ? "verdict-pass" : "verdict-issues");
+                getStyleClass().add("pass".equals(item) ? "verdict-pass"
+                        : "error".equals(item) ? "verdict-error" : "verdict-issues");
             }
             setTooltip(item == null ? null : new Tooltip(item));
         }

@@ -39,7 +39,7 @@ public final class TraceHistoryView extends SplitPane {
                         getStyleClass().add("result-error");
                     } else if (item.equals("pass")) {
                         getStyleClass().add("result-pass");
-                    } else if (item.startsWith("issues")) {
+                    } else if (item.startsWith("fail")) {
                         getStyleClass().add("result-issues");
                     }
                 }
