@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import adreview.app.DeskConfig;
 import adreview.app.StoreDeskBackend;
-import adreview.ui.data.DeskSession;
 import adreview.ui.data.ImageLocation;
 import adreview.ui.data.ResolvedAdCopy;
 import adreview.ui.data.TraceEntry;
@@ -45,13 +44,17 @@ class DeskWindowTest extends FxRobot {
 
     private static DeskConfig config;
     private static DeskApplication app;
-    /** A second connection for the expected values: the test asks the database, not the UI. */
-    private static DeskSession expected;
+    /** The expected values come from the database through the session's data, not from the controls. */
+    private static Expected expected;
+
+    private record Expected(adreview.ui.data.DeskData data) {
+    }
 
     @BeforeAll
     static void startDesk() throws Exception {
         config = UiFixture.freshHome("desk-window-test");
         UiFixture.prepare(config);
+        System.setProperty("headless.geometry", "1440x900-32"); // Monocle's screen; its default is 1280x800
         FxToolkit.registerPrimaryStage();
         long t0 = System.nanoTime();
         app = (DeskApplication) FxToolkit.setupApplication(() -> new DeskApplication(
@@ -61,16 +64,13 @@ class DeskWindowTest extends FxRobot {
         System.out.printf("DeskWindowTest: window showed %d variants %d ms after setupApplication%n",
                 app.model().list().allVariants().size(), (System.nanoTime() - t0) / 1_000_000);
         assertThat(app.model().failureProperty().get()).isEmpty();
-        expected = new StoreDeskBackend(() -> config, false).open(message -> { });
+        expected = new Expected(app.model().data().orElseThrow());
     }
 
     @AfterAll
     static void stopDesk() throws Exception {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
-        }
-        if (expected != null) {
-            expected.close();
         }
         UiFixture.clearHome();
     }
@@ -107,7 +107,7 @@ class DeskWindowTest extends FxRobot {
         String response = lookup("#traceResponse").queryAs(TextArea.class).getText();
         assertThat(response).startsWith("{").contains("\n  \"");
 
-        Screenshots.write(app.stage().getScene(), Path.of("target/screenshots/main-window.png"));
+        screenshot(app.stage().getScene(), "target/screenshots/main-window.png");
     }
 
     @Test
@@ -136,7 +136,7 @@ class DeskWindowTest extends FxRobot {
         assertThat(lookup("#imagePlaceholderTitle").queryAs(Label.class).getText()).isEqualTo("Image file missing");
         assertThat(lookup("#imagePlaceholderDetail").queryAs(Label.class).getText())
                 .contains(missing.image().file().getFileName().toString());
-        Screenshots.write(app.stage().getScene(), Path.of("target/screenshots/missing-image.png"));
+        screenshot(app.stage().getScene(), "target/screenshots/missing-image.png");
     }
 
     @Test
@@ -163,7 +163,7 @@ class DeskWindowTest extends FxRobot {
         waitUntil(() -> lookup("#adCopyText").queryAs(Label.class).getText().equals(text));
         Label label = lookup("#adCopyText").queryAs(Label.class);
         assertThat(label.getFont().getFamily()).containsIgnoringCase("nanum");
-        Screenshots.write(app.stage().getScene(), Path.of("target/screenshots/korean-ad-copy.png"));
+        screenshot(app.stage().getScene(), "target/screenshots/korean-ad-copy.png");
     }
 
     @Test
@@ -183,7 +183,7 @@ class DeskWindowTest extends FxRobot {
                 && app.model().detail().imageProperty().get() instanceof ImageState.Shown);
         ImageLocation render = expected.data().findVariant(withRender.variantId()).orElseThrow().render();
         assertThat(lookup("#imageCaption").queryAs(Label.class).getText()).contains(render.url());
-        Screenshots.write(app.stage().getScene(), Path.of("target/screenshots/render-typed-copy.png"));
+        screenshot(app.stage().getScene(), "target/screenshots/render-typed-copy.png");
         clickOn("#showGenerated");
     }
 
@@ -198,7 +198,7 @@ class DeskWindowTest extends FxRobot {
         assertThat(table.getItems()).filteredOn(e -> e.key().equals("Asset root"))
                 .extracting(adreview.ui.data.ConfigEntry::value).containsExactly(config.assetRoot().toString());
         Stage dialog = (Stage) table.getScene().getWindow();
-        Screenshots.write(dialog.getScene(), Path.of("target/screenshots/settings-dialog.png"));
+        screenshot(dialog.getScene(), "target/screenshots/settings-dialog.png");
         interact(dialog::close);
     }
 
@@ -211,6 +211,13 @@ class DeskWindowTest extends FxRobot {
             table.getSelectionModel().select(row);
             table.scrollTo(row);
         });
+    }
+
+    /** Writes a PNG of the scene, on the FX thread. */
+    private static void screenshot(javafx.scene.Scene scene, String file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(scene, Path.of(file))).get(30, TimeUnit.SECONDS);
+        assertThat(Path.of(file)).isNotEmptyFile();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
