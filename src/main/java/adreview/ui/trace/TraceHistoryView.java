@@ -1,0 +1,95 @@
+package adreview.ui.trace;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+
+/** Trace rows on the left; the selected trace's request and response JSON, pretty-printed, on the right. */
+public final class TraceHistoryView extends SplitPane {
+
+    public TraceHistoryView(TraceHistoryViewModel model) {
+        getStyleClass().add("trace-history");
+        TableView<TraceRow> table = new TableView<>(model.rows());
+        table.setId("traceTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Time", 112, TraceRow::time));
+        table.getColumns().add(column("Operation", 76, TraceRow::operation));
+        TableColumn<TraceRow, String> latency = column("Latency", 64, TraceRow::latency);
+        latency.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(latency);
+        table.getColumns().add(column("Scope", 62, TraceRow::scope));
+        TableColumn<TraceRow, String> result = column("Result", 200, TraceRow::result);
+        result.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+                getStyleClass().removeAll("result-error", "result-pass", "result-issues");
+                if (!empty && item != null) {
+                    if (item.startsWith("error")) {
+                        getStyleClass().add("result-error");
+                    } else if (item.equals("pass")) {
+                        getStyleClass().add("result-pass");
+                    } else if (item.startsWith("fail")) {
+                        getStyleClass().add("result-issues");
+                    }
+                }
+            }
+        });
+        table.getColumns().add(result);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(TraceRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"),
+                        !empty && item != null && item.failed());
+            }
+        });
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.textProperty().bind(model.messageProperty());
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+
+        javafx.scene.control.TabPane json = new javafx.scene.control.TabPane(
+                jsonTab("Response", "traceResponse", model.responseJsonProperty()),
+                jsonTab("Request", "traceRequest", model.requestJsonProperty()));
+        json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        json.getStyleClass().add("json-tabs");
+        getItems().setAll(table, json);
+        setDividerPositions(0.5);
+    }
+
+    private static javafx.scene.control.Tab jsonTab(String title, String id,
+                                                    javafx.beans.value.ObservableValue<String> text) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("json-text");
+        area.setPromptText("Select a trace to see its " + title.toLowerCase() + " JSON");
+        area.textProperty().bind(text);
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, area);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private static TableColumn<TraceRow, String> column(String title, double width, Function<TraceRow, String> value) {
+        TableColumn<TraceRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+}
