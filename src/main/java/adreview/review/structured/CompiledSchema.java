@@ -51,6 +51,13 @@ public final class CompiledSchema {
         return new SchemaConstraint(this, maxNewTokens);
     }
 
+    private final java.util.concurrent.atomic.AtomicLong tightWalks = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How often a budget near its end forced an uncached walk. */
+    long tightWalks() {
+        return tightWalks.get();
+    }
+
     int cachedMasks() {
         return cache.size();
     }
@@ -70,6 +77,7 @@ public final class CompiledSchema {
         if (m.worstMinCompletion() <= budget) {
             return m.allowed();
         }
+        tightWalks.incrementAndGet();
         return walk(state, budget).allowed();
     }
 

@@ -45,7 +45,7 @@ class SchemaConstraintTest {
         float[] logits = new float[logitsSize];
         for (int step = 0; step < maxTokens && !c.isComplete(); step++) {
             for (int i = 0; i < logits.length; i++) {
-                logits[i] = (float) r.nextGaussian();
+                logits[i] = r.nextFloat();
             }
             BitSet allowed = c.allowedNext();
             assertThat(allowed.isEmpty()).as("mask at step %d", step).isFalse();
