@@ -17,6 +17,14 @@ public interface ReviewModel {
     /** What produced an answer, for the trace: model folder name, precision, device, image mode. */
     ModelInfo info();
 
+    /**
+     * Why the model cannot run, without loading it (no folder configured, files missing, no
+     * engine), or empty when it can. Checked before a run changes anything.
+     */
+    default java.util.Optional<String> unavailableReason() {
+        return java.util.Optional.empty();
+    }
+
     /** The model's tokenizer pieces, for building token constraints. */
     TokenVocabulary vocabulary();
 

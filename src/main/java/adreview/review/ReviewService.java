@@ -99,10 +99,14 @@ public final class ReviewService {
      * Runs one stage on one variant and stores its trace.
      *
      * @throws StageRefusedException when the run may not start; nothing was changed
+     * @throws ModelUnavailableException when there is no usable model; nothing was changed
      */
     public RunOutcome run(RunRequest request, RunListener listener, BooleanSupplier cancelled) {
         RunListener l = listener == null ? RunListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
+        model.unavailableReason().ifPresent(reason -> {
+            throw new ModelUnavailableException(reason);
+        });
         Prepared p = prepare(request);
         String raw = "";
         try {

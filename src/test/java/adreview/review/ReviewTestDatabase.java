@@ -47,6 +47,11 @@ public final class ReviewTestDatabase implements AutoCloseable {
         }
     }
 
+    /** JDBC URL of the test database (user {@code postgres}, no password). */
+    public String jdbcUrl() {
+        return embedded.getJdbcUrl("postgres", "postgres");
+    }
+
     public Database database() {
         return database;
     }

@@ -46,6 +46,29 @@ public final class CompiledSchema {
         return automaton.minCompletion(automaton.start());
     }
 
+    /**
+     * Fills the mask cache before the first real answer (the model's load time is a good moment):
+     * decodes a few answers with pseudo-random choices, which visits the states an answer goes
+     * through (keys, values, string bodies, escapes, multi-byte characters, lists). Returns the
+     * number of cached masks.
+     */
+    public int prewarm(int answers) {
+        for (int a = 0; a < answers; a++) {
+            java.util.Random r = new java.util.Random(a);
+            SchemaConstraint c = newConstraint(4096);
+            while (!c.isComplete()) {
+                BitSet allowed = c.allowedNext();
+                int k = r.nextInt(allowed.cardinality());
+                int pick = allowed.nextSetBit(0);
+                for (int i = 0; i < k; i++) {
+                    pick = allowed.nextSetBit(pick + 1);
+                }
+                c.accept(pick);
+            }
+        }
+        return cache.size();
+    }
+
     /** A new constraint for one generation of at most {@code maxNewTokens} tokens. */
     public SchemaConstraint newConstraint(int maxNewTokens) {
         return new SchemaConstraint(this, maxNewTokens);
