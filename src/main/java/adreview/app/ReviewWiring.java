@@ -53,7 +53,7 @@ public final class ReviewWiring {
         }
 
         @Override
-        public Generation generate(java.nio.file.Path image, String chatText, adreview.llava.generate.TokenConstraint constraint,
+        public Generation generate(java.nio.file.Path image, String prompt, adreview.llava.generate.TokenConstraint constraint,
                                    int maxNewTokens, adreview.review.RunListener listener, java.util.function.BooleanSupplier cancelled) {
             throw new adreview.review.ModelUnavailableException(reason);
         }

@@ -124,7 +124,7 @@ public final class ReviewService {
             long t0 = System.nanoTime();
             ReviewModel.Generation g;
             try {
-                g = model.generate(image, p.prompt().chatText(), constraint, request.maxNewTokens(), l, c);
+                g = model.generate(image, p.prompt().text(), constraint, request.maxNewTokens(), l, c);
             } finally {
                 putModelInfo(p.traceRequest());
             }
