@@ -3,6 +3,8 @@ package adreview.app;
 import adreview.app.DeskConfig.Key;
 import adreview.app.cli.ListCommand;
 import adreview.app.cli.ShowCommand;
+import adreview.app.cli.JudgeCommand;
+import adreview.app.cli.DecideCommand;
 import adreview.store.DatabaseUnavailableException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,6 +24,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ListCommand.class,
                 ShowCommand.class,
+                JudgeCommand.class,
+                DecideCommand.class,
         })
 public final class Main implements Runnable {
 
