@@ -1,0 +1,5 @@
+package adreview.checks;
+
+/** An axis-aligned rectangle in image pixels. */
+public record Rect(int x, int y, int w, int h) {
+}
