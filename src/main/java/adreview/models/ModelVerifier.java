@@ -1,5 +1,8 @@
 package adreview.models;
 
+import adreview.llava.weights.SafetensorsFile;
+import adreview.llava.weights.TensorInfo;
+import adreview.llava.weights.WeightsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -90,28 +93,29 @@ public final class ModelVerifier {
 
     private static void checkShard(Path file, List<String> expectedTensors, List<String> problems, Map<String, Long> dtypes) {
         String name = file.getFileName().toString();
-        SafetensorsHeader header;
-        try {
-            header = SafetensorsHeader.read(file);
-        } catch (IOException e) {
+        try (SafetensorsFile shard = SafetensorsFile.open(file)) {
+            // The engine's reader rejects a tensor that lies past the end (a truncated file); bytes past the
+            // last tensor it tolerates, but a download that left them is damaged, so they count here.
+            long dataEnd = shard.tensors().values().stream()
+                    .mapToLong(t -> t.fileOffset() + t.byteLength()).max().orElse(0);
+            long length = Files.size(file);
+            if (dataEnd > 0 && length > dataEnd) {
+                problems.add(name + " has " + (length - dataEnd) + " bytes past the end its header declares");
+            }
+            List<String> absent = expectedTensors.stream().filter(t -> !shard.contains(t)).toList();
+            if (!absent.isEmpty()) {
+                String shown = String.join(", ", absent.subList(0, Math.min(NAMES_SHOWN, absent.size())));
+                problems.add(absent.size() + " tensor(s) named in " + INDEX + " are not in " + name + ": " + shown
+                        + (absent.size() > NAMES_SHOWN ? ", …" : ""));
+            }
+            for (TensorInfo t : shard.tensors().values()) {
+                dtypes.merge(t.dtype().name(), t.byteLength(), Long::sum);
+            }
+        } catch (WeightsException e) {
             problems.add(e.getMessage());
-            return;
+        } catch (IOException e) {
+            problems.add("cannot read " + file + ": " + e.getMessage());
         }
-        long needed = header.dataLengthNeeded();
-        long present = header.dataLengthPresent();
-        if (present < needed) {
-            problems.add(name + " is truncated: its header promises " + needed + " data bytes, the file holds "
-                    + present + " (" + (needed - present) + " missing)");
-        } else if (present > needed) {
-            problems.add(name + " has " + (present - needed) + " bytes past the end its header declares");
-        }
-        List<String> absent = expectedTensors.stream().filter(t -> !header.tensors().containsKey(t)).toList();
-        if (!absent.isEmpty()) {
-            String shown = String.join(", ", absent.subList(0, Math.min(NAMES_SHOWN, absent.size())));
-            problems.add(absent.size() + " tensor(s) named in " + INDEX + " are not in " + name + ": " + shown
-                    + (absent.size() > NAMES_SHOWN ? ", …" : ""));
-        }
-        header.bytesByDtype().forEach((k, v) -> dtypes.merge(k, v, Long::sum));
     }
 
     private static boolean parsesAsJson(Path f) {
