@@ -36,13 +36,13 @@ import java.util.stream.Stream;
  * with Range support), and can misbehave on request: cut a connection, corrupt a byte, lose a file,
  * throttle, demand a token. Every file request is recorded with its Range header.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
-    record Request(String file, String range, int status) {
+    public record Request(String file, String range, int status) {
     }
 
-    static final String REPO = "test-org/llava-tiny";
-    static final String REVISION = "main";
+    public static final String REPO = "test-org/llava-tiny";
+    public static final String REVISION = "main";
 
     private final Path source;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
@@ -53,17 +53,17 @@ final class FakeHub implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Files whose next response is cut after this many bytes (once each). */
-    final Map<String, Long> cutAfter = new ConcurrentHashMap<>();
+    public final Map<String, Long> cutAfter = new ConcurrentHashMap<>();
     /** Files whose next N responses have one byte flipped. */
-    final Map<String, AtomicInteger> corrupt = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> corrupt = new ConcurrentHashMap<>();
     /** Files listed by the API but answered with 404. */
-    final Set<String> missing = ConcurrentHashMap.newKeySet();
-    volatile long bytesPerSecond = 0;
-    volatile String requiredToken = null;
+    public final Set<String> missing = ConcurrentHashMap.newKeySet();
+    public volatile long bytesPerSecond = 0;
+    public volatile String requiredToken = null;
 
-    FakeHub(Path source) throws IOException {
+    public FakeHub(Path source) throws IOException {
         this.source = source;
         try (Stream<Path> list = Files.list(source)) {
             for (Path p : list.sorted().toList()) {
@@ -79,23 +79,23 @@ final class FakeHub implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    Path source() {
+    public Path source() {
         return source;
     }
 
-    long size(String file) {
+    public long size(String file) {
         return files.get(file).length;
     }
 
-    long totalSize() {
+    public long totalSize() {
         return files.values().stream().mapToLong(b -> b.length).sum();
     }
 
-    List<Request> requestsFor(String file) {
+    public List<Request> requestsFor(String file) {
         return requests.stream().filter(r -> r.file().equals(file)).toList();
     }
 
@@ -242,7 +242,7 @@ final class FakeHub implements AutoCloseable {
         }
     }
 
-    List<String> fileNames() {
+    public List<String> fileNames() {
         return Collections.unmodifiableList(new ArrayList<>(files.keySet()));
     }
 
