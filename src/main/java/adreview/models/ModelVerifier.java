@@ -59,7 +59,8 @@ public final class ModelVerifier {
         }
         Path partial = folder.resolve(DOWNLOAD_DIR);
         if (!problems.isEmpty() && Files.isDirectory(partial)) {
-            problems.add("an unfinished download is in " + DOWNLOAD_DIR + "/: run the download again to resume it");
+            // First, because it explains the others: the files are missing because they are still coming.
+            problems.add(0, "unfinished download in " + DOWNLOAD_DIR + "/: run the download again to resume it");
         }
         return new ModelFolderReport(folder, problems, dtypes);
     }
