@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
                 ShowCommand.class,
                 JudgeCommand.class,
                 DecideCommand.class,
+                adreview.app.cli.ModelsCommand.class,
         })
 public final class Main implements Runnable {
 

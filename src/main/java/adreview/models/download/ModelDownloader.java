@@ -1,0 +1,415 @@
+package adreview.models.download;
+
+import adreview.models.ModelFolderReport;
+import adreview.models.ModelVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads a model folder from the hub. Each needed file is written to
+ * {@code <folder>/.download/<file>.part}, resumed with a Range request from the part's length when a
+ * previous run (or a broken connection) stopped early, checked against the hub's SHA-256 (LFS files)
+ * or size (small files), and only then moved into the folder with an atomic rename. So a file that
+ * is in the folder is whole; whatever is unfinished lives under {@code .download/}.
+ * <p>Blocking: run it on a background thread; cancel through {@link DownloadCancellation}.
+ */
+public final class ModelDownloader {
+
+    /** Free space where the folder will be; a seam so a test can stand in for a nearly full disk. */
+    @FunctionalInterface
+    public interface FreeSpace {
+        long usableBytes(Path existingDir) throws IOException;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ModelDownloader.class);
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final int BUFFER = 256 * 1024;
+    private static final long EMIT_EVERY_NANOS = 100_000_000L;
+
+    private final HubClient hub;
+    private final FreeSpace freeSpace;
+    private final int connectionRetries;
+
+    public ModelDownloader(HubClient hub) {
+        this(hub, dir -> Files.getFileStore(dir).getUsableSpace(), 3);
+    }
+
+    /** @param connectionRetries how often one file's transfer is resumed after a broken connection */
+    public ModelDownloader(HubClient hub, FreeSpace freeSpace, int connectionRetries) {
+        this.hub = hub;
+        this.freeSpace = freeSpace;
+        this.connectionRetries = connectionRetries;
+    }
+
+    public HubClient hub() {
+        return hub;
+    }
+
+    public DownloadResult download(DownloadRequest request, DownloadListener listener, DownloadCancellation cancel)
+            throws DownloadException {
+        request.validate();
+        String what = request.repoId() + "@" + request.revision();
+        Path folder = request.folder().toAbsolutePath().normalize();
+        Progress progress = new Progress(listener);
+        progress.emit(DownloadProgress.Phase.LISTING, true);
+
+        List<HubFile> files = DownloadPlan.choose(what, hub.listFiles(request.repoId(), request.revision()));
+        cancel.throwIfCancelled();
+        Path partDir = folder.resolve(ModelVerifier.DOWNLOAD_DIR);
+
+        List<HubFile> toFetch = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        long stillNeeded = 0;
+        for (HubFile f : files) {
+            progress.filesTotal++;
+            progress.bytesTotal += Math.max(0, f.size());
+            Path dest = folder.resolve(f.name());
+            if (f.size() >= 0 && sizeOf(dest) == f.size()) {
+                // Only verified files are ever moved into the folder, so a right-sized one is done.
+                present.add(f.name());
+                progress.filesDone++;
+                progress.bytesCompleted += f.size();
+            } else {
+                toFetch.add(f);
+                long part = Math.max(0, sizeOf(partFile(partDir, f)));
+                stillNeeded += Math.max(0, f.size() - part);
+            }
+        }
+        checkSpace(folder, stillNeeded);
+
+        List<String> fetched = new ArrayList<>();
+        try {
+            Files.createDirectories(partDir);
+        } catch (IOException e) {
+            throw new DownloadException(DownloadException.Kind.FAILED,
+                    "Cannot create " + partDir + ": " + HubClient.oneLine(e) + "; choose a writable folder.");
+        }
+        for (HubFile f : toFetch) {
+            fetchVerified(request, f, partDir, folder.resolve(f.name()), progress, cancel);
+            fetched.add(f.name());
+        }
+        try {
+            Files.deleteIfExists(partDir);
+        } catch (DirectoryNotEmptyException e) {
+            log.info("{} keeps files that are not part of {}", partDir, what);
+        } catch (IOException e) {
+            log.warn("Cannot remove {}: {}", partDir, e.toString());
+        }
+        ModelFolderReport report = new ModelVerifier().verify(folder);
+        progress.current = null;
+        progress.emit(DownloadProgress.Phase.DONE, true);
+        log.info("Downloaded {} into {}: {} files fetched ({} bytes), {} already present, complete={}", what, folder,
+                fetched.size(), progress.bytesThisRun, present.size(), report.complete());
+        return new DownloadResult(folder, fetched, present, progress.bytesThisRun, report);
+    }
+
+    private void checkSpace(Path folder, long needed) throws DownloadException {
+        Path existing = folder;
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || needed <= 0) {
+            return;
+        }
+        long free;
+        try {
+            free = freeSpace.usableBytes(existing);
+        } catch (IOException e) {
+            log.warn("Cannot tell the free space of {}: {}", existing, e.toString());
+            return;
+        }
+        if (free < needed) {
+            throw new DownloadException(DownloadException.Kind.DISK_SPACE, "Not enough disk space for " + folder
+                    + ": the download needs " + Bytes.format(needed) + " more, " + Bytes.format(free)
+                    + " is free. Free some space or download into another folder (--dir).");
+        }
+    }
+
+    /** Transfers, checks, retries once on a bad checksum, and moves the file into place. */
+    private void fetchVerified(DownloadRequest req, HubFile f, Path partDir, Path dest, Progress progress,
+                               DownloadCancellation cancel) throws DownloadException {
+        Path part = partFile(partDir, f);
+        for (int attempt = 1; ; attempt++) {
+            transfer(req, f, part, progress, cancel);
+            progress.emit(DownloadProgress.Phase.VERIFYING, true);
+            String problem = check(f, part, cancel);
+            if (problem == null) {
+                moveIntoPlace(part, dest);
+                progress.fileFinished(f);
+                progress.emit(DownloadProgress.Phase.DOWNLOADING, true);
+                return;
+            }
+            deleteQuietly(part);
+            progress.currentPartBytes = 0;
+            if (attempt >= 2) {
+                throw new DownloadException(DownloadException.Kind.CHECKSUM, f.name() + " from " + req.repoId() + "@"
+                        + req.revision() + " failed its check twice (" + problem
+                        + "); it was discarded. The hub or a proxy serves a damaged file: try again later.");
+            }
+            log.warn("{} failed its check ({}); discarded, fetching it again", f.name(), problem);
+        }
+    }
+
+    /** Brings the part file to the listed size, resuming after broken connections. */
+    private void transfer(DownloadRequest req, HubFile f, Path part, Progress progress, DownloadCancellation cancel)
+            throws DownloadException {
+        int failures = 0;
+        while (true) {
+            cancel.throwIfCancelled();
+            long have = Math.max(0, sizeOf(part));
+            if (f.size() >= 0 && have > f.size()) {
+                deleteQuietly(part);
+                have = 0;
+            }
+            progress.startFile(f, have);
+            if (f.size() >= 0 && have == f.size()) {
+                return;
+            }
+            String why;
+            try {
+                if (streamOnce(req, f, part, have, progress, cancel)) {
+                    return;
+                }
+                why = "the connection closed early";
+            } catch (IOException e) {
+                cancel.throwIfCancelled();
+                why = HubClient.oneLine(e);
+            } catch (DownloadException e) {
+                if (e.kind() != DownloadException.Kind.INTERRUPTED) {
+                    throw e;
+                }
+                why = e.getMessage();
+            }
+            failures++;
+            log.info("Transfer of {} broke at byte {} ({}), attempt {}", f.name(), sizeOf(part), why, failures);
+            if (failures > connectionRetries) {
+                throw new DownloadException(DownloadException.Kind.INTERRUPTED, "Downloading " + f.name()
+                        + " kept failing (" + why + ") after " + failures + " tries; the partial file is kept: "
+                        + "run the download again to resume.");
+            }
+            pause(200L * failures, cancel);
+        }
+    }
+
+    /**
+     * One request from byte {@code have}; returns true when the part holds the whole file (or the
+     * size is unknown and the stream ended). Network trouble surfaces as IOException.
+     */
+    private boolean streamOnce(DownloadRequest req, HubFile f, Path part, long have, Progress progress,
+                               DownloadCancellation cancel) throws IOException, DownloadException {
+        HttpResponse<InputStream> r = hub.openFile(req.repoId(), req.revision(), f.name(), have);
+        long start;
+        switch (r.statusCode()) {
+            case 206 -> {
+                Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));
+                if (!m.matches() || Long.parseLong(m.group(1)) != have) {
+                    r.body().close();
+                    deleteQuietly(part);
+                    throw new IOException("the server answered range '"
+                            + r.headers().firstValue("Content-Range").orElse("") + "' for bytes=" + have + "-");
+                }
+                start = have;
+            }
+            case 416 -> {
+                r.body().close();
+                deleteQuietly(part);
+                throw new IOException("the server refused to resume at byte " + have);
+            }
+            default -> start = 0; // 200: the whole file, whatever we asked for
+        }
+        progress.startFile(f, start);
+        try (InputStream in = r.body();
+             FileChannel out = openPart(part, start)) {
+            cancel.attach(in);
+            byte[] buf = new byte[BUFFER];
+            ByteBuffer wrap = ByteBuffer.wrap(buf);
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                cancel.throwIfCancelled();
+                wrap.clear().limit(n);
+                write(out, wrap, part);
+                progress.transferred(n);
+            }
+            out.force(true);
+        } catch (IOException e) {
+            cancel.throwIfCancelled();
+            throw e;
+        } finally {
+            cancel.detach();
+        }
+        cancel.throwIfCancelled();
+        return f.size() < 0 || sizeOf(part) >= f.size();
+    }
+
+    private static FileChannel openPart(Path part, long start) throws DownloadException {
+        try {
+            Files.createDirectories(part.getParent());
+            FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            ch.truncate(start);
+            ch.position(start);
+            return ch;
+        } catch (IOException e) {
+            throw new DownloadException(DownloadException.Kind.FAILED, "Cannot write " + part + ": " + HubClient.oneLine(e));
+        }
+    }
+
+    private static void write(FileChannel out, ByteBuffer buf, Path part) throws DownloadException {
+        try {
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+        } catch (IOException e) {
+            throw new DownloadException(DownloadException.Kind.FAILED, "Cannot write " + part + ": "
+                    + HubClient.oneLine(e) + " (disk full?); the partial file is kept for a resume.");
+        }
+    }
+
+    /** Null when the part matches the listing, else what is wrong. */
+    private static String check(HubFile f, Path part, DownloadCancellation cancel) throws DownloadException {
+        long size = sizeOf(part);
+        if (f.size() >= 0 && size != f.size()) {
+            return "size " + size + ", the hub lists " + f.size();
+        }
+        if (!f.isLfs()) {
+            return null;
+        }
+        String actual = sha256(part, cancel);
+        return actual.equalsIgnoreCase(f.sha256()) ? null
+                : "SHA-256 " + actual.substring(0, 12) + "…, the hub lists " + f.sha256().substring(0, Math.min(12, f.sha256().length())) + "…";
+    }
+
+    static String sha256(Path file, DownloadCancellation cancel) throws DownloadException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+                cancel.throwIfCancelled();
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new DownloadException(DownloadException.Kind.FAILED, "Cannot read " + file + ": " + HubClient.oneLine(e));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static void moveIntoPlace(Path part, Path dest) throws DownloadException {
+        try {
+            Files.createDirectories(dest.getParent());
+            try {
+                Files.move(part, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, dest, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new DownloadException(DownloadException.Kind.FAILED, "Cannot move " + part + " to " + dest + ": "
+                    + HubClient.oneLine(e));
+        }
+    }
+
+    static Path partFile(Path partDir, HubFile f) {
+        return partDir.resolve(f.name() + ".part");
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", p, e.toString());
+        }
+    }
+
+    private static void pause(long millis, DownloadCancellation cancel) throws DownloadException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException(DownloadException.Kind.CANCELLED, "Download interrupted.");
+        }
+        cancel.throwIfCancelled();
+    }
+
+    /** Counts bytes and turns them into throttled progress events. */
+    private static final class Progress {
+        private final DownloadListener listener;
+        private final SpeedMeter speed = new SpeedMeter(Duration.ofSeconds(5));
+        int filesTotal;
+        int filesDone;
+        long bytesTotal;
+        long bytesCompleted;
+        long currentPartBytes;
+        long bytesThisRun;
+        String current;
+        private long lastEmit;
+
+        Progress(DownloadListener listener) {
+            this.listener = listener;
+        }
+
+        void startFile(HubFile f, long have) {
+            current = f.name();
+            currentPartBytes = have;
+            emit(DownloadProgress.Phase.DOWNLOADING, true);
+        }
+
+        void transferred(int n) {
+            currentPartBytes += n;
+            bytesThisRun += n;
+            speed.add(System.nanoTime(), n);
+            emit(DownloadProgress.Phase.DOWNLOADING, false);
+        }
+
+        void fileFinished(HubFile f) {
+            filesDone++;
+            bytesCompleted += Math.max(0, f.size());
+            currentPartBytes = 0;
+        }
+
+        void emit(DownloadProgress.Phase phase, boolean force) {
+            long now = System.nanoTime();
+            if (!force && now - lastEmit < EMIT_EVERY_NANOS) {
+                return;
+            }
+            lastEmit = now;
+            long done = Math.min(bytesTotal, bytesCompleted + currentPartBytes);
+            double bps = speed.bytesPerSecond();
+            Duration left = bps > 0 ? Duration.ofSeconds((long) Math.ceil((bytesTotal - done) / bps)) : null;
+            try {
+                listener.progress(new DownloadProgress(phase, current, filesDone, filesTotal, done, bytesTotal, bps, left));
+            } catch (RuntimeException e) {
+                log.warn("Download progress listener failed: {}", e.toString());
+            }
+        }
+    }
+}
