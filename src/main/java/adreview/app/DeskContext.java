@@ -1,0 +1,213 @@
+package adreview.app;
+
+import adreview.store.AdCopyResolver;
+import adreview.store.AssetResolver;
+import adreview.store.Database;
+import adreview.store.DatabaseUnavailableException;
+import adreview.store.EmbeddedDatabase;
+import adreview.store.JobRepository;
+import adreview.store.Migrations;
+import adreview.store.OverlayLayoutRepository;
+import adreview.store.RenderResolver;
+import adreview.store.SchemaValidator;
+import adreview.store.TraceRepository;
+import adreview.store.VariantRepository;
+import adreview.store.demo.DemoData;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one wiring of configuration → database (embedded or external) → repositories, shared by the
+ * CLI and the UI. Opening it with no database URL starts the embedded PostgreSQL, migrates and
+ * seeds the demo data on first start; against an external database it validates the schema (or
+ * migrates with {@code --migrate}). Closing it (also from its shutdown hook: exit, Ctrl-C) closes
+ * the pool and stops the embedded PostgreSQL.
+ */
+public final class DeskContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeskContext.class);
+
+    private final DeskConfig config;
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+    private final StartupReport startup;
+    private final Thread shutdownHook;
+    private final VariantRepository variants;
+    private final TraceRepository traces;
+    private final JobRepository jobs;
+    private final AdCopyResolver adCopy;
+    private final RenderResolver renders;
+    private final OverlayLayoutRepository overlays;
+    private final AssetResolver assets;
+    private boolean closed;
+
+    /**
+     * How long opening took, for the about dialog and the README's numbers.
+     *
+     * @param databaseMillis starting the embedded server (0 for an external one) and connecting
+     * @param migrateMillis  Flyway or schema validation
+     * @param seedMillis     demo data (0 when not seeded)
+     * @param migrations     migrations applied in this start
+     * @param demoSeeded     true when this start seeded the demo data
+     */
+    public record StartupReport(long databaseMillis, long migrateMillis, long seedMillis,
+                                int migrations, boolean demoSeeded) {
+        public long totalMillis() {
+            return databaseMillis + migrateMillis + seedMillis;
+        }
+    }
+
+    private DeskContext(DeskConfig config, EmbeddedDatabase embedded, Database database, StartupReport startup) {
+        this.config = config;
+        this.embedded = embedded;
+        this.database = database;
+        this.startup = startup;
+        this.variants = new VariantRepository(database);
+        this.traces = new TraceRepository(database);
+        this.jobs = new JobRepository(database);
+        this.adCopy = new AdCopyResolver(database);
+        this.renders = new RenderResolver(database);
+        this.overlays = new OverlayLayoutRepository(database);
+        this.assets = new AssetResolver(config.assetRoot());
+        this.shutdownHook = new Thread(this::close, "adreview-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Opens the database the configuration names.
+     *
+     * @throws DatabaseUnavailableException when an external database cannot be reached
+     * @throws adreview.store.SchemaMismatchException when it lacks tables or columns (without --migrate)
+     * @throws adreview.store.StoreException when the embedded PostgreSQL cannot start or migration fails
+     */
+    public static DeskContext open(DeskConfig config) {
+        long t0 = System.nanoTime();
+        EmbeddedDatabase embedded = null;
+        Database database = null;
+        try {
+            if (config.embedded()) {
+                embedded = EmbeddedDatabase.start(config.embeddedDataDir());
+                database = Database.connect(embedded.jdbcUrl(), embedded.user(), "");
+            } else {
+                database = Database.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
+            }
+            long t1 = System.nanoTime();
+            int migrations = 0;
+            if (config.embedded() || config.migrate()) {
+                migrations = Migrations.migrate(database.dataSource());
+            } else {
+                SchemaValidator.validate(database);
+            }
+            long t2 = System.nanoTime();
+            boolean seeded = config.embedded() && DemoData.seedIfFirstStart(database, config.assetRoot());
+            long t3 = System.nanoTime();
+            StartupReport report = new StartupReport(millis(t1 - t0), millis(t2 - t1), millis(t3 - t2),
+                    migrations, seeded);
+            LOG.info("database ready in {} ms (connect {} ms, migrate/validate {} ms, demo seed {} ms){}",
+                    report.totalMillis(), report.databaseMillis(), report.migrateMillis(), report.seedMillis(),
+                    config.embedded() ? " at " + config.embeddedDataDir() : "");
+            return new DeskContext(config, embedded, database, report);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    public DeskConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The embedded server, when the desk runs its own. */
+    public Optional<EmbeddedDatabase> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    public StartupReport startup() {
+        return startup;
+    }
+
+    /** One line for the about dialog and the CLI: which database this is. */
+    public String databaseDescription() {
+        return embedded != null
+                ? "embedded PostgreSQL in " + embedded.dataDir() + " (localhost:" + embedded.port() + ")"
+                : database.url();
+    }
+
+    public VariantRepository variants() {
+        return variants;
+    }
+
+    public TraceRepository traces() {
+        return traces;
+    }
+
+    public JobRepository jobs() {
+        return jobs;
+    }
+
+    public AdCopyResolver adCopy() {
+        return adCopy;
+    }
+
+    public RenderResolver renders() {
+        return renders;
+    }
+
+    public OverlayLayoutRepository overlays() {
+        return overlays;
+    }
+
+    public AssetResolver assets() {
+        return assets;
+    }
+
+    /**
+     * Makes an uncaught exception on any thread (a crashing UI) stop PostgreSQL before the process
+     * ends: the exception is logged, the context closed, and the process exits with status 70.
+     * The UI calls this once after its window is up if it wants that policy.
+     */
+    public void closeOnUncaughtException() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("uncaught exception on thread {}; stopping the database", thread.getName(), error);
+            close();
+            Runtime.getRuntime().halt(70);
+        });
+    }
+
+    /** Closes the pool and stops the embedded PostgreSQL; safe to call twice and from any thread. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Called from the hook itself: nothing to remove.
+        }
+        try {
+            database.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

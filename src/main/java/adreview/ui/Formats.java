@@ -1,0 +1,48 @@
+package adreview.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+/** How the desk writes ids, times, latencies and scores: the same everywhere. */
+public final class Formats {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private Formats() {
+    }
+
+    /** First 8 hex digits, enough to tell variants apart on screen; the full id is in the metadata. */
+    public static String shortId(UUID id) {
+        return id == null ? "" : id.toString().substring(0, 8);
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** "840 ms", "5.2 s", "1 min 12 s". */
+    public static String latency(Long millis) {
+        if (millis == null) {
+            return "";
+        }
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
+    }
+
+    public static String score(Double score) {
+        return score == null ? "" : String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    public static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+}

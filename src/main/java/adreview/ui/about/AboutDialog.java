@@ -1,0 +1,64 @@
+package adreview.ui.about;
+
+import adreview.ui.data.ConfigEntry;
+import adreview.ui.detail.MetadataEntry;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The settings/about dialog: versions on top, the effective configuration with sources below. */
+public final class AboutDialog extends Dialog<Void> {
+
+    public AboutDialog(AboutInfo info) {
+        setTitle("Settings and about — Ad Review Desk");
+        setHeaderText("Ad Review Desk " + AboutInfo.deskVersion());
+        setResizable(true);
+
+        GridPane versions = new GridPane();
+        versions.getStyleClass().add("metadata-grid");
+        int row = 0;
+        for (MetadataEntry e : info.versions()) {
+            Label key = new Label(e.label());
+            key.getStyleClass().add("metadata-key");
+            Label value = new Label(e.value());
+            value.getStyleClass().add("metadata-value");
+            value.setWrapText(true);
+            versions.addRow(row++, key, value);
+        }
+
+        TableView<ConfigEntry> config = new TableView<>(FXCollections.observableArrayList(info.configuration()));
+        config.setId("configTable");
+        config.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        config.getColumns().add(column("Setting", 170, ConfigEntry::key));
+        config.getColumns().add(column("Value", 330, ConfigEntry::value));
+        config.getColumns().add(column("Source", 170, ConfigEntry::source));
+        config.setPlaceholder(new Label("No configuration available."));
+        config.setPrefHeight(280);
+        VBox.setVgrow(config, Priority.ALWAYS);
+
+        Label configTitle = new Label("Effective configuration (defaults < config file < environment < command line)");
+        configTitle.getStyleClass().add("section-title");
+        Label versionsTitle = new Label("Versions");
+        versionsTitle.getStyleClass().add("section-title");
+        VBox content = new VBox(10, versionsTitle, versions, configTitle, config);
+        content.getStyleClass().add("about-content");
+        content.setPrefWidth(720);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    private static TableColumn<ConfigEntry, String> column(String title, double width,
+                                                           java.util.function.Function<ConfigEntry, String> value) {
+        TableColumn<ConfigEntry, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+}

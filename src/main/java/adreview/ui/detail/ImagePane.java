@@ -1,0 +1,128 @@
+package adreview.ui.detail;
+
+import adreview.ui.image.ImageState;
+import adreview.ui.image.ZoomableImageView;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The image area of the detail pane: generated/render toggle and zoom buttons above, the zoomable
+ * image (or a placeholder naming the missing or undecodable file) in the middle, the source below.
+ */
+public final class ImagePane extends BorderPane {
+
+    private final ZoomableImageView imageView = new ZoomableImageView();
+    private final Label placeholderTitle = new Label();
+    private final Label placeholderDetail = new Label();
+    private final VBox placeholder = new VBox(6);
+
+    public ImagePane(VariantDetailViewModel model) {
+        getStyleClass().add("image-pane");
+        imageView.setId("detailImage");
+
+        ToggleGroup kinds = new ToggleGroup();
+        ToggleButton generated = new ToggleButton(ImageKind.GENERATED.label());
+        generated.setId("showGenerated");
+        generated.setUserData(ImageKind.GENERATED);
+        ToggleButton render = new ToggleButton(ImageKind.RENDER.label());
+        render.setId("showRender");
+        render.setUserData(ImageKind.RENDER);
+        generated.setToggleGroup(kinds);
+        render.setToggleGroup(kinds);
+        generated.getStyleClass().addAll("segment", "segment-left");
+        render.getStyleClass().addAll("segment", "segment-right");
+        kinds.selectToggle(model.imageKindProperty().get() == ImageKind.RENDER ? render : generated);
+        kinds.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                kinds.selectToggle(old); // one of the two is always on
+            } else {
+                model.imageKindProperty().set((ImageKind) t.getUserData());
+            }
+        });
+        model.imageKindProperty().addListener((obs, old, k) ->
+                kinds.selectToggle(k == ImageKind.RENDER ? render : generated));
+        generated.setTooltip(new Tooltip("The generated image (img_asset_id)  [G]"));
+        render.setTooltip(new Tooltip("The ad with text overlaid (overlaid asset or layout.render.url)  [R]"));
+
+        Button zoomOut = toolButton("−", "Zoom out  [-]", imageView::zoomOut);
+        Button zoomIn = toolButton("+", "Zoom in  [+]", imageView::zoomIn);
+        Button fit = toolButton("Fit", "Fit the image  [0]", imageView::fit);
+        Button actual = toolButton("1:1", "Actual size  [1]", imageView::actualSize);
+        Label zoom = new Label();
+        zoom.getStyleClass().add("zoom-text");
+        zoom.textProperty().bind(imageView.zoomTextProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(4, generated, render, spacer, zoom, zoomOut, zoomIn, fit, actual);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("pane-toolbar");
+        setTop(toolbar);
+
+        placeholder.setId("imagePlaceholder");
+        placeholder.getStyleClass().add("image-placeholder");
+        placeholder.setAlignment(Pos.CENTER);
+        placeholderTitle.getStyleClass().add("placeholder-title");
+        placeholderDetail.getStyleClass().add("placeholder-detail");
+        placeholderDetail.setWrapText(true);
+        placeholderTitle.setId("imagePlaceholderTitle");
+        placeholderDetail.setId("imagePlaceholderDetail");
+        placeholder.getChildren().addAll(placeholderTitle, placeholderDetail);
+        placeholder.setMaxSize(420, Region.USE_PREF_SIZE);
+        StackPane stage = new StackPane(imageView, placeholder);
+        stage.getStyleClass().add("image-stage");
+        stage.setMinSize(120, 120);
+        setCenter(stage);
+
+        Label caption = new Label();
+        caption.setId("imageCaption");
+        caption.getStyleClass().add("image-caption");
+        caption.textProperty().bind(model.imageSourceProperty());
+        caption.setMaxWidth(Double.MAX_VALUE);
+        setBottom(caption);
+
+        model.imageProperty().addListener((obs, old, state) -> show(state));
+        show(model.imageProperty().get());
+    }
+
+    private void show(ImageState state) {
+        if (state instanceof ImageState.Shown shown) {
+            imageView.imageProperty().set(shown.image());
+            placeholder.setVisible(false);
+        } else {
+            imageView.imageProperty().set(null);
+            placeholder.setVisible(true);
+            placeholder.getStyleClass().remove("problem");
+            if (state instanceof ImageState.Problem p) {
+                placeholder.getStyleClass().add("problem");
+                placeholderTitle.setText(p.title());
+                placeholderDetail.setText(p.detail());
+            } else if (state instanceof ImageState.Empty e) {
+                placeholderTitle.setText(e.message());
+                placeholderDetail.setText("");
+            }
+        }
+    }
+
+    public ZoomableImageView imageView() {
+        return imageView;
+    }
+
+    private static Button toolButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add("tool-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,242 @@
+package adreview.ui.list;
+
+import adreview.ui.Badges;
+import adreview.ui.Formats;
+import adreview.ui.data.VariantSummary;
+import adreview.ui.image.ImageState;
+import adreview.ui.image.ThumbnailCache;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+
+/** The variant table: thumbnail, ids, tenant, step, status badge, scores, updated; sortable; J/K move the selection. */
+public final class VariantListView extends TableView<VariantSummary> {
+
+    public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails) {
+        setId("variantTable");
+        getStyleClass().add("variant-table");
+        SortedList<VariantSummary> sorted = new SortedList<>(model.visibleVariants());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        setFixedCellSize(ThumbnailCache.SIZE + 8);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<VariantSummary, VariantSummary> thumb = new TableColumn<>("");
+        thumb.setId("thumbnailColumn");
+        thumb.setSortable(false);
+        thumb.setMinWidth(ThumbnailCache.SIZE + 12);
+        thumb.setMaxWidth(ThumbnailCache.SIZE + 12);
+        thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
+
+        TableColumn<VariantSummary, String> variant = text("Variant", 78, v -> Formats.shortId(v.variantId()));
+        variant.setId("variantColumn");
+        TableColumn<VariantSummary, String> job = text("Job", 78, v -> Formats.shortId(v.jobId()));
+        TableColumn<VariantSummary, String> tenant = text("Tenant", 110, VariantSummary::tenantId);
+        TableColumn<VariantSummary, String> step = text("Step", 96, VariantSummary::step);
+        step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
+
+        TableColumn<VariantSummary, String> status = new TableColumn<>("Status");
+        status.setPrefWidth(80);
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        status.setCellFactory(c -> new BadgeCell());
+
+        TableColumn<VariantSummary, Double> score = new TableColumn<>("S1 score");
+        score.setPrefWidth(70);
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stage1Score()));
+        score.setCellFactory(c -> new ScoreCell());
+        score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        TableColumn<VariantSummary, String> verdict = text("S2 verdict", 120, VariantSummary::stage2Verdict);
+        verdict.setCellFactory(c -> new VerdictCell());
+
+        TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
+        updated.setPrefWidth(140);
+        updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
+        updated.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        updated.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Formats.time(item));
+            }
+        });
+        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, updated));
+        updated.setSortType(TableColumn.SortType.DESCENDING);
+        getSortOrder().add(updated);
+
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.messageProperty().isEmpty())
+                .then("No variant matches the filter.").otherwise(model.messageProperty()));
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("placeholder-text");
+        setPlaceholder(placeholder);
+
+        getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> model.selectedProperty().set(v));
+        model.selectedProperty().addListener((obs, old, v) -> {
+            if (v != null && getSelectionModel().getSelectedItem() != v) {
+                getSelectionModel().select(v);
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.J) {
+                move(1);
+                e.consume();
+            } else if (e.getCode() == KeyCode.K) {
+                move(-1);
+                e.consume();
+            }
+        });
+    }
+
+    /** Moves the selection by {@code delta} rows (J = +1, K = -1), keeping it in view. */
+    public void move(int delta) {
+        if (getItems().isEmpty()) {
+            return;
+        }
+        int index = getSelectionModel().getSelectedIndex();
+        int next = index < 0 ? 0 : Math.max(0, Math.min(getItems().size() - 1, index + delta));
+        getSelectionModel().clearAndSelect(next);
+        getFocusModel().focus(next);
+        scrollToVisible(next);
+    }
+
+    private void scrollToVisible(int index) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.skin.VirtualFlow<javafx.scene.control.IndexedCell<?>> flow =
+                (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.IndexedCell<?>>) lookup(".virtual-flow");
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
+            scrollTo(index);
+            return;
+        }
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        if (index <= first) {
+            flow.scrollTo(index);
+        } else if (index >= last) {
+            flow.scrollToBottom(flow.getCell(index));
+        }
+    }
+
+    static int stepOrder(String step) {
+        int i = VariantListViewModel.KNOWN_STEPS.indexOf(step);
+        return i < 0 ? VariantListViewModel.KNOWN_STEPS.size() : i;
+    }
+
+    private static TableColumn<VariantSummary, String> text(String title, double width,
+                                                           Function<VariantSummary, String> value) {
+        TableColumn<VariantSummary, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    /** A thumbnail decoded off the FX thread; a small "missing"/"corrupt" mark when it cannot be shown. */
+    private static final class ThumbnailCell extends TableCell<VariantSummary, VariantSummary> {
+        private final ThumbnailCache thumbnails;
+        private final ImageView view = new ImageView();
+        private final Label problem = new Label();
+        private final StackPane box = new StackPane();
+
+        ThumbnailCell(ThumbnailCache thumbnails) {
+            this.thumbnails = thumbnails;
+            view.setFitWidth(ThumbnailCache.SIZE);
+            view.setFitHeight(ThumbnailCache.SIZE);
+            view.setPreserveRatio(true);
+            problem.getStyleClass().add("thumbnail-problem");
+            problem.setWrapText(true);
+            box.getStyleClass().add("thumbnail-box");
+            box.setMinSize(ThumbnailCache.SIZE, ThumbnailCache.SIZE);
+            box.setMaxSize(ThumbnailCache.SIZE, ThumbnailCache.SIZE);
+            box.setAlignment(Pos.CENTER);
+            setAlignment(Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(VariantSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            view.setImage(null);
+            box.getChildren().setAll(view);
+            setGraphic(box);
+            thumbnails.request(item.image(), state -> {
+                if (getItem() != item) {
+                    return;
+                }
+                if (state instanceof ImageState.Shown shown) {
+                    view.setImage(shown.image());
+                    box.getChildren().setAll(view);
+                    setTooltip(null);
+                } else if (state instanceof ImageState.Problem p) {
+                    problem.setText(p.title().toLowerCase().contains("missing") ? "missing" : "no image");
+                    box.getChildren().setAll(problem);
+                    setTooltip(new Tooltip(p.title() + "\n" + p.detail()));
+                }
+            });
+        }
+    }
+
+    private static final class BadgeCell extends TableCell<VariantSummary, String> {
+        private final Label badge = Badges.status(null);
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                Badges.update(badge, item);
+                setGraphic(badge);
+            }
+        }
+    }
+
+    private static final class ScoreCell extends TableCell<VariantSummary, Double> {
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("score-low", "score-mid", "score-high");
+            if (empty || item == null) {
+                setText(empty ? null : "—");
+                return;
+            }
+            setText(Formats.score(item));
+            getStyleClass().add(item < 0.5 ? "score-low" : item < 0.75 ? "score-mid" : "score-high");
+        }
+    }
+
+    private static final class VerdictCell extends TableCell<VariantSummary, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("verdict-pass", "verdict-issues");
+            if (empty) {
+                setText(null);
+                return;
+            }
+            setText(item == null ? "—" : item);
+            if (item != null) {
+                getStyleClass().add("pass".equals(item) ? "verdict-pass" : "verdict-issues");
+            }
+            setTooltip(item == null ? null : new Tooltip(item));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+-- The ad pipeline's tables as the review desk reads and writes them (SPEC section 1).
+-- Names are the pipeline's own. Every statement is idempotent (IF NOT EXISTS), so that
+-- `--migrate` against an existing pipeline database (baselined at version 0) only adds what
+-- is missing and never rewrites the pipeline's tables or data.
+
+CREATE TABLE IF NOT EXISTS jobs (
+    job_id       uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    tenant_id    text        NOT NULL,
+    status       text        NOT NULL DEFAULT 'queued',
+    current_step text        NOT NULL DEFAULT 'img_gen',
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    updated_at   timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT jobs_status_check CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    CONSTRAINT jobs_current_step_check CHECK (current_step IN
+        ('img_gen', 'vlm_analyze', 'yolo_detect', 'overlay', 'vlm_judge', 'ocr_eval'))
+);
+
+CREATE TABLE IF NOT EXISTS job_inputs (
+    job_id   uuid PRIMARY KEY REFERENCES jobs (job_id) ON DELETE CASCADE,
+    desc_eng text,
+    desc_kor text
+);
+
+CREATE TABLE IF NOT EXISTS image_assets (
+    image_asset_id uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    image_url      text        NOT NULL,
+    created_at     timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS jobs_variants (
+    job_variants_id       uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    job_id                uuid        NOT NULL REFERENCES jobs (job_id) ON DELETE CASCADE,
+    img_asset_id          uuid        REFERENCES image_assets (image_asset_id),
+    overlaid_img_asset_id uuid        REFERENCES image_assets (image_asset_id),
+    status                text        NOT NULL DEFAULT 'queued',
+    current_step          text        NOT NULL DEFAULT 'img_gen',
+    created_at            timestamptz NOT NULL DEFAULT now(),
+    updated_at            timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT jobs_variants_status_check CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    CONSTRAINT jobs_variants_current_step_check CHECK (current_step IN
+        ('img_gen', 'vlm_analyze', 'yolo_detect', 'overlay', 'vlm_judge', 'ocr_eval'))
+);
+
+CREATE TABLE IF NOT EXISTS txt_ad_copy_generations (
+    txt_ad_copy_generation_id uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    job_id                    uuid        NOT NULL REFERENCES jobs (job_id) ON DELETE CASCADE,
+    generation_stage          text        NOT NULL,
+    ad_copy_eng               text,
+    status                    text        NOT NULL DEFAULT 'queued',
+    created_at                timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT txt_ad_copy_generations_status_check CHECK (status IN ('queued', 'running', 'done', 'failed'))
+);
+
+CREATE TABLE IF NOT EXISTS overlay_layouts (
+    overlay_id      uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    job_variants_id uuid        NOT NULL REFERENCES jobs_variants (job_variants_id) ON DELETE CASCADE,
+    layout          jsonb       NOT NULL,
+    created_at      timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS vlm_traces (
+    vlm_trace_id   uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    job_id         uuid        NOT NULL REFERENCES jobs (job_id) ON DELETE CASCADE,
+    provider       text        NOT NULL,
+    operation_type text        NOT NULL,
+    request        jsonb       NOT NULL DEFAULT '{}'::jsonb,
+    response       jsonb,
+    latency_ms     integer,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    updated_at     timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT vlm_traces_latency_check CHECK (latency_ms IS NULL OR latency_ms >= 0)
+);
+
+-- The desk's addition: per-variant history. Nullable, because the pipeline's older traces
+-- only know their job; those still show under the job.
+ALTER TABLE vlm_traces ADD COLUMN IF NOT EXISTS job_variants_id uuid
+    REFERENCES jobs_variants (job_variants_id) ON DELETE SET NULL;
+
+-- The desk's queries: variant list filtered by status / step / job, newest first.
+CREATE INDEX IF NOT EXISTS jobs_variants_status_idx       ON jobs_variants (status, updated_at DESC);
+CREATE INDEX IF NOT EXISTS jobs_variants_current_step_idx ON jobs_variants (current_step, updated_at DESC);
+CREATE INDEX IF NOT EXISTS jobs_variants_job_idx          ON jobs_variants (job_id);
+CREATE INDEX IF NOT EXISTS jobs_variants_updated_idx      ON jobs_variants (updated_at DESC);
+-- Ad copy resolution: newest done generation of a job.
+CREATE INDEX IF NOT EXISTS txt_ad_copy_generations_job_idx
+    ON txt_ad_copy_generations (job_id, generation_stage, status, created_at DESC);
+CREATE INDEX IF NOT EXISTS overlay_layouts_variant_idx    ON overlay_layouts (job_variants_id);
+-- Trace history by job, by variant, and by time.
+CREATE INDEX IF NOT EXISTS vlm_traces_job_time_idx        ON vlm_traces (job_id, created_at DESC);
+CREATE INDEX IF NOT EXISTS vlm_traces_variant_time_idx    ON vlm_traces (job_variants_id, created_at DESC);
+CREATE INDEX IF NOT EXISTS vlm_traces_time_idx            ON vlm_traces (created_at DESC);
