@@ -205,7 +205,7 @@ public final class ReviewViewModel {
         if (answer instanceof StageAnswer.Stage1Answer s1) {
             stage1.show(s1, variant, source);
         } else if (answer instanceof StageAnswer.Stage2Answer s2) {
-            stage2.show(s2, source);
+            stage2.show(s2, variant, source);
         }
     }
 

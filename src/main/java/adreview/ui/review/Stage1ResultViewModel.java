@@ -44,7 +44,9 @@ public final class Stage1ResultViewModel {
     private final ReadOnlyBooleanWrapper imageQualityOk = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper analysis = new ReadOnlyStringWrapper("");
     private final ObservableList<String> issues = FXCollections.observableArrayList();
+    private final ObservableList<String> issuesView = FXCollections.unmodifiableObservableList(issues);
     private final ObservableList<String> recommendations = FXCollections.observableArrayList();
+    private final ObservableList<String> recommendationsView = FXCollections.unmodifiableObservableList(recommendations);
     private final ReadOnlyObjectWrapper<FontPreviewSpec> font = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper previewCopy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper imageUri = new ReadOnlyStringWrapper();
@@ -93,8 +95,8 @@ public final class Stage1ResultViewModel {
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty imageQualityOkProperty() { return imageQualityOk.getReadOnlyProperty(); }
     public ReadOnlyStringProperty analysisProperty() { return analysis.getReadOnlyProperty(); }
-    public ObservableList<String> issues() { return FXCollections.unmodifiableObservableList(issues); }
-    public ObservableList<String> recommendations() { return FXCollections.unmodifiableObservableList(recommendations); }
+    public ObservableList<String> issues() { return issuesView; }
+    public ObservableList<String> recommendations() { return recommendationsView; }
     public ReadOnlyObjectProperty<FontPreviewSpec> fontProperty() { return font.getReadOnlyProperty(); }
     public ReadOnlyStringProperty previewCopyProperty() { return previewCopy.getReadOnlyProperty(); }
     public ReadOnlyStringProperty imageUriProperty() { return imageUri.getReadOnlyProperty(); }

@@ -18,11 +18,14 @@ public final class Stage2ResultViewModel {
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("No Stage 2 result yet. Press 2 to run Stage 2 on the finished ad.");
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private final ObservableList<CheckRow> checksView = FXCollections.unmodifiableObservableList(checks);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper allPass = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper analysis = new ReadOnlyStringWrapper("");
     private final ObservableList<String> issues = FXCollections.observableArrayList();
+    private final ObservableList<String> issuesView = FXCollections.unmodifiableObservableList(issues);
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper renderUri = new ReadOnlyStringWrapper();
 
     public static List<CheckRow> rowsOf(StageAnswer.Stage2Answer a) {
         return List.of(
@@ -36,7 +39,8 @@ public final class Stage2ResultViewModel {
                         a.ctaPresent() ? "A call to action is present" : "No call to action found"));
     }
 
-    public void show(StageAnswer.Stage2Answer answer, String source) {
+    public void show(StageAnswer.Stage2Answer answer, VariantRef variant, String source) {
+        renderUri.set(variant == null ? null : variant.renderUri());
         List<CheckRow> rows = rowsOf(answer);
         checks.setAll(rows);
         long pass = rows.stream().filter(CheckRow::pass).count();
@@ -58,10 +62,12 @@ public final class Stage2ResultViewModel {
 
     public ReadOnlyBooleanProperty presentProperty() { return present.getReadOnlyProperty(); }
     public ReadOnlyStringProperty emptyMessageProperty() { return emptyMessage.getReadOnlyProperty(); }
-    public ObservableList<CheckRow> checks() { return FXCollections.unmodifiableObservableList(checks); }
+    public ObservableList<CheckRow> checks() { return checksView; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty allPassProperty() { return allPass.getReadOnlyProperty(); }
     public ReadOnlyStringProperty analysisProperty() { return analysis.getReadOnlyProperty(); }
-    public ObservableList<String> issues() { return FXCollections.unmodifiableObservableList(issues); }
+    public ObservableList<String> issues() { return issuesView; }
     public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
+    /** The judged render, for the thumbnail beside the checklist; null when unknown. */
+    public ReadOnlyStringProperty renderUriProperty() { return renderUri.getReadOnlyProperty(); }
 }

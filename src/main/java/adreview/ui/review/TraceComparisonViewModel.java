@@ -33,6 +33,7 @@ public final class TraceComparisonViewModel {
     private final ObjectProperty<TraceEntry> left = new SimpleObjectProperty<>();
     private final ObjectProperty<TraceEntry> right = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No traces yet.");
 
     public TraceComparisonViewModel() {
@@ -64,7 +65,7 @@ public final class TraceComparisonViewModel {
     public ObjectProperty<TraceEntry> leftProperty() { return left; }
     /** The newer trace, picked by the reviewer. */
     public ObjectProperty<TraceEntry> rightProperty() { return right; }
-    public ObservableList<Row> rows() { return FXCollections.unmodifiableObservableList(rows); }
+    public ObservableList<Row> rows() { return rowsView; }
     /** "4 of 23 fields differ", or why nothing is compared. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 

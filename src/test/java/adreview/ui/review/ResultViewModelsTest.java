@@ -44,7 +44,7 @@ class ResultViewModelsTest {
     void stage1ScoreIsClampedAndBanded() {
         var vm = new Stage1ResultViewModel();
         vm.show(new StageAnswer.Stage1Answer(true, true, 1.7, "x", List.of("a"), List.of("b", "c"), null),
-                new VariantRef(UUID.randomUUID(), "v", "file:/x.png", null), "Run just now");
+                new VariantRef(UUID.randomUUID(), "v", "file:/x.png", null, null), "Run just now");
         assertThat(vm.scoreProperty().get()).isEqualTo(1.0);
         assertThat(vm.scoreTextProperty().get()).isEqualTo("1.00");
         assertThat(vm.scoreLevelProperty().get()).isEqualTo(Stage1ResultViewModel.ScoreLevel.GOOD);
@@ -62,7 +62,7 @@ class ResultViewModelsTest {
         assertThat(rows).extracting(Stage2ResultViewModel.CheckRow::pass).containsExactly(true, false, false, true);
         assertThat(rows.get(1).detail()).contains("covers something important");
         var vm = new Stage2ResultViewModel();
-        vm.show(new StageAnswer.Stage2Answer(true, false, true, true, "fine", List.of()), "t");
+        vm.show(new StageAnswer.Stage2Answer(true, false, true, true, "fine", List.of()), null, "t");
         assertThat(vm.summaryProperty().get()).isEqualTo("4 of 4 checks pass");
         assertThat(vm.allPassProperty().get()).isTrue();
     }

@@ -28,9 +28,9 @@ class ReviewViewModelTest {
     private final Set<UUID> failingDecisions = ConcurrentHashMap.newKeySet();
     private final Map<UUID, List<TraceEntry>> traces = new ConcurrentHashMap<>();
     private final ListNavigator nav = new ListNavigator(List.of(
-            new VariantRef(UUID.randomUUID(), "v1", null, "Summer Sale: 30% off"),
-            new VariantRef(UUID.randomUUID(), "v2", null, null),
-            new VariantRef(UUID.randomUUID(), "v3", null, null)));
+            new VariantRef(UUID.randomUUID(), "v1", null, null, "Summer Sale: 30% off"),
+            new VariantRef(UUID.randomUUID(), "v2", null, null, null),
+            new VariantRef(UUID.randomUUID(), "v3", null, null, null)));
 
     private final DecisionRecorder recorder = (id, verdict, comment, reviewer) -> {
         if (failingDecisions.contains(id)) {
