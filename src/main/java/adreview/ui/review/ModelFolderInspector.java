@@ -24,10 +24,39 @@ public final class ModelFolderInspector {
     private ModelFolderInspector() {
     }
 
-    /** @param folder the configured model folder, or null when none is configured */
+    /**
+     * Inspects the configured model location ({@code model.dir} / {@code ADREVIEW_MODEL_DIR} / {@code --model-dir}),
+     * which is either one model folder or a folder of them (like {@code models/}); in the latter case the LLaVA
+     * folder in it (llava-1.5-7b-hf first) is inspected.
+     */
+    public static ModelReadiness inspectConfigured(Path modelDir) {
+        if (modelDir == null || !Files.isDirectory(modelDir) || Files.isRegularFile(modelDir.resolve("config.json"))) {
+            return inspect(modelDir);
+        }
+        List<Path> candidates = new ArrayList<>();
+        try (var dirs = Files.list(modelDir)) {
+            dirs.filter(d -> Files.isDirectory(d) && Files.isRegularFile(d.resolve("config.json"))).sorted().forEach(candidates::add);
+        } catch (IOException e) {
+            return ModelReadiness.missing("Model folder " + modelDir + " cannot be read: " + e.getMessage() + ".", REMEDY);
+        }
+        if (candidates.isEmpty()) {
+            return ModelReadiness.missing("No model in " + modelDir + " yet.", REMEDY);
+        }
+        candidates.sort(java.util.Comparator.comparingInt(ModelFolderInspector::preference));
+        return inspect(candidates.get(0));
+    }
+
+    private static int preference(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.contains("llava-1.5-7b") ? 0 : n.contains("llava") ? 1 : 2;
+    }
+
+    static final String REMEDY = "Get it with: " + ModelReadiness.DOWNLOAD_COMMAND
+            + "  (or point ADREVIEW_MODEL_DIR / --model-dir at a model folder you have).";
+
+    /** @param folder one model folder, or null when none is configured */
     public static ModelReadiness inspect(Path folder) {
-        String remedy = "Get it with: " + ModelReadiness.DOWNLOAD_COMMAND
-                + "  (then set the model folder in the desk's settings or with -Dadreview.model=<folder>)";
+        String remedy = REMEDY;
         if (folder == null) {
             return ModelReadiness.missing("No model folder is configured.", remedy);
         }

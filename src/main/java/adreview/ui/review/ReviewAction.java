@@ -14,7 +14,7 @@ public enum ReviewAction {
     ACCEPT("A", "Accept, then go to the next variant", "Decide"),
     NEEDS_FIX("F", "Needs fix, then go to the next variant", "Decide"),
     REJECT("R", "Reject, then go to the next variant", "Decide"),
-    COMMENT("C", "Write a comment for the next decision (Enter returns)", "Decide"),
+    COMMENT("C", "Write a comment for the next decision (Enter or Esc returns)", "Decide"),
     SHOW_STAGE1("S", "Show Stage 1 results", "View"),
     SHOW_STAGE2("D", "Show Stage 2 results", "View"),
     COMPARE_TRACES("T", "Compare two traces side by side", "View"),

@@ -55,6 +55,9 @@ public final class ReviewViewModel {
     private final List<Consumer<ReviewAction>> viewRequests = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> tracesChanged = new CopyOnWriteArrayList<>();
     private long traceLoadGeneration;
+    /** The variant whose Stage 1 / Stage 2 result shown came straight from a run (kept if its trace is not found). */
+    private UUID stage1FromRun;
+    private UUID stage2FromRun;
 
     public ReviewViewModel(StageRunner runner, ModelWorker worker, DecisionRecorder recorder, TraceSource traceSource,
                            VariantNavigator navigator, Executor background, Executor uiThread) {
@@ -72,6 +75,8 @@ public final class ReviewViewModel {
 
     /** Call on the UI thread whenever the list selection changes: refreshes results, traces and the run buttons. */
     public void variantChanged() {
+        stage1FromRun = null;
+        stage2FromRun = null;
         hasSelection.set(!navigator.selection().isEmpty());
         updateCanRun();
         reloadTraces();
@@ -94,9 +99,9 @@ public final class ReviewViewModel {
     public boolean handleKey(KeyStroke key, boolean typing) {
         var action = ReviewKeymap.actionFor(key);
         if (typing) {
-            if (key.code() == javafx.scene.input.KeyCode.ESCAPE || key.code() == javafx.scene.input.KeyCode.ENTER) {
-                fireViewRequest(ReviewAction.COMMENT); // the view returns the focus to the list
-                return key.code() == javafx.scene.input.KeyCode.ESCAPE;
+            if (key.code() == javafx.scene.input.KeyCode.ESCAPE) {
+                fireViewRequest(ReviewAction.COMMENT); // the view takes the focus out of the field
+                return true;
             }
             return false;
         }
@@ -185,6 +190,11 @@ public final class ReviewViewModel {
         boolean isShown = shown != null && shown.id().equals(v.id());
         if (o instanceof RunOutcome.Done d && isShown) {
             showAnswer(d.answer(), shown, "Run just now" + (item.request().options().rejudge() ? " (re-judge)" : ""));
+            if (d.answer() instanceof StageAnswer.Stage1Answer) {
+                stage1FromRun = v.id();
+            } else {
+                stage2FromRun = v.id();
+            }
         }
         if (o instanceof RunOutcome.Refused r && isShown) {
             message.set(item.request().title() + " refused: " + r.reason());
@@ -253,10 +263,10 @@ public final class ReviewViewModel {
                 s2 = true;
             }
         }
-        if (!s1) {
+        if (!s1 && !v.id().equals(stage1FromRun)) {
             stage1.clear("No Stage 1 result for " + v.label() + " yet. Press 1 to run Stage 1.");
         }
-        if (!s2) {
+        if (!s2 && !v.id().equals(stage2FromRun)) {
             stage2.clear("No Stage 2 result for " + v.label() + " yet. Press 2 to run Stage 2 on the finished ad.");
         }
     }

@@ -83,7 +83,9 @@ public final class TraceComparisonViewModel {
             for (String k : keys.keySet()) {
                 String va = fa.getOrDefault(k, ABSENT);
                 String vb = fb.getOrDefault(k, ABSENT);
-                out.add(new Row(section, k, va, vb, !va.equals(vb)));
+                // When a trace was made always differs; it is shown, not counted as a change.
+                boolean changed = !va.equals(vb) && !(section.equals("Call") && k.equals("created"));
+                out.add(new Row(section, k, va, vb, changed));
             }
         }
         return out;

@@ -23,6 +23,23 @@ class ModelFolderInspectorTest {
     }
 
     @Test
+    void aFolderOfModelsPicksTheLlavaFolderInIt(@TempDir Path dir) throws Exception {
+        assertThat(ModelFolderInspector.inspectConfigured(dir).problem()).isEqualTo("No model in " + dir + " yet.");
+        Path fixture = shared().resolve("fixtures/llava-tiny");
+        Path llava = Files.createDirectories(dir.resolve("llava-tiny"));
+        try (var files = Files.list(fixture)) {
+            for (Path f : files.toList()) {
+                Files.createSymbolicLink(llava.resolve(f.getFileName()), f.toAbsolutePath());
+            }
+        }
+        Files.createDirectories(dir.resolve("other"));
+        ModelReadiness r = ModelFolderInspector.inspectConfigured(dir);
+        assertThat(r.ready()).as(r.explanation()).isTrue();
+        assertThat(r.modelName()).isEqualTo("llava-tiny");
+        assertThat(ModelFolderInspector.inspectConfigured(fixture).ready()).isTrue();
+    }
+
+    @Test
     void noFolderSaysHowToGetOne() {
         ModelReadiness r = ModelFolderInspector.inspect(null);
         assertThat(r.ready()).isFalse();

@@ -21,6 +21,11 @@ final class ScriptedRunner implements StageRunner {
     final Set<String> failingLabels = ConcurrentHashMap.newKeySet();
     volatile int tokens = 3;
     volatile boolean paced = true;
+    /** When set, the tokens' text (one piece per token) instead of "t1 t2 …"; the answer returned is {@code answer}. */
+    volatile List<String> script;
+    volatile StageAnswer answer;
+    /** Called after a successful run, as the review service would store a trace. */
+    volatile java.util.function.Consumer<RunRequest> onDone = r -> { };
 
     @Override
     public RunOutcome run(RunRequest request, ProgressSink progress, BooleanSupplier cancelled) throws Exception {
@@ -34,15 +39,19 @@ final class ScriptedRunner implements StageRunner {
         }
         progress.readingPrompt();
         step();
-        for (int i = 1; i <= tokens; i++) {
+        List<String> pieces = script;
+        int n = pieces == null ? tokens : pieces.size();
+        for (int i = 1; i <= n; i++) {
             if (cancelled.getAsBoolean()) {
                 return new RunOutcome.Cancelled();
             }
-            progress.token(i, 512, "t" + i + " ");
+            progress.token(i, 512, pieces == null ? "t" + i + " " : pieces.get(i - 1));
             tokensWritten.incrementAndGet();
             step();
         }
-        return new RunOutcome.Done(new StageAnswer.Stage1Answer(true, true, 0.8, "fits", List.of(), List.of(),
+        onDone.accept(request);
+        StageAnswer a = answer;
+        return new RunOutcome.Done(a != null ? a : new StageAnswer.Stage1Answer(true, true, 0.8, "fits", List.of(), List.of(),
                 new StageAnswer.FontAdvice("bold", "large", "light")), null, 1234);
     }
 
