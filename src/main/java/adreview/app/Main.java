@@ -1,23 +1,136 @@
 package adreview.app;
 
+import adreview.app.DeskConfig.Key;
+import adreview.app.cli.ListCommand;
+import adreview.app.cli.ShowCommand;
+import adreview.app.cli.JudgeCommand;
+import adreview.app.cli.DecideCommand;
+import adreview.store.DatabaseUnavailableException;
+import java.util.EnumMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The one program: with no command it opens the desk's window, otherwise it runs a CLI command.
- * Subcommands are registered here, in one place.
+ * Subcommands are registered here, in one place. The global options below override environment
+ * variables, the user config file and the defaults (see {@link DeskConfig}); they may be given
+ * before or after the subcommand.
  */
 @Command(name = "ad-review-desk", mixinStandardHelpOptions = true, version = "Ad Review Desk 0.1",
         description = "Review AI-generated ads with LLaVA-1.5 running locally.",
         subcommands = {
+                ListCommand.class,
+                ShowCommand.class,
+                JudgeCommand.class,
+                DecideCommand.class,
         })
 public final class Main implements Runnable {
 
+    @Option(names = "--db-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "Pipeline database, e.g. jdbc:postgresql://host:5432/pipeline (default: embedded PostgreSQL).")
+    String dbUrl;
+
+    @Option(names = "--db-user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+            description = "Database password.")
+    String dbPassword;
+
+    @Option(names = "--asset-root", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Folder that /assets/... image URLs resolve against.")
+    String assetRoot;
+
+    @Option(names = "--model-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Hugging Face model folder (LLaVA-1.5).")
+    String modelDir;
+
+    @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "DEVICE",
+            description = "auto, cpu, gpu or cuda[:N].")
+    String device;
+
+    @Option(names = "--precision", scope = ScopeType.INHERIT, paramLabel = "PRECISION",
+            description = "auto, int8, fp16, bf16 or fp32.")
+    String precision;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data folder: embedded database and demo images (default ~/.local/share/ad-review-desk).")
+    String dataDir;
+
+    @Option(names = "--migrate", scope = ScopeType.INHERIT,
+            description = "Create or update the desk's tables in an external database (Flyway).")
+    boolean migrate;
+
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
-        if (args.length > 0) {
+        CommandLine commandLine = commandLine();
+        int code = commandLine.execute(args);
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        if (code != 0 || args.length > 0 && parsed != null && parsed.hasSubcommand()) {
             System.exit(code);
         }
+    }
+
+    /** The command line with the desk's error policy: one line on stderr, exit code 1. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
+            cmd.getErr().println("error: " + describe(error));
+            cmd.getErr().flush();
+            return 1;
+        });
+        return commandLine;
+    }
+
+    /** One line for a failure: the message of the desk's own exceptions, with a hint where one helps. */
+    static String describe(Throwable error) {
+        if (error instanceof DatabaseUnavailableException unavailable) {
+            return oneLine(unavailable.getMessage()) + ". Check --db-url / ADREVIEW_DB_URL.";
+        }
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            return error.getClass().getSimpleName();
+        }
+        return oneLine(message);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** The command-line flags that were given, for {@link DeskConfig}. */
+    Map<Key, String> flags() {
+        Map<Key, String> flags = new EnumMap<>(Key.class);
+        putIfGiven(flags, Key.DB_URL, dbUrl);
+        putIfGiven(flags, Key.DB_USER, dbUser);
+        putIfGiven(flags, Key.DB_PASSWORD, dbPassword);
+        putIfGiven(flags, Key.ASSET_ROOT, assetRoot);
+        putIfGiven(flags, Key.MODEL_DIR, modelDir);
+        putIfGiven(flags, Key.DEVICE, device);
+        putIfGiven(flags, Key.PRECISION, precision);
+        putIfGiven(flags, Key.DATA_DIR, dataDir);
+        if (migrate) {
+            flags.put(Key.MIGRATE, "true");
+        }
+        return flags;
+    }
+
+    private static void putIfGiven(Map<Key, String> flags, Key key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+
+    /** The effective configuration: defaults &lt; config file &lt; environment &lt; these flags. */
+    public DeskConfig config() {
+        return DeskConfig.load(flags());
+    }
+
+    /** Opens the database the configuration names (commands close it when done). */
+    public DeskContext openContext() {
+        return DeskContext.open(config());
     }
 
     @Override

@@ -103,7 +103,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Another live desk holds zonky's lock on this folder: refuse rather than share it. */
     private static void ensureNotInUse(Path dir) {
         Path lockFile = dir.resolve(LOCK_FILE);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        if (!Files.exists(lockFile)) {
+            return; // never started here (initdb needs the folder empty: do not create the file)
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new StoreException("the database folder " + dir + " is in use by another running "

@@ -1,7 +1,9 @@
 -- The ad pipeline's tables as the review desk reads and writes them (SPEC section 1).
 -- Names are the pipeline's own. Every statement is idempotent (IF NOT EXISTS), so that
 -- `--migrate` against an existing pipeline database (baselined at version 0) only adds what
--- is missing and never rewrites the pipeline's tables or data.
+-- is missing and never rewrites the pipeline's tables or data. Foreign keys are added at the
+-- end, and only where the referenced column is unique: a pipeline table without a primary key
+-- must not make the migration fail.
 
 CREATE TABLE IF NOT EXISTS jobs (
     job_id       uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -16,7 +18,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 
 CREATE TABLE IF NOT EXISTS job_inputs (
-    job_id   uuid PRIMARY KEY REFERENCES jobs (job_id) ON DELETE CASCADE,
+    job_id   uuid PRIMARY KEY,
     desc_eng text,
     desc_kor text
 );
@@ -29,9 +31,9 @@ CREATE TABLE IF NOT EXISTS image_assets (
 
 CREATE TABLE IF NOT EXISTS jobs_variants (
     job_variants_id       uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
-    job_id                uuid        NOT NULL REFERENCES jobs (job_id) ON DELETE CASCADE,
-    img_asset_id          uuid        REFERENCES image_assets (image_asset_id),
-    overlaid_img_asset_id uuid        REFERENCES image_assets (image_asset_id),
+    job_id                uuid        NOT NULL,
+    img_asset_id          uuid,
+    overlaid_img_asset_id uuid,
     status                text        NOT NULL DEFAULT 'queued',
     current_step          text        NOT NULL DEFAULT 'img_gen',
     created_at            timestamptz NOT NULL DEFAULT now(),
@@ -43,7 +45,7 @@ CREATE TABLE IF NOT EXISTS jobs_variants (
 
 CREATE TABLE IF NOT EXISTS txt_ad_copy_generations (
     txt_ad_copy_generation_id uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
-    job_id                    uuid        NOT NULL REFERENCES jobs (job_id) ON DELETE CASCADE,
+    job_id                    uuid        NOT NULL,
     generation_stage          text        NOT NULL,
     ad_copy_eng               text,
     status                    text        NOT NULL DEFAULT 'queued',
@@ -53,14 +55,14 @@ CREATE TABLE IF NOT EXISTS txt_ad_copy_generations (
 
 CREATE TABLE IF NOT EXISTS overlay_layouts (
     overlay_id      uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
-    job_variants_id uuid        NOT NULL REFERENCES jobs_variants (job_variants_id) ON DELETE CASCADE,
+    job_variants_id uuid        NOT NULL,
     layout          jsonb       NOT NULL,
     created_at      timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE IF NOT EXISTS vlm_traces (
     vlm_trace_id   uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
-    job_id         uuid        NOT NULL REFERENCES jobs (job_id) ON DELETE CASCADE,
+    job_id         uuid        NOT NULL,
     provider       text        NOT NULL,
     operation_type text        NOT NULL,
     request        jsonb       NOT NULL DEFAULT '{}'::jsonb,
@@ -73,8 +75,47 @@ CREATE TABLE IF NOT EXISTS vlm_traces (
 
 -- The desk's addition: per-variant history. Nullable, because the pipeline's older traces
 -- only know their job; those still show under the job.
-ALTER TABLE vlm_traces ADD COLUMN IF NOT EXISTS job_variants_id uuid
-    REFERENCES jobs_variants (job_variants_id) ON DELETE SET NULL;
+ALTER TABLE vlm_traces ADD COLUMN IF NOT EXISTS job_variants_id uuid;
+
+-- Foreign keys: (table, column, referenced table, referenced column, on delete). Skipped when the
+-- column already has a foreign key or the referenced column is not unique; rows that an old
+-- pipeline database already has in violation are left alone (the key is then NOT VALID).
+DO $$
+DECLARE
+    fk text[];
+    name text;
+BEGIN
+    FOREACH fk SLICE 1 IN ARRAY ARRAY[
+        ['job_inputs',              'job_id',                'jobs',          'job_id',          'CASCADE'],
+        ['jobs_variants',           'job_id',                'jobs',          'job_id',          'CASCADE'],
+        ['jobs_variants',           'img_asset_id',          'image_assets',  'image_asset_id',  'RESTRICT'],
+        ['jobs_variants',           'overlaid_img_asset_id', 'image_assets',  'image_asset_id',  'RESTRICT'],
+        ['txt_ad_copy_generations', 'job_id',                'jobs',          'job_id',          'CASCADE'],
+        ['overlay_layouts',         'job_variants_id',       'jobs_variants', 'job_variants_id', 'CASCADE'],
+        ['vlm_traces',              'job_id',                'jobs',          'job_id',          'CASCADE'],
+        ['vlm_traces',              'job_variants_id',       'jobs_variants', 'job_variants_id', 'SET NULL']]
+    LOOP
+        name := fk[1] || '_' || fk[2] || '_fkey';
+        IF NOT EXISTS (
+               SELECT 1 FROM pg_constraint c
+                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+                WHERE c.contype = 'f' AND c.conrelid = to_regclass(fk[1]) AND a.attname = fk[2])
+           AND EXISTS (
+               SELECT 1 FROM pg_index i
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                WHERE i.indrelid = to_regclass(fk[3]) AND i.indisunique AND i.indnatts = 1 AND a.attname = fk[4])
+        THEN
+            EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES %I (%I) ON DELETE %s NOT VALID',
+                           fk[1], name, fk[2], fk[3], fk[4], fk[5]);
+            BEGIN
+                EXECUTE format('ALTER TABLE %I VALIDATE CONSTRAINT %I', fk[1], name);
+            EXCEPTION WHEN foreign_key_violation THEN
+                RAISE NOTICE 'existing rows of % violate %; the key applies to new rows only', fk[1], name;
+            END;
+        END IF;
+    END LOOP;
+END
+$$;
 
 -- The desk's queries: variant list filtered by status / step / job, newest first.
 CREATE INDEX IF NOT EXISTS jobs_variants_status_idx       ON jobs_variants (status, updated_at DESC);

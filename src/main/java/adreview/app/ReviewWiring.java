@@ -1,0 +1,61 @@
+package adreview.app;
+
+import adreview.review.ReviewModel;
+import adreview.review.ReviewService;
+import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.review.prompt.PromptLibrary;
+
+/** Builds the review parts from an open {@link DeskContext}: one place for CLI and UI. */
+public final class ReviewWiring {
+
+    private ReviewWiring() {
+    }
+
+    public static ReviewService reviewService(DeskContext context, ReviewModel model) {
+        return new ReviewService(context.database(), context.variants(), context.traces(), context.adCopy(),
+                context.renders(), context.assets(), new PromptLibrary(), model);
+    }
+
+    public static ReviewerDecisionRepository decisions(DeskContext context) {
+        return new ReviewerDecisionRepository(context.database());
+    }
+
+    /**
+     * The model of the configured folder. Until the engine's generation is merged this is a model
+     * that reports itself unavailable, so runs are refused before they change anything.
+     */
+    public static ReviewModel model(DeskConfig config) {
+        return new UnavailableModel("The LLaVA engine is not part of this build yet; model folder "
+                + config.modelDir() + " cannot be run");
+    }
+
+    /** A model that cannot run, and says why. */
+    static final class UnavailableModel implements ReviewModel {
+        private final String reason;
+
+        UnavailableModel(String reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public java.util.Optional<String> unavailableReason() {
+            return java.util.Optional.of(reason);
+        }
+
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("none", "none", "none", "none");
+        }
+
+        @Override
+        public adreview.review.structured.TokenVocabulary vocabulary() {
+            throw new adreview.review.ModelUnavailableException(reason);
+        }
+
+        @Override
+        public Generation generate(java.nio.file.Path image, String chatText, adreview.llava.generate.TokenConstraint constraint,
+                                   int maxNewTokens, adreview.review.RunListener listener, java.util.function.BooleanSupplier cancelled) {
+            throw new adreview.review.ModelUnavailableException(reason);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package adreview.app.cli;
+
+import adreview.app.Main;
+import adreview.review.ReviewTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI's decide and judge commands against a real embedded PostgreSQL. */
+class DecideAndJudgeCommandTest {
+
+    static ReviewTestDatabase db;
+
+    @BeforeAll
+    static void start() {
+        db = ReviewTestDatabase.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("--db-url", db.jdbcUrl(), "--db-user", "postgres",
+                "--asset-root", db.dir().resolve("assets").toString()));
+        all.addAll(List.of(args));
+        int code = cl.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void decideStoresADecisionAndPrintsIt() {
+        UUID v = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "ocr_eval", "done");
+        Run r = cli("decide", "--variant", v.toString(), "--verdict", "fix", "--comment", "CTA too small", "--reviewer", "mina");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Needs fix recorded for variant " + v + " by mina: CTA too small");
+        assertThat(db.query("SELECT verdict || '|' || comment || '|' || reviewer FROM reviewer_decisions WHERE job_variants_id = ?", v))
+                .isEqualTo("fix|CTA too small|mina");
+
+        Run json = cli("decide", "--variant", v.toString(), "--verdict", "ACCEPT", "--json");
+        assertThat(json.code()).isZero();
+        assertThat(json.out()).contains("\"verdict\" : \"accept\"");
+        assertThat(db.count("reviewer_decisions", "job_variants_id = ?", v)).isEqualTo(2);
+    }
+
+    @Test
+    void decideRefusesBadInputWithOneLine() {
+        Run bad = cli("decide", "--variant", UUID.randomUUID().toString(), "--verdict", "maybe");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err().strip()).startsWith("error: Unknown verdict 'maybe'").doesNotContain("\n");
+        UUID missing = UUID.randomUUID();
+        Run unknown = cli("decide", "--variant", missing.toString(), "--verdict", "reject");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains(missing.toString()).contains("not found");
+        Run notUuid = cli("decide", "--variant", "abc", "--verdict", "reject");
+        assertThat(notUuid.err()).contains("'abc' is not a variant id");
+    }
+
+    @Test
+    void judgeWithoutAUsableModelFailsWithOneLineAndChangesNothing() {
+        UUID v = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "img_gen", "done");
+        Run r = cli("judge", "--stage", "1", "--variant", v.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("error:").doesNotContain("\n");
+        assertThat(db.state(v)).isEqualTo("done/img_gen");
+        assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
+        Run badStage = cli("judge", "--stage", "3", "--variant", v.toString());
+        assertThat(badStage.code()).isNotZero();
+        assertThat(badStage.err()).contains("--stage must be 1 or 2");
+    }
+}
