@@ -133,9 +133,9 @@ public final class Main implements Runnable {
         return DeskContext.open(config());
     }
 
+    /** No subcommand: the window, on the configured (or embedded) database; the flags apply as for the CLI. */
     @Override
     public void run() {
-        // No subcommand: the window. Filled in by the UI work.
-        System.out.println("Ad Review Desk: window not implemented yet");
+        adreview.ui.DeskApplication.launch(new StoreDeskBackend(this::config, true));
     }
 }

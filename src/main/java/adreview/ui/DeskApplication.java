@@ -59,7 +59,9 @@ public final class DeskApplication extends Application {
         model = new MainViewModel(chosen, executor, new ImageDecoder());
         view = new MainView(model, new ThumbnailCache(executor, new ImageDecoder()), new FxDialogService(primaryStage));
 
-        Scene scene = new Scene(view, 1480, 920);
+        // 1440 × 900 where the screen allows; never larger than the screen (small laptops, headless tests).
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(DeskStyles.url());
         primaryStage.setScene(scene);
         primaryStage.setTitle("Ad Review Desk");
@@ -100,7 +102,7 @@ public final class DeskApplication extends Application {
         }
     }
 
-    /** The view model, for tests. */
+    /** The view model (tests look at its state). */
     public MainViewModel model() {
         return model;
     }

@@ -12,6 +12,11 @@ public final class Formats {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
+    private static final DateTimeFormatter SHORT_TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TRACE_TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+
     private Formats() {
     }
 
@@ -22,6 +27,16 @@ public final class Formats {
 
     public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** "11-26 06:20" for narrow table columns; the full time goes in a tooltip. */
+    public static String shortTime(Instant instant) {
+        return instant == null ? "" : SHORT_TIME.format(instant);
+    }
+
+    /** "11-26 06:20:59" for the trace table, where seconds tell calls apart. */
+    public static String traceTime(Instant instant) {
+        return instant == null ? "" : TRACE_TIME.format(instant);
     }
 
     /** "840 ms", "5.2 s", "1 min 12 s". */

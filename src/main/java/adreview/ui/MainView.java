@@ -49,7 +49,7 @@ public final class MainView extends StackPane {
         frame.setTop(toolbar(listModel, showSettings));
         SplitPane split = new SplitPane(list, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.43);
+        split.setDividerPositions(0.47);
         SplitPane.setResizableWithParent(list, false);
         frame.setCenter(split);
         frame.setBottom(statusBar());
@@ -64,16 +64,20 @@ public final class MainView extends StackPane {
 
         CheckComboBox<String> statuses = new CheckComboBox<>(listModel.statusChoices());
         statuses.setId("statusFilter");
-        statuses.setTitle("Status");
-        statuses.setShowCheckedCount(true);
-        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c ->
-                listModel.setStatusFilter(new LinkedHashSet<>(statuses.getCheckModel().getCheckedItems())));
+        statuses.setTitle("Status: all");
+        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            listModel.setStatusFilter(new LinkedHashSet<>(statuses.getCheckModel().getCheckedItems()));
+            statuses.setTitle(title("Status", statuses.getCheckModel().getCheckedItems()));
+        });
         CheckComboBox<String> steps = new CheckComboBox<>(listModel.stepChoices());
         steps.setId("stepFilter");
-        steps.setTitle("Step");
-        steps.setShowCheckedCount(true);
-        steps.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c ->
-                listModel.setStepFilter(new LinkedHashSet<>(steps.getCheckModel().getCheckedItems())));
+        steps.setTitle("Step: all");
+        steps.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            listModel.setStepFilter(new LinkedHashSet<>(steps.getCheckModel().getCheckedItems()));
+            steps.setTitle(title("Step", steps.getCheckModel().getCheckedItems()));
+        });
+        statuses.setPrefWidth(150);
+        steps.setPrefWidth(170);
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId("searchField");
@@ -102,6 +106,17 @@ public final class MainView extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-toolbar");
         return bar;
+    }
+
+    /** "Status: all", "Status: failed", "Status: failed, queued", "Step: 3 steps". */
+    private static String title(String name, java.util.List<String> checked) {
+        if (checked.isEmpty()) {
+            return name + ": all";
+        }
+        if (checked.size() <= 2) {
+            return name + ": " + String.join(", ", checked);
+        }
+        return name + ": " + checked.size() + " selected";
     }
 
     private static Node separator() {

@@ -69,6 +69,12 @@ public final class MainViewModel implements AutoCloseable {
         executor.onUiThread(() -> progress.set(message));
     }
 
+    /** The open session's data, empty before the database is open (tests compare the window with it). */
+    public java.util.Optional<adreview.ui.data.DeskData> data() {
+        DeskSession s = session;
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.data());
+    }
+
     /** Tries again after a failure (e.g. after the reviewer started the database). */
     public void retry() {
         if (phase.get() == Phase.FAILED) {

@@ -37,10 +37,11 @@ public final class AboutDialog extends Dialog<Void> {
         config.setId("configTable");
         config.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         config.getColumns().add(column("Setting", 170, ConfigEntry::key));
-        config.getColumns().add(column("Value", 330, ConfigEntry::value));
-        config.getColumns().add(column("Source", 170, ConfigEntry::source));
+        config.getColumns().add(column("Value", 470, ConfigEntry::value));
+        config.getColumns().add(column("Source", 220, ConfigEntry::source));
         config.setPlaceholder(new Label("No configuration available."));
-        config.setPrefHeight(280);
+        config.setFixedCellSize(26);
+        config.setPrefHeight(32 + 26 * Math.max(4, info.configuration().size()) + 4);
         VBox.setVgrow(config, Priority.ALWAYS);
 
         Label configTitle = new Label("Effective configuration (defaults < config file < environment < command line)");
@@ -49,7 +50,7 @@ public final class AboutDialog extends Dialog<Void> {
         versionsTitle.getStyleClass().add("section-title");
         VBox content = new VBox(10, versionsTitle, versions, configTitle, config);
         content.getStyleClass().add("about-content");
-        content.setPrefWidth(720);
+        content.setPrefWidth(880);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
@@ -59,6 +60,14 @@ public final class AboutDialog extends Dialog<Void> {
         TableColumn<ConfigEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 }

@@ -18,6 +18,7 @@ public final class BackgroundExecutor implements AutoCloseable {
 
     private final ExecutorService workers;
     private final java.util.concurrent.Executor uiThread;
+    private final AtomicInteger pending = new AtomicInteger();
 
     /**
      * @param threads  number of worker threads (2 is plenty: one for database work, one for images)
@@ -36,6 +37,11 @@ public final class BackgroundExecutor implements AutoCloseable {
     /** Starts describing a background task; call {@link Task#execute()} to run it. */
     public <T> Task<T> task(String description, Callable<T> work) {
         return new Task<>(description, work);
+    }
+
+    /** Tasks submitted whose callback has not run yet (0 = idle); tests wait for it, a busy indicator may show it. */
+    public int pending() {
+        return pending.get();
     }
 
     /** Runs {@code action} on the UI thread (for progress reported from inside a task). */
@@ -77,6 +83,7 @@ public final class BackgroundExecutor implements AutoCloseable {
 
         /** Submits the work; the callbacks run later on the UI thread. */
         public void execute() {
+            pending.incrementAndGet();
             workers.execute(() -> {
                 T value;
                 try {
@@ -84,11 +91,19 @@ public final class BackgroundExecutor implements AutoCloseable {
                 } catch (Throwable error) {
                     org.slf4j.LoggerFactory.getLogger(BackgroundExecutor.class)
                             .debug("Background task '{}' failed", description, error);
-                    uiThread.execute(() -> onFailure.accept(error));
+                    uiThread.execute(() -> finish(() -> onFailure.accept(error)));
                     return;
                 }
-                uiThread.execute(() -> onSuccess.accept(value));
+                uiThread.execute(() -> finish(() -> onSuccess.accept(value)));
             });
+        }
+
+        private void finish(Runnable callback) {
+            try {
+                callback.run();
+            } finally {
+                pending.decrementAndGet();
+            }
         }
 
         @Override

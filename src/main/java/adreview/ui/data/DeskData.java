@@ -20,8 +20,8 @@ public interface DeskData {
     List<TraceEntry> traces(UUID variantId, UUID jobId);
 
     /**
-     * The ad copy Stage 1 would use: {@code typed} when not blank, else the newest done generated
-     * copy of the job, else the job brief, else none.
+     * The ad copy Stage 1 would use for the job: {@code typed} when not blank, else the newest done
+     * generated copy of the job, else the job brief, else none.
      */
-    ResolvedAdCopy resolveAdCopy(UUID variantId, String typed);
+    ResolvedAdCopy resolveAdCopy(UUID jobId, String typed);
 }

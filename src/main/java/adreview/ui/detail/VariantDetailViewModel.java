@@ -203,7 +203,7 @@ public final class VariantDetailViewModel {
         }
         long current = ++adCopyGeneration;
         String typed = typedAdCopy.get();
-        executor.task("ad copy of " + variant.variantId(), () -> data.resolveAdCopy(variant.variantId(), typed))
+        executor.task("ad copy of " + variant.variantId(), () -> data.resolveAdCopy(variant.jobId(), typed))
                 .onSuccess(resolved -> {
                     if (current == adCopyGeneration) {
                         adCopy.set(resolved.text());

@@ -14,7 +14,7 @@ public final class TraceResult {
     private TraceResult() {
     }
 
-    /** E.g. "score 0.82 · valid", "pass", "issues: occlusion, no CTA", "error: image file missing". */
+    /** E.g. "score 0.82 · valid", "pass", "fail: occlusion, no cta", "error: image file missing". */
     public static String summarize(String responseJson) {
         JsonNode response = PrettyJson.parseOrNull(responseJson);
         if (response == null) {
@@ -47,7 +47,7 @@ public final class TraceResult {
         return response.get("relevance_score").asDouble();
     }
 
-    /** "pass" when on brief, no occlusion, contrast ok and CTA present; else "issues: …"; "error" for failures. */
+    /** "pass" when on brief, no occlusion, contrast ok and CTA present; else "fail: …" (the store's wording); "error" for failures. */
     public static String stage2Verdict(String responseJson) {
         JsonNode response = PrettyJson.parseOrNull(responseJson);
         if (response == null) {
@@ -72,12 +72,12 @@ public final class TraceResult {
             issues.add("occlusion");
         }
         if (r.has("contrast_ok") && !r.get("contrast_ok").asBoolean()) {
-            issues.add("low contrast");
+            issues.add("contrast");
         }
         if (r.has("cta_present") && !r.get("cta_present").asBoolean()) {
-            issues.add("no CTA");
+            issues.add("no cta");
         }
-        return issues.isEmpty() ? "pass" : "issues: " + String.join(", ", issues);
+        return issues.isEmpty() ? "pass" : "fail: " + String.join(", ", issues);
     }
 
     private static String error(JsonNode r) {

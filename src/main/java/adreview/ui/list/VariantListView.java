@@ -41,41 +41,56 @@ public final class VariantListView extends TableView<VariantSummary> {
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
 
-        TableColumn<VariantSummary, String> variant = text("Variant", 78, v -> Formats.shortId(v.variantId()));
+        TableColumn<VariantSummary, String> variant = text("Variant", 74, v -> Formats.shortId(v.variantId()));
         variant.setId("variantColumn");
-        TableColumn<VariantSummary, String> job = text("Job", 78, v -> Formats.shortId(v.jobId()));
-        TableColumn<VariantSummary, String> tenant = text("Tenant", 110, VariantSummary::tenantId);
-        TableColumn<VariantSummary, String> step = text("Step", 96, VariantSummary::step);
+        variant.getStyleClass().add("id-column");
+        TableColumn<VariantSummary, String> job = text("Job", 74, v -> Formats.shortId(v.jobId()));
+        job.getStyleClass().add("id-column");
+        TableColumn<VariantSummary, String> tenant = text("Tenant", 100, VariantSummary::tenantId);
+        TableColumn<VariantSummary, String> step = text("Step", 92, VariantSummary::step);
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
 
         TableColumn<VariantSummary, String> status = new TableColumn<>("Status");
-        status.setPrefWidth(80);
+        status.setPrefWidth(78);
+        status.setMinWidth(74);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new BadgeCell());
 
-        TableColumn<VariantSummary, Double> score = new TableColumn<>("S1 score");
-        score.setPrefWidth(70);
+        TableColumn<VariantSummary, Double> score = headed(new TableColumn<>("Score"),
+                "Relevance score of the latest Stage 1 analysis");
+        score.setPrefWidth(56);
+        score.getStyleClass().add("number-column");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stage1Score()));
         score.setCellFactory(c -> new ScoreCell());
         score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<VariantSummary, String> verdict = text("S2 verdict", 120, VariantSummary::stage2Verdict);
+        TableColumn<VariantSummary, String> verdict = headed(text("", 104, VariantSummary::stage2Verdict),
+                "Verdict of the latest Stage 2 judgement");
+        ((Label) verdict.getGraphic()).setText("Verdict");
         verdict.setCellFactory(c -> new VerdictCell());
 
         TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
-        updated.setPrefWidth(140);
+        updated.setPrefWidth(92);
         updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         updated.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         updated.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : Formats.time(item));
+                setText(empty ? null : Formats.shortTime(item));
+                setTooltip(empty || item == null ? null : new Tooltip(Formats.time(item)));
             }
         });
         getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, updated));
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
+        setTableMenuButtonVisible(true);
+        // The detail pane is never empty when there is something to show: the first row is selected.
+        getItems().addListener((javafx.collections.ListChangeListener<VariantSummary>) c -> {
+            if (getSelectionModel().isEmpty() && !getItems().isEmpty()) {
+                getSelectionModel().selectFirst();
+            }
+        });
 
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.messageProperty().isEmpty())
@@ -135,6 +150,15 @@ public final class VariantListView extends TableView<VariantSummary> {
         return i < 0 ? VariantListViewModel.KNOWN_STEPS.size() : i;
     }
 
+    /** A header label with a tooltip that says what the short title means. */
+    private static <T> TableColumn<VariantSummary, T> headed(TableColumn<VariantSummary, T> column, String tip) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new Tooltip(tip));
+        column.setText("");
+        column.setGraphic(header);
+        return column;
+    }
+
     private static TableColumn<VariantSummary, String> text(String title, double width,
                                                            Function<VariantSummary, String> value) {
         TableColumn<VariantSummary, String> c = new TableColumn<>(title);
@@ -185,7 +209,9 @@ public final class VariantListView extends TableView<VariantSummary> {
                     box.getChildren().setAll(view);
                     setTooltip(null);
                 } else if (state instanceof ImageState.Problem p) {
-                    problem.setText(p.title().toLowerCase().contains("missing") ? "missing" : "no image");
+                    String title = p.title().toLowerCase(java.util.Locale.ROOT);
+                    problem.setText(title.contains("missing") ? "missing"
+                            : title.contains("decoded") ? "corrupt" : "no image");
                     box.getChildren().setAll(problem);
                     setTooltip(new Tooltip(p.title() + "\n" + p.detail()));
                 }
@@ -227,14 +253,15 @@ public final class VariantListView extends TableView<VariantSummary> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("verdict-pass", "verdict-issues");
+            getStyleClass().removeAll("verdict-pass", "verdict-issues", "verdict-error");
             if (empty) {
                 setText(null);
                 return;
             }
             setText(item == null ? "—" : item);
             if (item != null) {
-                getStyleClass().add("pass".equals(item) ? "verdict-pass" : "verdict-issues");
+                getStyleClass().add("pass".equals(item) ? "verdict-pass"
+                        : "error".equals(item) ? "verdict-error" : "verdict-issues");
             }
             setTooltip(item == null ? null : new Tooltip(item));
         }

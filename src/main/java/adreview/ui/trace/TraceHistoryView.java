@@ -2,7 +2,6 @@ package adreview.ui.trace;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -10,8 +9,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
 /** Trace rows on the left; the selected trace's request and response JSON, pretty-printed, on the right. */
 public final class TraceHistoryView extends SplitPane {
@@ -21,25 +18,26 @@ public final class TraceHistoryView extends SplitPane {
         TableView<TraceRow> table = new TableView<>(model.rows());
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 140, TraceRow::time));
-        table.getColumns().add(column("Operation", 120, TraceRow::operation));
-        TableColumn<TraceRow, String> latency = column("Latency", 70, TraceRow::latency);
+        table.getColumns().add(column("Time", 112, TraceRow::time));
+        table.getColumns().add(column("Operation", 76, TraceRow::operation));
+        TableColumn<TraceRow, String> latency = column("Latency", 64, TraceRow::latency);
         latency.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(latency);
-        table.getColumns().add(column("Of", 60, TraceRow::scope));
-        TableColumn<TraceRow, String> result = column("Result", 220, TraceRow::result);
+        table.getColumns().add(column("Scope", 62, TraceRow::scope));
+        TableColumn<TraceRow, String> result = column("Result", 200, TraceRow::result);
         result.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
                 getStyleClass().removeAll("result-error", "result-pass", "result-issues");
                 if (!empty && item != null) {
                     if (item.startsWith("error")) {
                         getStyleClass().add("result-error");
                     } else if (item.equals("pass")) {
                         getStyleClass().add("result-pass");
-                    } else if (item.startsWith("issues")) {
+                    } else if (item.startsWith("fail")) {
                         getStyleClass().add("result-issues");
                     }
                 }
@@ -66,26 +64,26 @@ public final class TraceHistoryView extends SplitPane {
             }
         });
 
-        SplitPane json = new SplitPane(jsonBox("Request", "traceRequest", model.requestJsonProperty()),
-                jsonBox("Response", "traceResponse", model.responseJsonProperty()));
-        json.setOrientation(Orientation.HORIZONTAL);
+        javafx.scene.control.TabPane json = new javafx.scene.control.TabPane(
+                jsonTab("Response", "traceResponse", model.responseJsonProperty()),
+                jsonTab("Request", "traceRequest", model.requestJsonProperty()));
+        json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        json.getStyleClass().add("json-tabs");
         getItems().setAll(table, json);
         setDividerPositions(0.5);
     }
 
-    private static VBox jsonBox(String title, String id, javafx.beans.value.ObservableValue<String> text) {
-        Label label = new Label(title);
-        label.getStyleClass().add("json-title");
+    private static javafx.scene.control.Tab jsonTab(String title, String id,
+                                                    javafx.beans.value.ObservableValue<String> text) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
         area.getStyleClass().add("json-text");
-        area.setPromptText("Select a trace");
+        area.setPromptText("Select a trace to see its " + title.toLowerCase() + " JSON");
         area.textProperty().bind(text);
-        VBox.setVgrow(area, Priority.ALWAYS);
-        VBox box = new VBox(label, area);
-        box.getStyleClass().add("json-box");
-        return box;
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, area);
+        tab.setClosable(false);
+        return tab;
     }
 
     private static TableColumn<TraceRow, String> column(String title, double width, Function<TraceRow, String> value) {

@@ -13,10 +13,7 @@ public record TraceRow(TraceEntry trace, String time, String operation, String l
     public static TraceRow of(TraceEntry t) {
         String scope = t.variantId() != null ? "variant" : "job";
         String operation = t.operationType() == null ? "" : t.operationType();
-        if (t.provider() != null && !t.provider().isBlank()) {
-            operation = operation + " (" + t.provider() + ")";
-        }
-        return new TraceRow(t, Formats.time(t.createdAt()), operation, Formats.latency(t.latencyMs()),
+        return new TraceRow(t, Formats.traceTime(t.createdAt()), operation, Formats.latency(t.latencyMs()),
                 TraceResult.summarize(t.responseJson()), scope);
     }
 
