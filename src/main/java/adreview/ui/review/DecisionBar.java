@@ -1,0 +1,79 @@
+package adreview.ui.review;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Accept / Needs fix / Reject with comment and reviewer name; the keys A, F, R do the same from anywhere. */
+public final class DecisionBar extends VBox {
+
+    private final TextField comment = new TextField();
+
+    public DecisionBar(ReviewViewModel vm) {
+        getStyleClass().add("rv-decision-bar");
+        setId("decisionBar");
+        Button accept = verdictButton("Accept", "A", "acceptButton", "rv-accept", vm, ReviewAction.ACCEPT);
+        Button fix = verdictButton("Needs fix", "F", "needsFixButton", "rv-fix", vm, ReviewAction.NEEDS_FIX);
+        Button reject = verdictButton("Reject", "R", "rejectButton", "rv-reject", vm, ReviewAction.REJECT);
+
+        comment.setId("decisionComment");
+        comment.setPromptText("Comment for the next decision (C)");
+        comment.textProperty().bindBidirectional(vm.decisions().commentProperty());
+        comment.setOnAction(e -> vm.perform(ReviewAction.COMMENT)); // Enter: back to the list, then A / F / R
+        HBox.setHgrow(comment, Priority.ALWAYS);
+        TextField reviewer = new TextField();
+        reviewer.setId("reviewerName");
+        reviewer.setPromptText("Reviewer");
+        reviewer.setPrefColumnCount(9);
+        reviewer.setTooltip(new Tooltip("Stored with every decision and re-judge"));
+        reviewer.textProperty().bindBidirectional(vm.decisions().reviewerProperty());
+
+        HBox row = new HBox(8, accept, fix, reject, comment, reviewer);
+        row.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("decisionStatus");
+        status.getStyleClass().add("rv-decision-status");
+        status.textProperty().bind(vm.decisions().statusProperty());
+        vm.decisions().errorProperty().addListener((o, a, err) -> {
+            status.getStyleClass().remove("rv-error");
+            if (err) {
+                status.getStyleClass().add("rv-error");
+            }
+        });
+        Label hint = new Label("Decisions advance to the next variant  ·  ? or F1 lists every key");
+        hint.getStyleClass().add("rv-muted");
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox statusRow = new HBox(8, status, spacer, hint);
+        setSpacing(6);
+        getChildren().addAll(row, statusRow);
+    }
+
+    private static Button verdictButton(String text, String key, String id, String style, ReviewViewModel vm, ReviewAction a) {
+        Label keyCap = new Label(key);
+        keyCap.getStyleClass().add("rv-kbd");
+        Button b = new Button(text, keyCap);
+        b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setId(id);
+        b.getStyleClass().addAll("rv-verdict", style);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> vm.perform(a));
+        return b;
+    }
+
+    /** Puts the cursor in the comment field (key C). */
+    public void focusComment() {
+        comment.requestFocus();
+    }
+
+    public boolean isCommentFocused() {
+        return comment.isFocused();
+    }
+}

@@ -1,0 +1,83 @@
+package adreview.ui.review;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the font preview sets the ad copy for Stage 1's font advice: font families in order of preference
+ * (the view takes the first one installed), weight, size as a fraction of the image's width, fill and shadow.
+ * Korean copy gets Korean fonts (NanumMyeongjo for serif, NanumGothic for sans), since a Latin font would
+ * fall back to whatever the system has.
+ */
+public record FontPreviewSpec(List<String> families, boolean bold, double sizeFraction,
+                              String fill, String shadow, String caption, String note) {
+
+    static final List<String> KOREAN_SERIF = List.of("NanumMyeongjo", "Noto Serif CJK KR", "AppleMyungjo", "Batang", "Serif");
+    static final List<String> KOREAN_SANS = List.of("NanumGothic", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "SansSerif");
+    static final List<String> LATIN_SERIF = List.of("DejaVu Serif", "Georgia", "Times New Roman", "Serif");
+    static final List<String> LATIN_SANS = List.of("DejaVu Sans", "Helvetica Neue", "Arial", "SansSerif");
+
+    public static FontPreviewSpec of(StageAnswer.FontAdvice advice, String copy) {
+        String style = norm(advice == null ? null : advice.style());
+        String size = norm(advice == null ? null : advice.size());
+        String color = norm(advice == null ? null : advice.color());
+        StringBuilder note = new StringBuilder();
+
+        boolean korean = containsHangul(copy);
+        boolean serif = style.equals("serif");
+        boolean bold = style.equals("bold");
+        if (!serif && !bold && !style.equals("sans-serif")) {
+            note.append(unknown("style", style, "sans-serif"));
+            style = "sans-serif";
+        }
+        List<String> families = serif ? (korean ? KOREAN_SERIF : LATIN_SERIF) : (korean ? KOREAN_SANS : LATIN_SANS);
+
+        double fraction = switch (size) {
+            case "large" -> 0.085;
+            case "medium" -> 0.06;
+            case "small" -> 0.042;
+            default -> -1;
+        };
+        if (fraction < 0) {
+            note.append(unknown("size", size, "medium"));
+            size = "medium";
+            fraction = 0.06;
+        }
+
+        String fill;
+        String shadow;
+        if (color.equals("dark")) {
+            fill = "#15171a";
+            shadow = "rgba(255,255,255,0.35)";
+        } else {
+            if (!color.equals("light")) {
+                note.append(unknown("color", color, "light"));
+                color = "light";
+            }
+            fill = "#f8f8f4";
+            shadow = "rgba(0,0,0,0.6)";
+        }
+        String caption = cap(style) + " · " + cap(size) + " · " + cap(color);
+        return new FontPreviewSpec(families, bold, fraction, fill, shadow, caption, note.toString().strip());
+    }
+
+    public static boolean containsHangul(String s) {
+        if (s == null) {
+            return false;
+        }
+        return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL);
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace("sans serif", "sans-serif")
+                .replace("sansserif", "sans-serif");
+    }
+
+    private static String unknown(String what, String value, String shown) {
+        return "The model's " + what + " '" + (value.isEmpty() ? "(none)" : value) + "' is not one of the known values; shown as " + shown + ". ";
+    }
+
+    private static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

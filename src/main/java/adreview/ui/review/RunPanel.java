@@ -1,0 +1,260 @@
+package adreview.ui.review;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Run Stage 1 / Run Stage 2 / Re-judge / Cancel, the "no model yet" note, the phase line with its progress
+ * bar, the answer as it streams in, per-item progress of a batch, and the one-run overrides (ad copy,
+ * prompt, re-judge reason). Binds to {@link ReviewViewModel} and its {@link RunQueueViewModel}.
+ */
+public final class RunPanel extends VBox {
+
+    private final TitledPane options;
+    private final TextField adCopyField = new TextField();
+
+    public RunPanel(ReviewViewModel vm) {
+        getStyleClass().add("rv-run-panel");
+        setId("runPanel");
+        RunQueueViewModel queue = vm.queue();
+
+        Button run1 = runButton("Run Stage 1", "1", "runStage1Button", vm, ReviewAction.RUN_STAGE1);
+        run1.setDefaultButton(false);
+        run1.getStyleClass().add("rv-primary");
+        Button run2 = runButton("Run Stage 2", "2", "runStage2Button", vm, ReviewAction.RUN_STAGE2);
+        MenuItem re1 = new MenuItem("Re-judge Stage 1   Shift+1");
+        re1.setOnAction(e -> vm.perform(ReviewAction.REJUDGE_STAGE1));
+        MenuItem re2 = new MenuItem("Re-judge Stage 2   Shift+2");
+        re2.setOnAction(e -> vm.perform(ReviewAction.REJUDGE_STAGE2));
+        MenuButton rejudge = new MenuButton("Re-judge", null, re1, re2);
+        rejudge.setId("rejudgeButton");
+        rejudge.disableProperty().bind(vm.canRunProperty().not());
+        Tooltip runTip = new Tooltip();
+        runTip.textProperty().bind(vm.runNoteProperty());
+        runTip.setWrapText(true);
+        runTip.setMaxWidth(460);
+        rejudge.setTooltip(runTip);
+
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelRunButton");
+        cancel.getStyleClass().add("rv-cancel");
+        cancel.setTooltip(new Tooltip("Stop the running model call within one token  [Esc]\nShift+Esc also drops everything queued"));
+        cancel.disableProperty().bind(queue.currentProperty().isNull());
+        cancel.setOnAction(e -> vm.perform(ReviewAction.CANCEL_RUN));
+
+        Label queued = new Label();
+        queued.getStyleClass().add("rv-muted");
+        queued.textProperty().bind(Bindings.when(queue.queuedCountProperty().greaterThan(0))
+                .then(Bindings.concat(queue.queuedCountProperty().asString(), " queued")).otherwise(""));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, run1, run2, rejudge, spacer, queued, cancel);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("rv-run-toolbar");
+
+        // "No model yet": what is missing and how to get it, with the command ready to copy.
+        Label missing = new Label();
+        missing.setId("modelMissingNote");
+        missing.setWrapText(true);
+        missing.textProperty().bind(Bindings.createStringBinding(() -> vm.readinessProperty().get().problem()
+                + "  " + vm.readinessProperty().get().remedy(), vm.readinessProperty()));
+        missing.setMinHeight(Label.USE_PREF_SIZE);
+        HBox.setHgrow(missing, Priority.ALWAYS);
+        missing.setMaxWidth(Double.MAX_VALUE);
+        Button copy = new Button("Copy command");
+        copy.getStyleClass().add("rv-small");
+        copy.setMinWidth(Button.USE_PREF_SIZE);
+        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().remedy().isEmpty(),
+                vm.readinessProperty()));
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(ModelReadiness.DOWNLOAD_COMMAND);
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox noModel = new HBox(10, missing, copy);
+        noModel.setAlignment(Pos.CENTER_LEFT);
+        noModel.getStyleClass().add("rv-no-model");
+        noModel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().ready(), vm.readinessProperty()));
+        noModel.managedProperty().bind(noModel.visibleProperty());
+
+        // Phase line, progress bar, streamed answer.
+        Label phase = new Label();
+        phase.setId("runPhase");
+        phase.getStyleClass().add("rv-phase");
+        phase.textProperty().bind(queue.phaseTextProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("runProgress");
+        bar.progressProperty().bind(queue.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.visibleProperty().bind(queue.currentProperty().isNotNull());
+        TextArea answer = new TextArea();
+        answer.setId("streamedAnswer");
+        answer.setEditable(false);
+        answer.setWrapText(true);
+        answer.setPrefRowCount(4);
+        answer.getStyleClass().add("rv-stream");
+        answer.setPromptText("The model's answer appears here as it is written.");
+        queue.answerTextProperty().addListener((o, a, text) -> {
+            answer.setText(text);
+            answer.positionCaret(text.length()); // keep the newest tokens in view
+        });
+        VBox progress = new VBox(4, phase, bar, answer);
+        progress.getStyleClass().add("rv-progress");
+        progress.visibleProperty().bind(queue.currentProperty().isNotNull().or(queue.lastFinishedProperty().isNotNull()));
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        // Batch: per-item progress.
+        Label batch = new Label();
+        batch.setId("batchSummary");
+        batch.getStyleClass().add("rv-batch-summary");
+        batch.textProperty().bind(queue.batchSummaryProperty());
+        ListView<RunItem> items = new ListView<>(queue.items());
+        items.setId("runItems");
+        items.setPrefHeight(120);
+        items.getStyleClass().add("rv-run-items");
+        items.setCellFactory(lv -> new RunItemCell(queue));
+        VBox batchBox = new VBox(4, batch, items);
+        batchBox.visibleProperty().bind(Bindings.size(queue.items()).greaterThan(1));
+        batchBox.managedProperty().bind(batchBox.visibleProperty());
+
+        // One-run overrides.
+        adCopyField.setId("adCopyOverride");
+        adCopyField.setPromptText("Ad copy for the next run only (empty: the variant's own)");
+        adCopyField.textProperty().bindBidirectional(vm.adCopyOverrideProperty());
+        TextArea prompt = new TextArea();
+        prompt.setId("promptOverride");
+        prompt.setPromptText("Prompt for the next run only (empty: the stage's versioned prompt)");
+        prompt.setPrefRowCount(3);
+        prompt.setWrapText(true);
+        prompt.textProperty().bindBidirectional(vm.promptOverrideProperty());
+        TextField reason = new TextField();
+        reason.setId("rejudgeReason");
+        reason.setPromptText("Why re-judge? (stored in the trace)");
+        reason.textProperty().bindBidirectional(vm.rejudgeReasonProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, fieldLabel("Ad copy"), adCopyField);
+        grid.addRow(1, fieldLabel("Prompt"), prompt);
+        grid.addRow(2, fieldLabel("Reason"), reason);
+        GridPane.setHgrow(adCopyField, Priority.ALWAYS);
+        GridPane.setHgrow(prompt, Priority.ALWAYS);
+        options = new TitledPane("Run options (E)", grid);
+        options.setExpanded(false);
+        options.setId("runOptions");
+        options.getStyleClass().add("rv-options");
+
+        Label message = new Label();
+        message.setId("reviewMessage");
+        message.getStyleClass().add("rv-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        setSpacing(8);
+        getChildren().addAll(toolbar, noModel, message, progress, batchBox, options);
+    }
+
+    private static Button runButton(String text, String key, String id, ReviewViewModel vm, ReviewAction action) {
+        Label keyCap = new Label(key);
+        keyCap.getStyleClass().add("rv-kbd");
+        Button b = new Button(text, keyCap);
+        b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setId(id);
+        b.disableProperty().bind(vm.canRunProperty().not());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.runNoteProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(460);
+        b.setTooltip(tip);
+        b.setOnAction(e -> vm.perform(action));
+        return b;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("rv-muted");
+        return l;
+    }
+
+    /** Opens the run options and puts the cursor in the ad copy field (key E). */
+    public void editRunOptions() {
+        options.setExpanded(true);
+        adCopyField.requestFocus();
+    }
+
+    /** A batch item: title, phase line, and a small cancel button while it can still be cancelled. */
+    private static final class RunItemCell extends ListCell<RunItem> {
+        private final RunQueueViewModel queue;
+        private final Label title = new Label();
+        private final Label phase = new Label();
+        private final Button cancel = new Button("×");
+        private final HBox box;
+        private RunItem bound;
+        private final javafx.beans.value.ChangeListener<RunPhase> onPhase = (o, a, p) -> showPhase(p);
+
+        RunItemCell(RunQueueViewModel queue) {
+            this.queue = queue;
+            title.getStyleClass().add("rv-item-title");
+            phase.getStyleClass().add("rv-item-phase");
+            cancel.getStyleClass().addAll("rv-small", "rv-item-cancel");
+            cancel.setTooltip(new Tooltip("Cancel this run"));
+            cancel.setOnAction(e -> {
+                if (bound != null) {
+                    queue.cancel(bound);
+                }
+            });
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box = new HBox(10, title, spacer, phase, cancel);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(RunItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                bound.phaseProperty().removeListener(onPhase);
+            }
+            bound = empty ? null : item;
+            if (bound == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(item.request().title());
+            bound.phaseProperty().addListener(onPhase);
+            showPhase(item.phase());
+            setGraphic(box);
+        }
+
+        private void showPhase(RunPhase p) {
+            phase.setText(p.describe());
+            phase.getStyleClass().removeAll("rv-phase-done", "rv-phase-failed", "rv-phase-active");
+            phase.getStyleClass().add(p instanceof RunPhase.Done ? "rv-phase-done"
+                    : p instanceof RunPhase.Failed || p instanceof RunPhase.Refused ? "rv-phase-failed"
+                    : p.finished() ? "rv-phase-cancelled" : "rv-phase-active");
+            cancel.setVisible(!p.finished());
+        }
+    }
+}

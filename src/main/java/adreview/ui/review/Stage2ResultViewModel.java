@@ -1,0 +1,73 @@
+package adreview.ui.review;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/** What {@link Stage2ResultView} shows: the four Stage 2 checks as pass/fail rows, analysis and issues. */
+public final class Stage2ResultViewModel {
+
+    /** One checklist row; {@code detail} says what the pass or the fail means in the reviewer's words. */
+    public record CheckRow(String label, boolean pass, String detail) { }
+
+    private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("No Stage 2 result yet. Press 2 to run Stage 2 on the finished ad.");
+    private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private final ObservableList<CheckRow> checksView = FXCollections.unmodifiableObservableList(checks);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper allPass = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper analysis = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> issues = FXCollections.observableArrayList();
+    private final ObservableList<String> issuesView = FXCollections.unmodifiableObservableList(issues);
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper renderUri = new ReadOnlyStringWrapper();
+
+    public static List<CheckRow> rowsOf(StageAnswer.Stage2Answer a) {
+        return List.of(
+                new CheckRow("On brief", a.onBrief(),
+                        a.onBrief() ? "The ad says what the brief asked for" : "The ad drifts from the brief"),
+                new CheckRow("Text clear of key content", !a.occlusion(),
+                        a.occlusion() ? "Text covers something important (occlusion)" : "No occlusion: text keeps clear of the subject"),
+                new CheckRow("Contrast", a.contrastOk(),
+                        a.contrastOk() ? "Text stands out from the background" : "Text is hard to read against the background"),
+                new CheckRow("Call to action", a.ctaPresent(),
+                        a.ctaPresent() ? "A call to action is present" : "No call to action found"));
+    }
+
+    public void show(StageAnswer.Stage2Answer answer, VariantRef variant, String source) {
+        renderUri.set(variant == null ? null : variant.renderUri());
+        List<CheckRow> rows = rowsOf(answer);
+        checks.setAll(rows);
+        long pass = rows.stream().filter(CheckRow::pass).count();
+        summary.set(pass + " of " + rows.size() + " checks pass");
+        allPass.set(pass == rows.size());
+        analysis.set(answer.analysis());
+        issues.setAll(answer.issues());
+        this.source.set(source == null ? "" : source);
+        present.set(true);
+    }
+
+    public void clear(String message) {
+        present.set(false);
+        emptyMessage.set(message);
+        checks.clear();
+        issues.clear();
+        source.set("");
+    }
+
+    public ReadOnlyBooleanProperty presentProperty() { return present.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty emptyMessageProperty() { return emptyMessage.getReadOnlyProperty(); }
+    public ObservableList<CheckRow> checks() { return checksView; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty allPassProperty() { return allPass.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty analysisProperty() { return analysis.getReadOnlyProperty(); }
+    public ObservableList<String> issues() { return issuesView; }
+    public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
+    /** The judged render, for the thumbnail beside the checklist; null when unknown. */
+    public ReadOnlyStringProperty renderUriProperty() { return renderUri.getReadOnlyProperty(); }
+}
