@@ -205,6 +205,19 @@ public final class LanguageModel implements AutoCloseable {
         return Ops.softmaxLast(scores).matMul(v).transpose(1, 0, 2).reshape(t, (long) heads * hd);
     }
 
+    /** Every linear a decode step multiplies by, in order (the benchmark's matrix-vector floor runs over these). */
+    public List<LinearWeights> decodeLinears() {
+        List<LinearWeights> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.add(l.qkv());
+            all.add(l.out());
+            all.add(l.gateUp());
+            all.add(l.down());
+        }
+        all.add(lmHead);
+        return all;
+    }
+
     public long residentBytes() {
         long b = Quantizer.bytes(embedTokens) + Quantizer.bytes(finalNorm) + lmHead.residentBytes()
                 + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable);

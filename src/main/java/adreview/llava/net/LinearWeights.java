@@ -102,6 +102,10 @@ public final class LinearWeights implements AutoCloseable {
         return Quantizer.bytes(weight) + Quantizer.bytes(scale) + Quantizer.bytes(bias);
     }
 
+    public long inFeatures() {
+        return weight.getShape().get(1);
+    }
+
     public long outFeatures() {
         return weight.getShape().get(0);
     }
