@@ -102,12 +102,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static void printTable(List<BenchResult> results) {
-        System.out.printf(Locale.ROOT, "%-8s %-6s %-6s %10s %12s %8s %16s %14s %10s %8s%n", "shape", "prec", "device",
-                "load ms", "weights MB", "prompt", "vision+prefill", "decode ms/tok", "floor ms", "x floor");
+        System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %8s %10s %6s %14s %13s %9s %7s | %11s %12s %9s %7s%n", "shape",
+                "prec", "device", "load ms", "weights MB", "prompt", "vis+prefill ms", "decode ms/tok", "floor ms",
+                "x floor", "cpu prefill", "cpu decode", "cpu floor", "x floor");
         for (BenchResult r : results) {
-            System.out.printf(Locale.ROOT, "%-8s %-6s %-6s %10.0f %12.1f %8d %16.0f %14.2f %10.2f %8.2f%n", r.shape(),
-                    r.precision(), r.device(), r.loadMs(), r.residentWeightBytes() / 1e6, r.promptTokens(),
-                    r.visionPrefillMs(), r.decodeMsPerToken(), r.floorMs(), r.decodeOverFloor());
+            System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %8.0f %10.1f %6d %14.0f %13.2f %9.2f %7.2f | %11.0f %12.2f %9.2f %7.2f%n",
+                    r.shape(), r.precision(), r.device(), r.loadMs(), r.residentWeightBytes() / 1e6, r.promptTokens(),
+                    r.visionPrefillMs(), r.decodeMsPerToken(), r.floorMs(), r.decodeOverFloor(), r.prefillCpuMs(),
+                    r.decodeCpuMsPerToken(), r.floorCpuMs(), r.decodeOverFloorCpu());
         }
         if (!results.isEmpty()) {
             System.out.println("engine: " + results.get(0).engine() + "; vision+prefill split: "
