@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
                 JudgeCommand.class,
                 DecideCommand.class,
                 adreview.app.cli.ModelsCommand.class,
+                adreview.app.cli.GenerateCommand.class,
+                adreview.app.cli.BenchCommand.class,
         })
 public final class Main implements Runnable {
 
