@@ -286,7 +286,9 @@ public final class DemoData {
         JobSpec job = spec.job();
         int margin = 80;
         int maxWidth = W - 2 * margin;
-        int top = spec.height() == TALL ? 180 : 110;
+        // Panels (the low-contrast fault) take more room: start higher so no box touches the product.
+        boolean panels = spec.overlay() == Overlay.LOW_CONTRAST;
+        int top = spec.height() == TALL ? 180 : panels ? 70 : 110;
         List<TextBox> boxes = new ArrayList<>();
         Color ink = job.ink();
         Color panel = null;
@@ -302,7 +304,7 @@ public final class DemoData {
                     true, headline.size(), headline.colour(), headline.fill());
         }
         boxes.add(headline);
-        int bodyY = spec.overlay() == Overlay.OVER_PRODUCT ? top : headline.y() + headline.h() + 24;
+        int bodyY = spec.overlay() == Overlay.OVER_PRODUCT ? top : headline.y() + headline.h() + (panels ? 12 : 24);
         boxes.add(DemoPainter.fit(job.body(), "body", margin, bodyY, maxWidth, false, 44, ink, panel));
         if (spec.overlay() != Overlay.NO_CTA) {
             TextBox cta = DemoPainter.fit(job.cta(), "cta", 0, spec.height() - 250, maxWidth, true, 46, WHITE,
