@@ -102,13 +102,15 @@ class StoreSchemaTest {
                     st.execute("CREATE TABLE jobs (job_id uuid primary key, tenant_id text, status text, "
                             + "current_step text, created_at timestamptz, updated_at timestamptz)");
                     st.execute("CREATE TABLE job_inputs (job_id uuid, desc_eng text)");
+                    // image_assets without a primary key: the desk must not fail adding its foreign keys.
                     st.execute("CREATE TABLE image_assets (image_asset_id uuid, image_url text, created_at timestamptz)");
-                    st.execute("CREATE TABLE jobs_variants (job_variants_id uuid, job_id uuid, img_asset_id uuid, "
-                            + "overlaid_img_asset_id uuid, status text, current_step text, updated_at timestamptz)");
+                    st.execute("CREATE TABLE jobs_variants (job_variants_id uuid primary key, job_id uuid, "
+                            + "img_asset_id uuid, overlaid_img_asset_id uuid, status text, current_step text, "
+                            + "updated_at timestamptz)");
                     st.execute("CREATE TABLE txt_ad_copy_generations (job_id uuid, generation_stage text, "
                             + "ad_copy_eng text, status text, created_at timestamptz)");
                     // overlay_layouts is missing; vlm_traces is the pipeline's, without job_variants_id.
-                    st.execute("CREATE TABLE vlm_traces (vlm_trace_id uuid, job_id uuid, provider text, "
+                    st.execute("CREATE TABLE vlm_traces (vlm_trace_id uuid primary key, job_id uuid, provider text, "
                             + "operation_type text, request jsonb, response jsonb, latency_ms int, "
                             + "created_at timestamptz, updated_at timestamptz)");
                 }
@@ -124,6 +126,19 @@ class StoreSchemaTest {
             // --migrate on that pipeline database: baseline, then add only what is missing.
             Migrations.migrate(partial.dataSource());
             SchemaValidator.validate(partial);
+            List<String> foreignKeys = partial.withConnection(c -> {
+                List<String> names = new ArrayList<>();
+                try (var rs = c.createStatement().executeQuery(
+                        "SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1")) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+                return names;
+            });
+            assertThat(foreignKeys).contains("overlay_layouts_job_variants_id_fkey", "jobs_variants_job_id_fkey",
+                    "vlm_traces_job_variants_id_fkey");
+            assertThat(foreignKeys).doesNotContain("jobs_variants_img_asset_id_fkey");
         }
     }
 

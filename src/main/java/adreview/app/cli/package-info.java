@@ -1,5 +1,5 @@
 /**
- * The command-line subcommands registered in {@link adreview.app.Main}. Each prints results on stdout and,
- * on failure, one line on stderr with a non-zero exit code; no stack traces.
+ * The command-line subcommands (picocli), registered in {@link adreview.app.Main}: each opens a
+ * {@link adreview.app.DeskContext}, does its work and prints text or JSON. Errors are one line on stderr.
  */
 package adreview.app.cli;

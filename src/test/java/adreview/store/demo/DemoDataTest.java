@@ -182,10 +182,12 @@ class DemoDataTest {
         Rectangle headline = rect(box(layout, "headline"));
         var product = DemoPainter.productBounds(DemoPainter.Product.SHOE, 1080, 1350);
         assertThat(headline.intersects(product)).isTrue();
-        // ...while the good variant keeps every box off the product.
-        OverlayLayout good = overlays.forVariant(DemoVariants.SHOE_GOOD).orElseThrow();
-        for (JsonNode b : good.layout().get("text_boxes")) {
-            assertThat(rect(b).intersects(product)).as("good box %s", b.get("role")).isFalse();
+        // ...while the good variant (and the low-contrast one, whose only fault is contrast) keep every
+        // box off the product.
+        for (UUID id : List.of(DemoVariants.SHOE_GOOD, DemoVariants.LOW_CONTRAST)) {
+            for (JsonNode b : overlays.forVariant(id).orElseThrow().layout().get("text_boxes")) {
+                assertThat(rect(b).intersects(product)).as("%s box %s", id, b.get("role")).isFalse();
+            }
         }
     }
 
