@@ -51,6 +51,9 @@ public final class VariantDetailView extends BorderPane {
 
         Tab history = new Tab("History", new TraceHistoryView(model.traces()));
         history.setId("historyTab");
+        history.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.traces().rows().isEmpty() ? "History" : "History (" + model.traces().rows().size() + ")",
+                model.traces().rows()));
         history.setClosable(false);
         results.getTabs().add(history);
         results.getStyleClass().add("results-tabs");

@@ -18,7 +18,9 @@ public final class TraceHistoryView extends SplitPane {
         TableView<TraceRow> table = new TableView<>(model.rows());
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 108, TraceRow::time));
+        TableColumn<TraceRow, String> time = column("Time", 108, TraceRow::time);
+        time.setMinWidth(104);
+        table.getColumns().add(time);
         table.getColumns().add(column("Operation", 80, TraceRow::operation));
         TableColumn<TraceRow, String> latency = column("Latency", 66, TraceRow::latency);
         latency.setStyle("-fx-alignment: CENTER-RIGHT;");
