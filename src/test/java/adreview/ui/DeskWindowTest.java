@@ -85,7 +85,12 @@ class DeskWindowTest extends FxRobot {
                 .max(java.util.Comparator.comparingInt(v -> expected.data().traces(v.variantId(), v.jobId()).size()))
                 .orElseThrow(() -> new AssertionError("demo data has no variant with image and traces"));
 
+        @SuppressWarnings("unchecked")
+        TableView<VariantSummary> variants = lookup("#variantTable").queryAs(TableView.class);
+        int index = variants.getItems().stream().map(VariantSummary::variantId).toList().indexOf(traced.variantId());
+        interact(() -> variants.scrollTo(Math.max(0, index - 3)));
         clickOn(Formats.shortId(traced.variantId()));
+        assertThat(variants.getSelectionModel().getSelectedItem().variantId()).isEqualTo(traced.variantId());
         waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
 
         ZoomableImageView image = lookup("#detailImage").queryAs(ZoomableImageView.class);
