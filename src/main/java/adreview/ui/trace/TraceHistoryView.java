@@ -18,16 +18,16 @@ public final class TraceHistoryView extends SplitPane {
         TableView<TraceRow> table = new TableView<>(model.rows());
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TraceRow, String> time = column("Time", 108, TraceRow::time);
-        time.setMinWidth(104);
+        TableColumn<TraceRow, String> time = column("Time", 110, TraceRow::time);
+        time.setMinWidth(108);
         table.getColumns().add(time);
-        table.getColumns().add(column("Operation", 80, TraceRow::operation));
-        TableColumn<TraceRow, String> latency = column("Latency", 66, TraceRow::latency);
+        table.getColumns().add(column("Operation", 76, TraceRow::operation));
+        TableColumn<TraceRow, String> latency = column("Latency", 60, TraceRow::latency);
         latency.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(latency);
-        table.getColumns().add(column("Scope", 62, TraceRow::scope));
-        TableColumn<TraceRow, String> result = column("Result", 200, TraceRow::result);
-        result.setMinWidth(110);
+        table.getColumns().add(column("Scope", 58, TraceRow::scope));
+        TableColumn<TraceRow, String> result = column("Result", 170, TraceRow::result);
+        result.setMinWidth(100);
         result.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -73,7 +73,7 @@ public final class TraceHistoryView extends SplitPane {
         json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         json.getStyleClass().add("json-tabs");
         getItems().setAll(table, json);
-        setDividerPositions(0.56);
+        setDividerPositions(0.6);
     }
 
     private static javafx.scene.control.Tab jsonTab(String title, String id,
