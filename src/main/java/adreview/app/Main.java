@@ -3,7 +3,6 @@ package adreview.app;
 import adreview.app.DeskConfig.Key;
 import adreview.app.cli.ListCommand;
 import adreview.app.cli.ShowCommand;
-import adreview.store.DatabaseUnavailableException;
 import java.util.EnumMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -73,34 +72,18 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + describe(error));
+            cmd.getErr().println("error: " + UserMessages.describe(error));
             cmd.getErr().flush();
             return 1;
         });
         commandLine.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
-            cmd.getErr().println("error: " + oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
+            cmd.getErr().println("error: " + UserMessages.oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
                     + " --help)");
             cmd.getErr().flush();
             return 2;
         });
         return commandLine;
-    }
-
-    /** One line for a failure: the message of the desk's own exceptions, with a hint where one helps. */
-    static String describe(Throwable error) {
-        if (error instanceof DatabaseUnavailableException unavailable) {
-            return oneLine(unavailable.getMessage()) + ". Check --db-url / ADREVIEW_DB_URL.";
-        }
-        String message = error.getMessage();
-        if (message == null || message.isBlank()) {
-            return error.getClass().getSimpleName();
-        }
-        return oneLine(message);
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** The command-line flags that were given, for {@link DeskConfig}. */

@@ -151,6 +151,23 @@ class DeskProcessTest {
 
     @Test
     @Order(4)
+    void anUncaughtUiExceptionStopsTheEmbeddedPostgres() throws Exception {
+        Path out = Files.createTempFile(home, "crash", ".txt");
+        Process process = javaCommand(HoldDatabaseOpen.class.getName(), "crash")
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the crashed desk exits").isTrue();
+            assertThat(Files.readString(out)).contains("ready embedded PostgreSQL");
+            assertThat(process.exitValue()).isEqualTo(70);
+            assertThat(postgresServing(home)).isEmpty();
+            assertThat(Files.exists(home.resolve("data/pg/postmaster.pid"))).isFalse();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(5)
     void unreachableDatabaseExitsNonZeroWithOneLine() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -172,7 +189,7 @@ class DeskProcessTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void badVariantIdAndBadStatusAreOneLineErrors() {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
