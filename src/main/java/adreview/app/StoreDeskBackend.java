@@ -48,14 +48,22 @@ public final class StoreDeskBackend implements DeskBackend {
         this.closeOnCrash = closeOnCrash;
     }
 
+    /**
+     * @throws IllegalStateException with the same one-line message the CLI prints ({@link UserMessages})
+     */
     @Override
     public DeskSession open(Consumer<String> progress) {
-        DeskConfig cfg = config.get();
-        loaded = cfg;
-        progress.accept(cfg.embedded()
-                ? "Starting the embedded PostgreSQL in " + cfg.embeddedDataDir() + " (the first start also creates the demo data)…"
-                : "Connecting to " + cfg.dbUrl() + "…");
-        DeskContext context = DeskContext.open(cfg);
+        DeskContext context;
+        try {
+            DeskConfig cfg = config.get();
+            loaded = cfg;
+            progress.accept(cfg.embedded()
+                    ? "Starting the embedded PostgreSQL in " + cfg.embeddedDataDir() + " (the first start also creates the demo data)…"
+                    : "Connecting to " + cfg.dbUrl() + "…");
+            context = DeskContext.open(cfg);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(UserMessages.describe(e), e);
+        }
         if (closeOnCrash) {
             context.closeOnUncaughtException();
         }

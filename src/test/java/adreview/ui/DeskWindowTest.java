@@ -78,12 +78,19 @@ class DeskWindowTest extends FxRobot {
     @Test
     @Order(1)
     void selectingAVariantShowsItsImageAdCopyAndTraces() throws Exception {
+        // The variant with the longest history, so that the screenshot shows Stage 1, Stage 2 and failures.
         VariantSummary traced = expected.data().listVariants().stream()
                 .filter(v -> v.image().hasFile() && Files.isRegularFile(v.image().file()))
                 .filter(v -> !expected.data().traces(v.variantId(), v.jobId()).isEmpty())
-                .findFirst().orElseThrow(() -> new AssertionError("demo data has no variant with image and traces"));
+                .max(java.util.Comparator.comparingInt(v -> expected.data().traces(v.variantId(), v.jobId()).size()))
+                .orElseThrow(() -> new AssertionError("demo data has no variant with image and traces"));
 
+        @SuppressWarnings("unchecked")
+        TableView<VariantSummary> variants = lookup("#variantTable").queryAs(TableView.class);
+        int index = variants.getItems().stream().map(VariantSummary::variantId).toList().indexOf(traced.variantId());
+        interact(() -> variants.scrollTo(Math.max(0, index - 3)));
         clickOn(Formats.shortId(traced.variantId()));
+        assertThat(variants.getSelectionModel().getSelectedItem().variantId()).isEqualTo(traced.variantId());
         waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
 
         ZoomableImageView image = lookup("#detailImage").queryAs(ZoomableImageView.class);
@@ -102,7 +109,13 @@ class DeskWindowTest extends FxRobot {
         assertThat(traceTable.getItems()).extracting(r -> r.trace().traceId())
                 .containsExactlyElementsOf(traces.stream().map(TraceEntry::traceId).toList());
 
-        clickOn(traceTable.getItems().get(0).time());
+        TraceRow judged = traceTable.getItems().stream().filter(r -> "judge".equals(r.trace().operationType()))
+                .findFirst().orElse(traceTable.getItems().get(0));
+        javafx.scene.Node judgedRow = from(traceTable).lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() == judged)
+                .findFirst().orElseThrow();
+        clickOn(judgedRow);
+        assertThat(traceTable.getSelectionModel().getSelectedItem()).isSameAs(judged);
         WaitForAsyncUtils.waitForFxEvents();
         String response = lookup("#traceResponse").queryAs(TextArea.class).getText();
         assertThat(response).startsWith("{").contains("\n  \"");

@@ -36,6 +36,7 @@ class MainViewModelTest {
             assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.FAILED);
             assertThat(model.failureProperty().get())
                     .contains(String.valueOf(closedPort))
+                    .contains("ADREVIEW_DB_URL")
                     .doesNotContain("Exception")
                     .doesNotContain("\n");
             assertThat(model.configuration())

@@ -45,10 +45,15 @@ public final class VariantDetailView extends BorderPane {
         InfoPane info = new InfoPane(model);
         SplitPane top = new SplitPane(imagePane, info);
         top.setOrientation(Orientation.HORIZONTAL);
-        top.setDividerPositions(0.6);
+        top.setDividerPositions(0.58);
+        info.setMinWidth(240);
+        imagePane.setMinWidth(300);
 
         Tab history = new Tab("History", new TraceHistoryView(model.traces()));
         history.setId("historyTab");
+        history.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.traces().rows().isEmpty() ? "History" : "History (" + model.traces().rows().size() + ")",
+                model.traces().rows()));
         history.setClosable(false);
         results.getTabs().add(history);
         results.getStyleClass().add("results-tabs");

@@ -33,6 +33,7 @@ public final class VariantListViewModel {
 
     private final BackgroundExecutor executor;
     private final ObservableList<VariantSummary> all = FXCollections.observableArrayList();
+    private final ObservableList<VariantSummary> allReadOnly = FXCollections.unmodifiableObservableList(all);
     private final FilteredList<VariantSummary> visible = new FilteredList<>(all, v -> true);
     private final ObservableList<String> stepChoices = FXCollections.observableArrayList(KNOWN_STEPS);
     private final ObservableList<String> statusChoices = FXCollections.observableArrayList(KNOWN_STATUSES);
@@ -123,8 +124,9 @@ public final class VariantListViewModel {
         return visible;
     }
 
+    /** Every loaded variant, unfiltered (read-only; one instance, so listeners stay attached). */
     public ObservableList<VariantSummary> allVariants() {
-        return FXCollections.unmodifiableObservableList(all);
+        return allReadOnly;
     }
 
     public ObservableList<String> stepChoices() {
