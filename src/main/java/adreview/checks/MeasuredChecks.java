@@ -17,7 +17,7 @@ public final class MeasuredChecks {
     private final CheckThresholds thresholds;
     private final ContrastEstimator contrast;
     private final CtaDetector cta;
-    private final SpectralResidualSaliency saliency;
+    private final SubjectDetector subjects;
     private final ImageQuality quality;
 
     public MeasuredChecks() {
@@ -28,7 +28,7 @@ public final class MeasuredChecks {
         this.thresholds = thresholds;
         this.contrast = new ContrastEstimator(thresholds);
         this.cta = new CtaDetector(phrases);
-        this.saliency = new SpectralResidualSaliency(thresholds.saliencyMeanFactor(), thresholds.saliencyBlurSigma());
+        this.subjects = new SubjectDetector(thresholds.saliency(), thresholds.saliencyBlurSigma());
         this.quality = new ImageQuality(thresholds.quality());
     }
 
@@ -92,7 +92,7 @@ public final class MeasuredChecks {
     }
 
     private OcclusionResult occlusion(RgbPixels gen, OverlayLayout layout, RgbPixels render, List<String> notes) {
-        SubjectMask mask = saliency.subject(gen);
+        SubjectMask mask = subjects.subject(gen);
         // Boxes are in render pixels; the generated image is assumed to be the render's picture at
         // another scale, so boxes map proportionally.
         int refW = render != null ? render.width() : (layout.renderWidth() > 0 ? layout.renderWidth() : gen.width());
@@ -113,7 +113,7 @@ public final class MeasuredChecks {
         if (subject == null) {
             notes.add("no salient subject found in the generated image");
         }
-        return new OcclusionResult(OcclusionResult.Status.MEASURED, subject, Math.round(mask.share() * 1000) / 1000.0,
+        return new OcclusionResult(OcclusionResult.Status.MEASURED, subjects.method(), subject, Math.round(mask.share() * 1000) / 1000.0,
                 thresholds.occlusionFlag(), boxes);
     }
 
