@@ -77,6 +77,13 @@ public final class Main implements Runnable {
             cmd.getErr().flush();
             return 1;
         });
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            CommandLine cmd = error.getCommandLine();
+            cmd.getErr().println("error: " + oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
+                    + " --help)");
+            cmd.getErr().flush();
+            return 2;
+        });
         return commandLine;
     }
 

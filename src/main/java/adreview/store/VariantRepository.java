@@ -96,7 +96,7 @@ public final class VariantRepository {
         }
         if (filter.text() != null) {
             String pattern = Rows.containsPattern(filter.text());
-            sql.append("""
+            sql.append(' ').append("""
                      AND (v.job_variants_id::text ILIKE ? OR v.job_id::text ILIKE ? OR j.tenant_id ILIKE ?
                           OR ia.image_url ILIKE ? OR v.status ILIKE ? OR v.current_step ILIKE ?
                           OR EXISTS (SELECT 1 FROM job_inputs ji WHERE ji.job_id = v.job_id AND ji.desc_eng ILIKE ?)

@@ -163,6 +163,14 @@ public final class DemoData {
      */
     public static boolean seedIfFirstStart(Database database, Path assetRoot) {
         writeAssets(assetRoot);
+        return seedRowsIfFirstStart(database);
+    }
+
+    /**
+     * Only the rows (no image files): for tests that need the demo's jobs, variants and traces but
+     * not its pixels. Returns true when rows were inserted.
+     */
+    public static boolean seedRowsIfFirstStart(Database database) {
         return database.inTransaction(connection -> {
             if (seeded(connection)) {
                 return false;
