@@ -1,6 +1,7 @@
 package adreview.app;
 
 import adreview.app.DeskConfig.Key;
+import adreview.app.cli.CheckCommand;
 import adreview.app.cli.ListCommand;
 import adreview.app.cli.ShowCommand;
 import adreview.store.DatabaseUnavailableException;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ListCommand.class,
                 ShowCommand.class,
+                CheckCommand.class,
         })
 public final class Main implements Runnable {
 
