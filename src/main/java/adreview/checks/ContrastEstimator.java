@@ -1,5 +1,7 @@
 package adreview.checks;
 
+import java.util.Locale;
+
 /**
  * Estimates the text and background colour inside a text box and judges their WCAG contrast.
  *
@@ -92,6 +94,20 @@ public final class ContrastEstimator {
         }
         int bgIdx = hist.count(high) > hist.count(low) ? high : low;
         int fgIdx = bgIdx == high ? low : high;
+        // Which of the two is the text: the more frequent side is the background (ATF's rule), unless
+        // the layout's intended text colour is clearly nearer the other one (large bold text over a
+        // varied product can outnumber any single background shade). The colours themselves are
+        // always measured; the layout only names them.
+        int intended = Wcag.parseHex(box.colour());
+        if (intended >= 0) {
+            int fgGuess = hist.colour(fgIdx);
+            int bgGuess = hist.colour(bgIdx);
+            if (distance(intended, bgGuess) * 2 < distance(intended, fgGuess)) {
+                int t = bgIdx;
+                bgIdx = fgIdx;
+                fgIdx = t;
+            }
+        }
         int bg = modeInBin(pixels, hist.colour(bgIdx));
         int fg = modeInBin(pixels, hist.colour(fgIdx));
         double dominant = hist.shareNear(bg, fg, thresholds.colourTolerance());
@@ -102,14 +118,15 @@ public final class ContrastEstimator {
         double worst = Math.min(ratio, worstBackgroundRatio(pixels, bw, bh, mean, fg, bgIdx == high, band));
         if (dominant < thresholds.contrastDominance()) {
             return result(box, ratio, worst, fg, bg, large, dominant, Verdict.UNDETERMINED, Verdict.UNDETERMINED,
-                    String.format("busy background: the two main colours cover %.0f%% of the box (need %.0f%%)",
+                    String.format(Locale.ROOT, "busy background: the two main colours cover %.0f%% of the box (need %.0f%%)",
                             dominant * 100, thresholds.contrastDominance() * 100));
         }
         // WCAG's advice for a varying background is to test where contrast is lowest.
         Verdict aa = worst >= Wcag.requiredAa(large) ? Verdict.PASS : Verdict.FAIL;
         Verdict aaa = worst >= Wcag.requiredAaa(large) ? Verdict.PASS : Verdict.FAIL;
-        String note = worst < ratio * VARYING ? String.format(
-                "the background varies: contrast falls to %.2f:1 behind part of the text", worst) : null;
+        String note = worst < ratio * VARYING ? String.format(Locale.ROOT,
+                "the background varies: %.2f:1 against its main colour, %.2f:1 where it is lightest or darkest "
+                        + "behind the text (judged)", ratio, worst) : null;
         return result(box, ratio, worst, fg, bg, large, dominant, aa, aaa, note);
     }
 
@@ -225,6 +242,13 @@ public final class ContrastEstimator {
             }
         }
         return out;
+    }
+
+    private static double distance(int a, int b) {
+        double dr = ((a >> 16) & 0xFF) - ((b >> 16) & 0xFF);
+        double dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
+        double db = (a & 0xFF) - (b & 0xFF);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
     }
 
     private static boolean touchesText(boolean[] textSide, int bw, int bh, int x, int y) {

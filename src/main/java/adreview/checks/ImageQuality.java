@@ -50,24 +50,24 @@ public final class ImageQuality {
 
         List<String> problems = new ArrayList<>();
         if (upscale > t.maxUpscale() + 1e-9) {
-            problems.add(String.format("resolution %dx%d is too small for %s %dx%d: it must be enlarged %.2fx",
+            problems.add(String.format(java.util.Locale.ROOT, "resolution %dx%d is too small for %s %dx%d: it must be enlarged %.2fx",
                     w, h, placement.name(), placement.width(), placement.height(), upscale));
         }
         if (cropShare > t.maxCropShare()) {
-            problems.add(String.format("aspect ratio %dx%d does not fit %s %dx%d: %.0f%% would be cropped",
+            problems.add(String.format(java.util.Locale.ROOT, "aspect ratio %dx%d does not fit %s %dx%d: %.0f%% would be cropped",
                     w, h, placement.name(), placement.width(), placement.height(), cropShare * 100));
         }
         if (detail[1] == 0) {
             problems.add("no detailed region to judge sharpness: the image is flat");
         } else if (!sharpOk) {
-            problems.add(String.format("blurry: Laplacian variance %.1f over the detailed regions is below %.1f",
+            problems.add(String.format(java.util.Locale.ROOT, "blurry: Laplacian variance %.1f over the detailed regions is below %.1f",
                     detailVar, t.minLaplacianVariance()));
         }
         if (shadows > t.maxClippedShare()) {
-            problems.add(String.format("underexposed: %.0f%% of pixels are clipped black", shadows * 100));
+            problems.add(String.format(java.util.Locale.ROOT, "underexposed: %.0f%% of pixels are clipped black", shadows * 100));
         }
         if (highlights > t.maxClippedShare()) {
-            problems.add(String.format("overexposed: %.0f%% of pixels are clipped white", highlights * 100));
+            problems.add(String.format(java.util.Locale.ROOT, "overexposed: %.0f%% of pixels are clipped white", highlights * 100));
         }
         return new QualityReport(w, h, placement, round(upscale, 3), round(cropShare, 3), resolutionOk,
                 round(lapVar, 1), round(detailVar, 1), sharpOk, round(shadows, 4), round(highlights, 4), exposureOk,

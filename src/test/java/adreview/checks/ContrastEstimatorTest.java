@@ -66,6 +66,27 @@ class ContrastEstimatorTest {
     }
 
     @Test
+    void layoutColourOnlyNamesWhichMeasuredColourIsTheText() {
+        // Huge bold white text on a small dark strip: white pixels outnumber the background.
+        BufferedImage img = Drawn.fill(700, 140, new Color(0x203040));
+        TextBox drawn = Drawn.text(img, 0, "headline", "WWWWWW", 0, 0, 120, true, Color.WHITE, 0);
+        TextBox withoutColour = new TextBox(0, drawn.text(), "headline", drawn.x(), drawn.y(), drawn.w(), drawn.h(),
+                Drawn.FONT, true, 120, null);
+        RgbPixels px = RgbPixels.of(img);
+
+        BoxContrast named = estimator.measure(px, drawn);
+        BoxContrast unnamed = estimator.measure(px, withoutColour);
+
+        assertThat(named.textColour()).isEqualTo("#FFFFFF");
+        assertThat(named.backgroundColour()).isEqualTo("#203040");
+        assertThat(named.ratio()).isEqualTo(unnamed.ratio());
+        // A wrong intended colour does not change what is measured.
+        TextBox lying = new TextBox(0, drawn.text(), "headline", drawn.x(), drawn.y(), drawn.w(), drawn.h(),
+                Drawn.FONT, true, 120, "#FF00FF");
+        assertThat(estimator.measure(px, lying).ratio()).isEqualTo(named.ratio());
+    }
+
+    @Test
     void textOverAStrongGradientIsNeverPassed() {
         // Horizontal black-to-white gradient behind white text: the right end of the text is unreadable.
         int w = 900;

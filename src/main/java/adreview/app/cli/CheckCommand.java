@@ -87,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
         s.append("Contrast   WCAG 1.4.3 AA: ").append(r.contrastAa()).append('\n');
         for (BoxContrast c : r.contrast()) {
             s.append(String.format(Locale.ROOT, "  %-12s %6.2f:1  %s on %s  AA %-12s AAA %-12s %s%n",
-                    label(c.role(), c.box()), c.ratio(), c.textColour(), c.backgroundColour(), c.aa(), c.aaa(),
+                    label(c.role(), c.box()), c.worstRatio(), c.textColour(), c.backgroundColour(), c.aa(), c.aaa(),
                     quote(c.text())));
             if (c.note() != null) {
                 s.append("               ").append(c.note()).append('\n');
