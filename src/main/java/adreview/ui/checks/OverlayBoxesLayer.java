@@ -131,9 +131,29 @@ public class OverlayBoxesLayer extends Region {
                 double w = l.prefWidth(-1);
                 double h = l.prefHeight(-1);
                 double ty = p.tagBelow() ? y + p.at().h() * scale + 2 : y - h - 1;
-                l.resizeRelocate(Math.max(ox, Math.min(x, ox + dw - w)), Math.max(0, ty), w, h);
+                double tx = Math.max(ox, Math.min(x, ox + dw - w));
+                if (!p.tagBelow() && overlapsAnotherBox(p.at(), tx, ty, w, h, ox, scale)) {
+                    // No room above: below the box, or else inside its top edge.
+                    double below = y + p.at().h() * scale + 1;
+                    ty = overlapsAnotherBox(p.at(), tx, below, w, h, ox, scale) ? y + 1 : below;
+                }
+                l.resizeRelocate(tx, Math.max(0, ty), w, h);
             }
         }
+    }
+
+    /** Whether a tag placed at (x, y, w, h) would cover another text box's outline. */
+    private boolean overlapsAnotherBox(Rect own, double x, double y, double w, double h, double ox, double scale) {
+        for (Placed p : placed) {
+            if (p.node() instanceof Rectangle r && !p.at().equals(own) && r.getStrokeDashArray().isEmpty()) {
+                double bx = ox + p.at().x() * scale;
+                double by = p.at().y() * scale;
+                if (x < bx + p.at().w() * scale && x + w > bx && y < by + p.at().h() * scale && y + h > by) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Rectangle outline(Color stroke, boolean tint) {
