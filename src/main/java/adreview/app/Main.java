@@ -1,6 +1,7 @@
 package adreview.app;
 
 import adreview.app.DeskConfig.Key;
+import adreview.app.cli.CheckCommand;
 import adreview.app.cli.ListCommand;
 import adreview.app.cli.ShowCommand;
 import adreview.app.cli.JudgeCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 adreview.app.cli.ModelsCommand.class,
                 adreview.app.cli.GenerateCommand.class,
                 adreview.app.cli.BenchCommand.class,
+                CheckCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -7,7 +7,8 @@ package adreview.checks;
  *                         (the verdicts use the unrounded value); an estimate when the verdict is undetermined
  * @param worstRatio       contrast of the text colour against the lowest-contrast 5% of the
  *                         background (anti-aliased glyph rims excluded); equals the ratio on a flat
- *                         fill, lower on gradients. The verdicts use the lower of the two.
+ *                         fill, lower on gradients. The verdicts use this one (never above ratio):
+ *                         it is the ratio to show as "the" contrast
  * @param textColour       most frequent colour on the text side of the luminance split, "#RRGGBB"
  * @param backgroundColour most frequent colour on the background side, "#RRGGBB"
  * @param designerColour   the layout's intended text colour, for comparison only (may be null)

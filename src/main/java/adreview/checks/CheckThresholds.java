@@ -17,15 +17,16 @@ package adreview.checks;
  *                           flat fills (±4) and narrower than any contrast that matters.
  * @param occlusionFlag      a text box is flagged when at least this share of its area lies over the
  *                           subject: a quarter of a box covers a meaningful part of a product.
- * @param saliencyMeanFactor the subject is where spectral-residual saliency exceeds this multiple of
- *                           its mean, the object-map rule of Hou &amp; Zhang (CVPR 2007), who used 3.
- * @param saliencyBlurSigma  Gaussian smoothing of the 64×64 saliency map, in map cells.
+ * @param saliency           how the subject is found; the threshold over the saliency map's mean is
+ *                           the method's paper's (see {@link SaliencyMethod})
+ * @param saliencyBlurSigma  Gaussian smoothing of the 64×64 spectral-residual map, in map cells
+ *                           (about the 5-cell smoothing of the paper's implementation)
  * @param quality            image quality thresholds for Stage 1
  */
 public record CheckThresholds(double contrastDominance, int colourTolerance, double occlusionFlag,
-                              double saliencyMeanFactor, double saliencyBlurSigma, QualityThresholds quality) {
+                              SaliencyMethod saliency, double saliencyBlurSigma, QualityThresholds quality) {
 
     public static CheckThresholds defaults() {
-        return new CheckThresholds(0.6, 16, 0.25, 3.0, 2.5, QualityThresholds.defaults());
+        return new CheckThresholds(0.6, 16, 0.25, SaliencyMethod.COLOUR, 2.5, QualityThresholds.defaults());
     }
 }

@@ -1,5 +1,7 @@
 package adreview.checks;
 
+import java.util.Locale;
+
 /**
  * Estimates the text and background colour inside a text box and judges their WCAG contrast.
  *
@@ -92,36 +94,57 @@ public final class ContrastEstimator {
         }
         int bgIdx = hist.count(high) > hist.count(low) ? high : low;
         int fgIdx = bgIdx == high ? low : high;
+        // Which of the two is the text: the more frequent side is the background (ATF's rule), unless
+        // the layout's intended text colour is clearly nearer the other one (large bold text over a
+        // varied product can outnumber any single background shade). The colours themselves are
+        // always measured; the layout only names them.
+        int intended = Wcag.parseHex(box.colour());
+        if (intended >= 0) {
+            int fgGuess = hist.colour(fgIdx);
+            int bgGuess = hist.colour(bgIdx);
+            if (distance(intended, bgGuess) * 2 < distance(intended, fgGuess)) {
+                int t = bgIdx;
+                bgIdx = fgIdx;
+                fgIdx = t;
+            }
+        }
         int bg = modeInBin(pixels, hist.colour(bgIdx));
         int fg = modeInBin(pixels, hist.colour(fgIdx));
         double dominant = hist.shareNear(bg, fg, thresholds.colourTolerance());
         double ratio = Wcag.contrastRatio(fg, bg);
-        double worst = Math.min(ratio, worstBackgroundRatio(pixels, bw, bh, mean, fg, bgIdx == high));
+        // "Behind the text": within half the font size of a glyph (at least 4 px; a quarter of the
+        // box's height when the layout gives no size).
+        int band = Math.max(4, (int) Math.round(box.sizePx() > 0 ? box.sizePx() / 2 : bh / 4.0));
+        double worst = Math.min(ratio, worstBackgroundRatio(pixels, bw, bh, mean, fg, bgIdx == high, band));
         if (dominant < thresholds.contrastDominance()) {
             return result(box, ratio, worst, fg, bg, large, dominant, Verdict.UNDETERMINED, Verdict.UNDETERMINED,
-                    String.format("busy background: the two main colours cover %.0f%% of the box (need %.0f%%)",
+                    String.format(Locale.ROOT, "busy background: the two main colours cover %.0f%% of the box (need %.0f%%)",
                             dominant * 100, thresholds.contrastDominance() * 100));
         }
         // WCAG's advice for a varying background is to test where contrast is lowest.
         Verdict aa = worst >= Wcag.requiredAa(large) ? Verdict.PASS : Verdict.FAIL;
         Verdict aaa = worst >= Wcag.requiredAaa(large) ? Verdict.PASS : Verdict.FAIL;
-        String note = worst < ratio * VARYING ? String.format(
-                "the background varies: contrast falls to %.2f:1 behind part of the text", worst) : null;
+        String note = worst < ratio * VARYING ? String.format(Locale.ROOT,
+                "the background varies: %.2f:1 against its main colour, %.2f:1 where it is lightest or darkest "
+                        + "behind the text (judged)", ratio, worst) : null;
         return result(box, ratio, worst, fg, bg, large, dominant, aa, aaa, note);
     }
 
     /**
-     * Contrast of the text colour against the lowest-contrast part of the background: the 5th
-     * percentile, by contrast, of the background-side pixels that do not touch a text-side pixel
-     * (the one-pixel anti-aliased rim around glyphs is not background). On a flat fill this equals
-     * the main ratio; on a gradient or scrim it finds where the text is hardest to read.
+     * Contrast of the text colour against the lowest-contrast part of the background behind it: the
+     * 5th percentile, by contrast, of the background-side pixels within {@code band} pixels of a
+     * text-side pixel but not touching one (the one-pixel anti-aliased rim around glyphs is not
+     * background; a button's rounded corners far from the label are not behind the text). On a flat
+     * fill this equals the main ratio; on a gradient or scrim it finds where the text is hardest to read.
      */
-    private static double worstBackgroundRatio(int[] px, int bw, int bh, double split, int fg, boolean bgIsHigh) {
+    private static double worstBackgroundRatio(int[] px, int bw, int bh, double split, int fg, boolean bgIsHigh,
+                                               int band) {
         boolean[] textSide = new boolean[px.length];
         for (int i = 0; i < px.length; i++) {
             boolean high = Wcag.relativeLuminance(px[i]) >= split;
             textSide[i] = high != bgIsHigh;
         }
+        boolean[] nearText = dilate(textSide, bw, bh, band);
         int[] buckets = new int[LUM_BUCKETS + 1];
         double[] lowest = new double[LUM_BUCKETS + 1];
         double[] highest = new double[LUM_BUCKETS + 1];
@@ -129,7 +152,7 @@ public final class ContrastEstimator {
         for (int y = 0; y < bh; y++) {
             for (int x = 0; x < bw; x++) {
                 int i = y * bw + x;
-                if (textSide[i] || touchesText(textSide, bw, bh, x, y)) {
+                if (textSide[i] || !nearText[i] || touchesText(textSide, bw, bh, x, y)) {
                     continue;
                 }
                 double lum = Wcag.relativeLuminance(px[i]);
@@ -181,6 +204,51 @@ public final class ContrastEstimator {
             }
         }
         return best;
+    }
+
+    /** Square dilation by r pixels, separable, with running counts (linear in the box area). */
+    private static boolean[] dilate(boolean[] m, int w, int h, int r) {
+        boolean[] horiz = new boolean[m.length];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            int count = 0;
+            for (int x = 0; x < Math.min(r, w); x++) {
+                count += m[row + x] ? 1 : 0;
+            }
+            for (int x = 0; x < w; x++) {
+                if (x + r < w && m[row + x + r]) {
+                    count++;
+                }
+                if (x - r - 1 >= 0 && m[row + x - r - 1]) {
+                    count--;
+                }
+                horiz[row + x] = count > 0;
+            }
+        }
+        boolean[] out = new boolean[m.length];
+        for (int x = 0; x < w; x++) {
+            int count = 0;
+            for (int y = 0; y < Math.min(r, h); y++) {
+                count += horiz[y * w + x] ? 1 : 0;
+            }
+            for (int y = 0; y < h; y++) {
+                if (y + r < h && horiz[(y + r) * w + x]) {
+                    count++;
+                }
+                if (y - r - 1 >= 0 && horiz[(y - r - 1) * w + x]) {
+                    count--;
+                }
+                out[y * w + x] = count > 0;
+            }
+        }
+        return out;
+    }
+
+    private static double distance(int a, int b) {
+        double dr = ((a >> 16) & 0xFF) - ((b >> 16) & 0xFF);
+        double dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
+        double db = (a & 0xFF) - (b & 0xFF);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
     }
 
     private static boolean touchesText(boolean[] textSide, int bw, int bh, int x, int y) {

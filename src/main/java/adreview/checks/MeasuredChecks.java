@@ -17,7 +17,7 @@ public final class MeasuredChecks {
     private final CheckThresholds thresholds;
     private final ContrastEstimator contrast;
     private final CtaDetector cta;
-    private final SpectralResidualSaliency saliency;
+    private final SubjectDetector subjects;
     private final ImageQuality quality;
 
     public MeasuredChecks() {
@@ -28,7 +28,7 @@ public final class MeasuredChecks {
         this.thresholds = thresholds;
         this.contrast = new ContrastEstimator(thresholds);
         this.cta = new CtaDetector(phrases);
-        this.saliency = new SpectralResidualSaliency(thresholds.saliencyMeanFactor(), thresholds.saliencyBlurSigma());
+        this.subjects = new SubjectDetector(thresholds.saliency(), thresholds.saliencyBlurSigma());
         this.quality = new ImageQuality(thresholds.quality());
     }
 
@@ -92,7 +92,7 @@ public final class MeasuredChecks {
     }
 
     private OcclusionResult occlusion(RgbPixels gen, OverlayLayout layout, RgbPixels render, List<String> notes) {
-        SubjectMask mask = saliency.subject(gen);
+        SubjectMask mask = subjects.subject(gen);
         // Boxes are in render pixels; the generated image is assumed to be the render's picture at
         // another scale, so boxes map proportionally.
         int refW = render != null ? render.width() : (layout.renderWidth() > 0 ? layout.renderWidth() : gen.width());
@@ -113,7 +113,7 @@ public final class MeasuredChecks {
         if (subject == null) {
             notes.add("no salient subject found in the generated image");
         }
-        return new OcclusionResult(OcclusionResult.Status.MEASURED, subject, Math.round(mask.share() * 1000) / 1000.0,
+        return new OcclusionResult(OcclusionResult.Status.MEASURED, subjects.method(), subject, Math.round(mask.share() * 1000) / 1000.0,
                 thresholds.occlusionFlag(), boxes);
     }
 
@@ -164,9 +164,10 @@ public final class MeasuredChecks {
                         + lowest(report) + ":1";
             } else {
                 BoxContrast worst = report.contrast().stream().filter(b -> b.aa() == Verdict.FAIL)
-                        .min((a, b) -> Double.compare(a.ratio() / a.requiredAa(), b.ratio() / b.requiredAa())).orElseThrow();
-                detail = String.format("%s \"%s\" measures %.2f:1, below the %.1f:1 WCAG AA needs",
-                        label(worst.role(), worst.box()), abbreviate(worst.text()), worst.ratio(), worst.requiredAa());
+                        .min((a, b) -> Double.compare(a.worstRatio() / a.requiredAa(), b.worstRatio() / b.requiredAa()))
+                        .orElseThrow();
+                detail = String.format(java.util.Locale.ROOT, "%s \"%s\" measures %.2f:1, below the %.1f:1 WCAG AA needs",
+                        label(worst.role(), worst.box()), abbreviate(worst.text()), worst.worstRatio(), worst.requiredAa());
             }
             out.add(new Disagreement("contrast_ok", modelContrastOk, contrastOk, detail));
         }
@@ -184,10 +185,10 @@ public final class MeasuredChecks {
                 OcclusionResult.BoxOcclusion b = report.occlusion().boxes().stream()
                         .filter(OcclusionResult.BoxOcclusion::flagged)
                         .max((a, c) -> Double.compare(a.overSubject(), c.overSubject())).orElseThrow();
-                detail = String.format("%s \"%s\" lies %.0f%% over the subject", label(b.role(), b.box()),
+                detail = String.format(java.util.Locale.ROOT, "%s \"%s\" lies %.0f%% over the subject", label(b.role(), b.box()),
                         abbreviate(b.text()), b.overSubject() * 100);
             } else {
-                detail = String.format("no text box lies %.0f%% or more over the subject",
+                detail = String.format(java.util.Locale.ROOT, "no text box lies %.0f%% or more over the subject",
                         report.occlusion().flagThreshold() * 100);
             }
             out.add(new Disagreement("occlusion", modelOcclusion, occluded, detail));
@@ -196,7 +197,8 @@ public final class MeasuredChecks {
     }
 
     private static String lowest(MeasuredReport r) {
-        return String.format("%.2f", r.contrast().stream().mapToDouble(BoxContrast::ratio).min().orElse(0));
+        return String.format(java.util.Locale.ROOT, "%.2f",
+                r.contrast().stream().mapToDouble(BoxContrast::worstRatio).min().orElse(0));
     }
 
     private static String label(String role, int index) {

@@ -76,7 +76,7 @@ public final class Wcag {
 
     /** "#RRGGBB", upper case. */
     public static String hex(int rgb) {
-        return String.format("#%06X", rgb & 0xFFFFFF);
+        return String.format(java.util.Locale.ROOT, "#%06X", rgb & 0xFFFFFF);
     }
 
     /** Parses "#RRGGBB" or "RRGGBB"; returns -1 for anything else. */

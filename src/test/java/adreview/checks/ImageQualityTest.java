@@ -35,6 +35,8 @@ class ImageQualityTest {
         QualityReport b = quality.measure(RgbPixels.of(soft), Placement.FEED);
 
         assertThat(s.laplacianVariance()).isGreaterThan(10 * b.laplacianVariance());
+        assertThat(s.detailLaplacianVariance()).isGreaterThan(10 * b.detailLaplacianVariance());
+        assertThat(s.detailLaplacianVariance()).isGreaterThan(s.laplacianVariance());
         assertThat(s.sharpOk()).isTrue();
         assertThat(b.sharpOk()).isFalse();
         assertThat(b.problems()).anyMatch(p -> p.startsWith("blurry"));
@@ -43,10 +45,25 @@ class ImageQualityTest {
     }
 
     @Test
-    void laplacianVarianceOfAFlatImageIsZero() {
+    void laplacianVarianceOfAFlatImageIsZeroAndAFlatImageIsNotCalledSharp() {
         float[] flat = new float[50 * 40];
         java.util.Arrays.fill(flat, 128f);
         assertThat(ImageQuality.laplacianVariance(flat, 50, 40)).isZero();
+
+        QualityReport q = quality.measure(RgbPixels.of(Drawn.fill(1080, 1350, new Color(0x808080))), Placement.FEED);
+        assertThat(q.sharpOk()).isFalse();
+        assertThat(q.problems()).anyMatch(p -> p.contains("flat"));
+    }
+
+    @Test
+    void aCrispProductOnAPlainBackdropIsSharpThoughMostOfTheFrameIsFlat() {
+        BufferedImage crisp = Drawn.productScene(1080, 1350);
+
+        QualityReport q = quality.measure(RgbPixels.of(crisp), Placement.FEED);
+        QualityReport soft = quality.measure(RgbPixels.of(Drawn.blurred(crisp, 2)), Placement.FEED);
+
+        assertThat(q.sharpOk()).as("%s", q).isTrue();
+        assertThat(soft.sharpOk()).as("%s", soft).isFalse();
     }
 
     @Test

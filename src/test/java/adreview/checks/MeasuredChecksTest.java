@@ -187,18 +187,26 @@ class MeasuredChecksTest {
     @Test
     void timingOfTheFullChecksOnA1080x1920Variant() {
         Variant v = variant(false, true, false);
-        checks.measure(v.generated(), v.render(), v.layout(), Placement.STORY); // warm-up
-        int runs = 5;
-        long[] ms = new long[runs];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 3; i++) {
+            checks.measure(v.generated(), v.render(), v.layout(), Placement.STORY); // warm-up
+        }
+        int runs = 9;
+        long[] wall = new long[runs];
+        long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             MeasuredReport r = checks.measure(v.generated(), v.render(), v.layout(), Placement.STORY);
-            ms[i] = (System.nanoTime() - t0) / 1_000_000;
+            wall[i] = (System.nanoTime() - t0) / 1_000_000;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
             assertThat(r.contrast()).hasSize(3);
         }
-        java.util.Arrays.sort(ms);
-        // Reported, not asserted: tests do not pin wall-clock time.
-        System.out.printf("measured checks, 1080x1920, 3 boxes: median %d ms, min %d ms, max %d ms%n",
-                ms[runs / 2], ms[0], ms[runs - 1]);
+        java.util.Arrays.sort(wall);
+        java.util.Arrays.sort(cpu);
+        // Reported, not asserted: tests do not pin wall-clock time. CPU time is the steadier number
+        // on a shared machine.
+        System.out.printf("measured checks, 1080x1920, 3 boxes, one thread: CPU median %d ms (min %d), "
+                + "wall median %d ms (min %d, max %d)%n", cpu[runs / 2], cpu[0], wall[runs / 2], wall[0], wall[runs - 1]);
     }
 }

@@ -1,6 +1,8 @@
 package adreview.checks;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -9,16 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OcclusionTest {
 
-    private final SpectralResidualSaliency saliency = new SpectralResidualSaliency(3.0, 2.5);
-
-    @Test
-    void subjectMaskCoversTheDrawnProductAndNotTheEmptyBackdrop() {
+    @ParameterizedTest
+    @EnumSource(SaliencyMethod.class)
+    void subjectMaskCoversTheDrawnProductAndNotTheEmptyBackdrop(SaliencyMethod method) {
         int w = 1080;
         int h = 1920;
         BufferedImage scene = Drawn.productScene(w, h);
         Rect product = Drawn.productBounds(w, h);
 
-        SubjectMask mask = saliency.subject(RgbPixels.of(scene));
+        SubjectMask mask = new SubjectDetector(method, 2.5).subject(RgbPixels.of(scene));
 
         // A box in the middle of the bottle body lies over the subject...
         int cx = product.x() + product.w() / 2;
@@ -36,13 +37,33 @@ class OcclusionTest {
         assertThat(mask.share()).isBetween(0.08, 0.35);
     }
 
-    @Test
-    void flatImageHasNoSubject() {
-        SubjectMask mask = saliency.subject(RgbPixels.of(Drawn.fill(640, 480, new Color(0xDDE4EA))));
+    @ParameterizedTest
+    @EnumSource(SaliencyMethod.class)
+    void flatImageHasNoSubject(SaliencyMethod method) {
+        SubjectMask mask = new SubjectDetector(method, 2.5).subject(RgbPixels.of(Drawn.fill(640, 480, new Color(0xDDE4EA))));
 
         assertThat(mask.share()).isZero();
         assertThat(mask.bounds()).isNull();
         assertThat(mask.overlap(0, 0, 640, 480)).isZero();
+    }
+
+    @Test
+    void colourSaliencyCoversTheBodyOfALargeProductWhereSpectralResidualSeesOnlyItsOutline() {
+        // A wide, flat-coloured product filling most of the frame: the case spectral residual misses.
+        BufferedImage img = Drawn.verticalGradient(1080, 1350, new Color(0xFF9A3C), new Color(0xF24E6A));
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0x2D6CDF));
+        g.fillRoundRect(120, 560, 840, 300, 120, 120);
+        g.dispose();
+        int cx = 540 - 150;
+        int cy = 710 - 60;
+
+        double colour = new SubjectDetector(SaliencyMethod.COLOUR, 2.5).subject(RgbPixels.of(img)).overlap(cx, cy, 300, 120);
+        double spectral = new SubjectDetector(SaliencyMethod.SPECTRAL_RESIDUAL, 2.5).subject(RgbPixels.of(img))
+                .overlap(cx, cy, 300, 120);
+
+        assertThat(colour).isGreaterThan(0.95);
+        assertThat(spectral).isLessThan(colour);
     }
 
     @Test

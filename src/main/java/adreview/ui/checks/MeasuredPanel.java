@@ -1,0 +1,273 @@
+package adreview.ui.checks;
+
+import adreview.checks.BoxContrast;
+import adreview.checks.CtaResult;
+import adreview.checks.Disagreement;
+import adreview.checks.MeasuredReport;
+import adreview.checks.OcclusionResult;
+import adreview.checks.QualityReport;
+import adreview.checks.Verdict;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The "Measured" panel: what the pixels and the layout say, beside the model's verdicts. Per text
+ * box the WCAG ratio with a sample of the two measured colours and the AA / AAA verdicts; the call
+ * to action; how much of each box covers the subject; image quality; and, on top, every field where
+ * the model's answer contradicts the measurement. Display only: give it a report with {@link #show}.
+ */
+public class MeasuredPanel extends VBox {
+
+    public MeasuredPanel() {
+        setSpacing(10);
+        setPadding(new Insets(12));
+        setFillWidth(true);
+        setStyle("-fx-background-color: white;");
+        getStyleClass().add("measured-panel");
+        showNothing("Not measured yet.");
+    }
+
+    /** Shows a placeholder line instead of a report (nothing selected, measuring, failed). */
+    public void showNothing(String message) {
+        getChildren().setAll(title(null), muted(message));
+    }
+
+    /** Shows a report and the model disagreements computed for it (empty list: none, or no model yet). */
+    public void show(MeasuredReport r, List<Disagreement> disagreements) {
+        getChildren().setAll(title(r));
+        if (!disagreements.isEmpty()) {
+            getChildren().add(disagreements(disagreements));
+        }
+        getChildren().addAll(contrast(r), cta(r.cta()), occlusion(r.occlusion()), quality(r.quality()));
+        if (!r.notes().isEmpty()) {
+            VBox notes = new VBox(2);
+            r.notes().forEach(n -> notes.getChildren().add(wrapped(muted("• " + n))));
+            getChildren().add(notes);
+        }
+    }
+
+    private static Node title(MeasuredReport r) {
+        Label t = new Label("Measured");
+        t.setFont(Font.font("System", FontWeight.BOLD, 16));
+        HBox box = new HBox(8, t);
+        box.setAlignment(Pos.BASELINE_LEFT);
+        if (r != null) {
+            box.getChildren().add(muted(String.format(Locale.ROOT, "from pixels and layout, no model · %s %dx%d · %d ms",
+                    r.placement().name(), r.placement().width(), r.placement().height(), r.millis())));
+        }
+        return box;
+    }
+
+    private static Node disagreements(List<Disagreement> list) {
+        VBox box = new VBox(4);
+        box.setPadding(new Insets(8));
+        box.setStyle("-fx-background-color: #FCE8E6; -fx-border-color: #D93025; -fx-border-width: 0 0 0 4;");
+        Label head = new Label("⚠ Model disagrees with the measurement");
+        head.setFont(Font.font("System", FontWeight.BOLD, 12));
+        head.setTextFill(VerdictStyle.FAIL);
+        box.getChildren().add(head);
+        for (Disagreement d : list) {
+            box.getChildren().add(wrapped(new Label(String.format(Locale.ROOT, "%s: model says %s, measured %s — %s",
+                    d.field(), d.model(), d.measured(), d.detail()))));
+        }
+        return box;
+    }
+
+    private static Node contrast(MeasuredReport r) {
+        VBox section = section("Text contrast", r.contrastAa(), "WCAG 1.4.3 AA " + VerdictStyle.word(r.contrastAa()));
+        if (r.contrast().isEmpty()) {
+            section.getChildren().add(muted("No text boxes measured."));
+            return section;
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        int row = 0;
+        for (BoxContrast c : r.contrast()) {
+            Label name = fixed(new Label(label(c.role(), c.box())));
+            name.setFont(Font.font("System", FontWeight.BOLD, 12));
+            Label text = muted(abbreviate(c.text(), 26));
+            text.setMaxWidth(170);
+            VBox who = new VBox(0, name, text);
+            Label ratio = fixed(new Label(String.format(Locale.ROOT, "%.2f:1", c.worstRatio())));
+            ratio.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
+            ratio.setTextFill(VerdictStyle.colour(c.aa()));
+            Label need = fixed(muted(String.format(Locale.ROOT, "needs %.1f%s", c.requiredAa(), c.largeText() ? " large" : "")));
+            VBox ratioBox = new VBox(0, ratio, need);
+            Node sample = sample(c);
+            HBox chips = new HBox(4, chip("AA " + VerdictStyle.word(c.aa()), VerdictStyle.colour(c.aa())),
+                    chip("AAA " + VerdictStyle.word(c.aaa()), VerdictStyle.colour(c.aaa())));
+            chips.setAlignment(Pos.CENTER_LEFT);
+            grid.addRow(row++, who, ratioBox, sample, chips);
+            if (c.note() != null) {
+                Label note = wrapped(muted(c.note()));
+                grid.add(note, 0, row++, 4, 1);
+            }
+        }
+        section.getChildren().add(grid);
+        return section;
+    }
+
+    /** "Aa" in the measured text colour on the measured background, with the two hex values. */
+    private static Node sample(BoxContrast c) {
+        if (c.textColour() == null || c.backgroundColour() == null) {
+            return muted("—");
+        }
+        Label aa = fixed(new Label("Aa"));
+        aa.setFont(Font.font("System", FontWeight.BOLD, 15));
+        aa.setTextFill(Color.web(c.textColour()));
+        aa.setAlignment(Pos.CENTER);
+        aa.setStyle("-fx-background-color: " + c.backgroundColour() + "; -fx-border-color: #DADCE0; -fx-padding: 2 7 2 7;");
+        Label fg = fixed(muted(c.textColour()));
+        fg.setFont(Font.font("Monospaced", 11));
+        Label bg = fixed(muted("on " + c.backgroundColour()));
+        bg.setFont(Font.font("Monospaced", 11));
+        HBox box = new HBox(6, aa, new VBox(0, fg, bg));
+        box.setAlignment(Pos.CENTER_LEFT);
+        Tooltip.install(box, new Tooltip(String.format(Locale.ROOT,
+                "text %s, background %s; lowest-contrast background behind the text %.2f:1; two colours cover %.0f%% of the box%s",
+                c.textColour(), c.backgroundColour(), c.worstRatio(), c.dominantShare() * 100,
+                c.designerColour() == null ? "" : "; layout asks for " + c.designerColour())));
+        return box;
+    }
+
+    private static Node cta(CtaResult cta) {
+        Verdict v = switch (cta.status()) {
+            case PRESENT -> Verdict.PASS;
+            case ABSENT -> Verdict.FAIL;
+            case NOT_MEASURED -> Verdict.UNDETERMINED;
+        };
+        String word = switch (cta.status()) {
+            case PRESENT -> "present";
+            case ABSENT -> "absent";
+            case NOT_MEASURED -> "not measured";
+        };
+        VBox section = section("Call to action", v, word);
+        if (cta.status() == CtaResult.Status.ABSENT) {
+            section.getChildren().add(muted("No box has role cta and no text matches the call-to-action phrases."));
+        }
+        for (CtaResult.Match m : cta.matches()) {
+            String why = m.byRole() && m.phrase() != null ? "role cta, phrase \"" + m.phrase() + "\""
+                    : m.byRole() ? "role cta" : "phrase \"" + m.phrase() + "\"";
+            section.getChildren().add(wrapped(new Label("\"" + abbreviate(m.text(), 50) + "\"  (" + why + ")")));
+        }
+        return section;
+    }
+
+    private static Node occlusion(OcclusionResult o) {
+        if (o.status() == OcclusionResult.Status.NOT_MEASURED) {
+            VBox section = section("Text over the subject", Verdict.UNDETERMINED, "not measured");
+            section.getChildren().add(muted("Needs the generated image and the layout's text boxes."));
+            return section;
+        }
+        boolean any = Boolean.TRUE.equals(o.anyFlagged());
+        VBox section = section("Text over the subject", any ? Verdict.FAIL : Verdict.PASS, any ? "text covers the subject" : "clear");
+        section.getChildren().add(muted(String.format(Locale.ROOT, "Subject: %.0f%% of the image (%s saliency); flagged at %.0f%% of a box.",
+                o.subjectShare() * 100, o.method() == null ? "" : o.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                o.flagThreshold() * 100)));
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(3);
+        int row = 0;
+        for (OcclusionResult.BoxOcclusion b : o.boxes()) {
+            Label pct = new Label(String.format(Locale.ROOT, "%3.0f%%", b.overSubject() * 100));
+            pct.setFont(Font.font("Monospaced", FontWeight.BOLD, 12));
+            pct.setTextFill(b.flagged() ? VerdictStyle.FAIL : VerdictStyle.NEUTRAL);
+            grid.addRow(row++, new Label(label(b.role(), b.box())), pct,
+                    b.flagged() ? chip("over subject", VerdictStyle.FAIL) : muted("over the subject"));
+        }
+        section.getChildren().add(grid);
+        return section;
+    }
+
+    private static Node quality(QualityReport q) {
+        if (q == null) {
+            VBox section = section("Image quality", Verdict.UNDETERMINED, "not measured");
+            section.getChildren().add(muted("Needs the generated image."));
+            return section;
+        }
+        VBox section = section("Image quality", q.ok() ? Verdict.PASS : Verdict.FAIL, q.ok() ? "ok" : "problems");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(3);
+        grid.addRow(0, new Label("Resolution"), okChip(q.resolutionOk()), muted(String.format(Locale.ROOT,
+                "%dx%d for %s %dx%d%s%s", q.width(), q.height(), q.placement().name(), q.placement().width(),
+                q.placement().height(), q.upscale() > 1 ? String.format(Locale.ROOT, ", enlarge %.2fx", q.upscale()) : "",
+                q.cropShare() > 0.005 ? String.format(Locale.ROOT, ", crop %.0f%%", q.cropShare() * 100) : "")));
+        grid.addRow(1, new Label("Sharpness"), okChip(q.sharpOk()), muted(String.format(Locale.ROOT,
+                "Laplacian variance %.1f on detail (%.1f whole image)", q.detailLaplacianVariance(), q.laplacianVariance())));
+        grid.addRow(2, new Label("Exposure"), okChip(q.exposureOk()), muted(String.format(Locale.ROOT,
+                "clipped %.1f%% black, %.1f%% white", q.shadowsClipped() * 100, q.highlightsClipped() * 100)));
+        section.getChildren().add(grid);
+        q.problems().forEach(p -> section.getChildren().add(wrapped(muted("• " + p))));
+        return section;
+    }
+
+    private static VBox section(String title, Verdict verdict, String word) {
+        Label t = new Label(title);
+        t.setFont(Font.font("System", FontWeight.BOLD, 13));
+        HBox head = new HBox(8, t, chip(word, VerdictStyle.colour(verdict)));
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(5, head);
+        box.setPadding(new Insets(6, 0, 6, 0));
+        box.setStyle("-fx-border-color: #E8EAED; -fx-border-width: 1 0 0 0;");
+        VBox.setVgrow(box, Priority.NEVER);
+        return box;
+    }
+
+    /** A label that never elides: its minimum width is its preferred width. */
+    private static Label fixed(Label l) {
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label okChip(boolean ok) {
+        return chip(ok ? "ok" : "problem", ok ? VerdictStyle.PASS : VerdictStyle.FAIL);
+    }
+
+    private static Label chip(String text, Color colour) {
+        Label l = new Label(text);
+        l.setFont(Font.font("System", FontWeight.BOLD, 11));
+        l.setTextFill(Color.WHITE);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setStyle("-fx-background-color: " + VerdictStyle.web(colour) + "; -fx-background-radius: 8; -fx-padding: 1 7 1 7;");
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setTextFill(VerdictStyle.NEUTRAL);
+        l.setFont(Font.font("System", 11));
+        return l;
+    }
+
+    private static Label wrapped(Label l) {
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    private static String label(String role, int index) {
+        return (role == null || role.isEmpty() ? "box" : role) + " #" + index;
+    }
+
+    private static String abbreviate(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
