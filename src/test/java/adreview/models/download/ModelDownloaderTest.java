@@ -1,6 +1,9 @@
 package adreview.models.download;
 
 import adreview.llava.config.LlavaConfig;
+import adreview.llava.net.LlavaNetwork;
+import adreview.llava.net.WeightPrecision;
+import ai.djl.Device;
 import adreview.llava.weights.ShardedWeights;
 import adreview.models.Fixtures;
 import adreview.models.ModelVerifier;
@@ -76,11 +79,15 @@ class ModelDownloaderTest {
         }
         assertThat(hub.requests).extracting(FakeHub.Request::file).doesNotContain("README.md", "pytorch_model.bin");
         // Loads with the engine's own readers.
-        assertThat(LlavaConfig.load(folder.resolve("config.json"))).isNotNull();
         try (ShardedWeights got = ShardedWeights.open(folder); ShardedWeights want = ShardedWeights.open(hub.source())) {
             assertThat(got.names()).isEqualTo(want.names());
             String name = "language_model.lm_head.weight";
             assertThat(java.util.Arrays.equals(got.readFloats(name), want.readFloats(name))).as(name).isTrue();
+        }
+        assertThat(adreview.llava.ModelFolder.validate(folder).problems()).isEmpty();
+        LlavaConfig config = LlavaConfig.load(folder.resolve("config.json"));
+        try (LlavaNetwork net = LlavaNetwork.load(folder, config, Device.cpu(), WeightPrecision.FP32, false)) {
+            assertThat(net.config().text().hiddenSize()).isEqualTo(64);
         }
         DownloadProgress last = events.get(events.size() - 1);
         assertThat(last.phase()).isEqualTo(DownloadProgress.Phase.DONE);
