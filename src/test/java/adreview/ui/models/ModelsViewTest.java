@@ -113,6 +113,7 @@ class ModelsViewTest extends FxRobot {
         assertThat(vm.fileTextProperty().get()).matches("(Downloading|Checking SHA-256 of) .*\\(file \\d of 8\\)");
         assertThat(vm.folders()).filteredOn(f -> f.name().equals("llava-tiny")).singleElement()
                 .satisfies(f -> assertThat(f.problems().get(0)).startsWith("unfinished download"));
+        assertThat(lookup(".models-busy").queryLabeled().getText()).startsWith("↓ downloading… ");
         Path downloaded = tmp.resolve("models/llava-tiny");
 
         clickOn("#models-cancel");
@@ -147,19 +148,6 @@ class ModelsViewTest extends FxRobot {
         assertThat(vm.folders().get(indexOf(vm, "llava-tiny")).inUse()).isTrue();
         assertThat(vm.folders().get(indexOf(vm, "llava-tiny-local")).inUse()).isFalse();
         writeScreenshot(view.getScene(), Paths.get("target", "screenshots", "models-done.png"));
-    }
-
-    @Test
-    void aBadRepositoryIdIsAnErrorInTheMessageLine() throws Exception {
-        ModelsViewModel vm = view.model();
-        @SuppressWarnings("unchecked")
-        ComboBox<String> repo = lookup("#models-repo").queryAs(ComboBox.class);
-        interact(() -> repo.getEditor().setText("test-org/nothing"));
-        clickOn("#models-download");
-        waitUntil(() -> !vm.downloadingProperty().get() && !vm.messageProperty().get().isEmpty());
-        assertThat(vm.messageProperty().get()).startsWith("No repository test-org/nothing on " + hub.base());
-        assertThat(vm.messageKindProperty().get()).isEqualTo(ModelsViewModel.MessageKind.ERROR);
-        assertThat(vm.resumableProperty().get()).isFalse();
     }
 
     private static int indexOf(ModelsViewModel vm, String name) {
