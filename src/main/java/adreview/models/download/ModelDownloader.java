@@ -49,16 +49,21 @@ public final class ModelDownloader {
     private final HubClient hub;
     private final FreeSpace freeSpace;
     private final int connectionRetries;
+    private final Duration stallTimeout;
 
     public ModelDownloader(HubClient hub) {
-        this(hub, dir -> Files.getFileStore(dir).getUsableSpace(), 3);
+        this(hub, dir -> Files.getFileStore(dir).getUsableSpace(), 3, Duration.ofSeconds(60));
     }
 
-    /** @param connectionRetries how often one file's transfer is resumed after a broken connection */
-    public ModelDownloader(HubClient hub, FreeSpace freeSpace, int connectionRetries) {
+    /**
+     * @param connectionRetries how often one file's transfer is resumed after a broken or stalled connection
+     * @param stallTimeout      a connection that delivers no byte for this long is dropped and resumed
+     */
+    public ModelDownloader(HubClient hub, FreeSpace freeSpace, int connectionRetries, Duration stallTimeout) {
         this.hub = hub;
         this.freeSpace = freeSpace;
         this.connectionRetries = connectionRetries;
+        this.stallTimeout = stallTimeout;
     }
 
     public HubClient hub() {
@@ -238,6 +243,7 @@ public final class ModelDownloader {
             default -> start = 0; // 200: the whole file, whatever we asked for
         }
         progress.startFile(f, start);
+        StallWatch watch = new StallWatch(r.body(), stallTimeout);
         try (InputStream in = r.body();
              FileChannel out = openPart(part, start)) {
             cancel.attach(in);
@@ -245,6 +251,7 @@ public final class ModelDownloader {
             ByteBuffer wrap = ByteBuffer.wrap(buf);
             int n;
             while ((n = in.read(buf)) >= 0) {
+                watch.alive();
                 cancel.throwIfCancelled();
                 wrap.clear().limit(n);
                 write(out, wrap, part);
@@ -253,8 +260,13 @@ public final class ModelDownloader {
             out.force(true);
         } catch (IOException e) {
             cancel.throwIfCancelled();
+            if (watch.stalled()) {
+                throw new IOException("no data for " + (stallTimeout.toMillis() % 1000 == 0
+                        ? stallTimeout.toSeconds() + " s" : stallTimeout.toMillis() + " ms"));
+            }
             throw e;
         } finally {
+            watch.stop();
             cancel.detach();
         }
         cancel.throwIfCancelled();
@@ -358,6 +370,49 @@ public final class ModelDownloader {
             throw new DownloadException(DownloadException.Kind.CANCELLED, "Download interrupted.");
         }
         cancel.throwIfCancelled();
+    }
+
+    /**
+     * Closes a response stream that has delivered nothing for a while: the HTTP client has no read
+     * timeout, and a stalled connection would otherwise block the download for good.
+     */
+    private static final class StallWatch {
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "download-stall-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.concurrent.ScheduledFuture<?> task;
+        private volatile long lastByte = System.nanoTime();
+        private volatile boolean stalled;
+
+        StallWatch(InputStream stream, Duration timeout) {
+            long limit = timeout.toNanos();
+            long period = Math.max(100, timeout.toMillis() / 4);
+            task = TIMER.scheduleAtFixedRate(() -> {
+                if (!stalled && System.nanoTime() - lastByte > limit) {
+                    stalled = true;
+                    try {
+                        stream.close();
+                    } catch (IOException ignored) {
+                        // The reading thread fails either way and resumes with a Range request.
+                    }
+                }
+            }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void alive() {
+            lastByte = System.nanoTime();
+        }
+
+        boolean stalled() {
+            return stalled;
+        }
+
+        void stop() {
+            task.cancel(false);
+        }
     }
 
     /** Counts bytes and turns them into throttled progress events. */

@@ -65,7 +65,11 @@ class ModelDownloaderTest {
     @Test
     void aFullDownloadIsByteIdenticalVerifiedAndLoads() throws Exception {
         List<DownloadProgress> events = new CopyOnWriteArrayList<>();
+        long t0 = System.nanoTime();
         DownloadResult result = downloader().download(request(), events::add, new DownloadCancellation());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("full download over loopback: %d bytes in %.2f s (%.1f MB/s, SHA-256 checks and final verify included)%n",
+                result.bytesFetched(), seconds, result.bytesFetched() / seconds / 1e6);
 
         assertThat(result.report().problems()).isEmpty();
         assertThat(result.fetched()).containsExactlyInAnyOrderElementsOf(hub.fileNames());
@@ -239,6 +243,27 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aStalledConnectionIsDroppedAndResumedThenGivenUpWithAClearMessage() throws Exception {
+        hub.pauseAt.put(SHARD2, 100_000L); // the server stops sending after 100 kB until released
+        ModelDownloader impatient = new ModelDownloader(new HubClient(hub.base(), null),
+                dir -> Long.MAX_VALUE, 2, java.time.Duration.ofMillis(500));
+
+        DownloadException e = catchThrowableOfType(
+                () -> impatient.download(request(), DownloadListener.NONE, new DownloadCancellation()), DownloadException.class);
+
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.INTERRUPTED);
+        assertThat(e.getMessage()).isEqualTo("Downloading " + SHARD2 + " kept failing (no data for 500 ms) after 3 tries; "
+                + "the partial file is kept: run the download again to resume.");
+        assertThat(hub.requestsFor(SHARD2)).extracting(FakeHub.Request::range)
+                .containsExactly(null, "bytes=100000-", "bytes=100000-");
+
+        hub.release();
+        DownloadResult result = impatient.download(request(), DownloadListener.NONE, new DownloadCancellation());
+        assertThat(result.report().complete()).isTrue();
+        assertThat(hub.requestsFor(SHARD2).get(3).range()).isEqualTo("bytes=100000-");
+    }
+
+    @Test
     void filesAlreadyInPlaceAreNotFetchedAgain() throws Exception {
         download();
         int before = hub.requests.size();
@@ -253,7 +278,8 @@ class ModelDownloaderTest {
 
     @Test
     void shortDiskSpaceIsCaughtBeforeAnythingIsWritten() {
-        ModelDownloader tight = new ModelDownloader(new HubClient(hub.base(), null), dir -> 1_000_000, 3);
+        ModelDownloader tight = new ModelDownloader(new HubClient(hub.base(), null), dir -> 1_000_000, 3,
+                java.time.Duration.ofSeconds(60));
 
         DownloadException e = catchThrowableOfType(
                 () -> tight.download(request(), DownloadListener.NONE, new DownloadCancellation()), DownloadException.class);
