@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ad-review-desk", mixinStandardHelpOptions = true, version = "Ad Review Desk 0.1",
         description = "Review AI-generated ads with LLaVA-1.5 running locally.",
         subcommands = {
+                adreview.app.cli.GenerateCommand.class,
+                adreview.app.cli.BenchCommand.class,
                 adreview.app.cli.ModelsCommand.class,
         })
 public final class Main implements Runnable {

@@ -36,7 +36,7 @@ public final class LanguageModel implements AutoCloseable {
                          LinearWeights gateUp, LinearWeights down) {
     }
 
-    LanguageModel(LlavaConfig llava, WeightLoader loader, DataType computeType, boolean quantize, boolean halfRoundedRope) {
+    LanguageModel(LlavaConfig llava, WeightLoader loader, DataType computeType, DataType linearStorage, boolean halfRoundedRope) {
         this.config = llava.text();
         this.computeType = computeType;
         this.eps = (float) config.rmsNormEps();
@@ -46,7 +46,7 @@ public final class LanguageModel implements AutoCloseable {
         this.layers = new ArrayList<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             loader.phase("Loading language model layer " + (i + 1) + "/" + config.numHiddenLayers()
-                    + (quantize ? " (int8)" : ""));
+                    + (linearStorage == DataType.INT8 ? " (int8)" : ""));
             String p = P + "layers." + i + ".";
             String a = p + "self_attn.";
             String m = p + "mlp.";
@@ -54,20 +54,20 @@ public final class LanguageModel implements AutoCloseable {
                     loader.keep(p + "input_layernorm.weight", computeType),
                     loader.linear(List.of(a + "q_proj.weight", a + "k_proj.weight", a + "v_proj.weight"),
                             config.attentionBias() ? List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias") : null,
-                            scale, quantize, computeType),
+                            scale, linearStorage, computeType),
                     loader.linear(List.of(a + "o_proj.weight"), config.attentionBias() ? List.of(a + "o_proj.bias") : null,
-                            1f, quantize, computeType),
+                            1f, linearStorage, computeType),
                     loader.keep(p + "post_attention_layernorm.weight", computeType),
                     loader.linear(List.of(m + "gate_proj.weight", m + "up_proj.weight"),
-                            config.mlpBias() ? List.of(m + "gate_proj.bias", m + "up_proj.bias") : null, 1f, quantize,
+                            config.mlpBias() ? List.of(m + "gate_proj.bias", m + "up_proj.bias") : null, 1f, linearStorage,
                             computeType),
                     loader.linear(List.of(m + "down_proj.weight"), config.mlpBias() ? List.of(m + "down_proj.bias") : null,
-                            1f, quantize, computeType)));
+                            1f, linearStorage, computeType)));
         }
         loader.phase("Loading LM head");
         this.finalNorm = loader.keep(P + "norm.weight", computeType);
         String head = llava.tieWordEmbeddings() ? P + "embed_tokens.weight" : ExpectedTensors.LM_HEAD;
-        this.lmHead = loader.linear(List.of(head), null, 1f, quantize, computeType);
+        this.lmHead = loader.linear(List.of(head), null, 1f, linearStorage, computeType);
         NDArray[] tables = ropeTables(loader.manager(), config, computeType, halfRoundedRope);
         this.cosTable = tables[0];
         this.sinTable = tables[1];
@@ -203,6 +203,19 @@ public final class LanguageModel implements AutoCloseable {
             scores = scores.addi(mask);
         }
         return Ops.softmaxLast(scores).matMul(v).transpose(1, 0, 2).reshape(t, (long) heads * hd);
+    }
+
+    /** Every linear a decode step multiplies by, in order (the benchmark's matrix-vector floor runs over these). */
+    public List<LinearWeights> decodeLinears() {
+        List<LinearWeights> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.add(l.qkv());
+            all.add(l.out());
+            all.add(l.gateUp());
+            all.add(l.down());
+        }
+        all.add(lmHead);
+        return all;
     }
 
     public long residentBytes() {

@@ -33,6 +33,13 @@ public final class LinearWeights implements AutoCloseable {
      */
     public static LinearWeights of(List<NDArray> parts, List<NDArray> biases, boolean quantize, DataType computeType,
                                    NDManager owner) {
+        return of(parts, biases, quantize ? DataType.INT8 : computeType, computeType, owner);
+    }
+
+    /** As above with the storage type explicit: INT8 (quantized), or a float type, widened on use if not computeType. */
+    public static LinearWeights of(List<NDArray> parts, List<NDArray> biases, DataType storageType,
+                                   DataType computeType, NDManager owner) {
+        boolean quantize = storageType == DataType.INT8;
         NDArray w = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
         if (parts.size() > 1) {
             w.attach(owner);
@@ -53,7 +60,7 @@ public final class LinearWeights implements AutoCloseable {
             b = typed;
         }
         if (!quantize) {
-            NDArray typed = w.toType(computeType, false);
+            NDArray typed = w.toType(storageType, false);
             if (typed != w) {
                 typed.attach(owner);
                 w.close();
@@ -67,7 +74,12 @@ public final class LinearWeights implements AutoCloseable {
 
     public NDArray apply(NDArray x) {
         if (scale == null) {
-            return Linear.linear(x, weight, bias).singletonOrThrow();
+            if (weight.getDataType() == computeType) {
+                return Linear.linear(x, weight, bias).singletonOrThrow();
+            }
+            try (NDArray wide = weight.toType(computeType, false)) {
+                return Linear.linear(x, wide, bias).singletonOrThrow();
+            }
         }
         NDArray wide = weight.toType(computeType, false);
         try {
@@ -88,6 +100,10 @@ public final class LinearWeights implements AutoCloseable {
 
     public long residentBytes() {
         return Quantizer.bytes(weight) + Quantizer.bytes(scale) + Quantizer.bytes(bias);
+    }
+
+    public long inFeatures() {
+        return weight.getShape().get(1);
     }
 
     public long outFeatures() {

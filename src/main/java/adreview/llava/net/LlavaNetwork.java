@@ -68,10 +68,10 @@ public final class LlavaNetwork implements AutoCloseable {
             }
             WeightLoader loader = new WeightLoader(weights, names, manager, total, progress);
             DataType compute = precision.computeType(device);
-            boolean quantize = precision == WeightPrecision.INT8;
+            DataType linearStorage = precision.linearStorageType(device);
             VisionTower vision = new VisionTower(config, loader, compute);
-            Projector projector = new Projector(config, loader, compute, quantize);
-            LanguageModel language = new LanguageModel(config, loader, compute, quantize, halfRoundedRope);
+            Projector projector = new Projector(config, loader, compute, linearStorage);
+            LanguageModel language = new LanguageModel(config, loader, compute, linearStorage, halfRoundedRope);
             progress.accept(1.0, "Loaded");
             return new LlavaNetwork(config, device, precision, manager, vision, projector, language);
         } catch (RuntimeException | Error e) {

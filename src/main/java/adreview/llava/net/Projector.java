@@ -12,13 +12,13 @@ public final class Projector implements AutoCloseable {
     private final LinearWeights linear1;
     private final LinearWeights linear2;
 
-    Projector(LlavaConfig config, WeightLoader loader, DataType computeType, boolean quantize) {
+    Projector(LlavaConfig config, WeightLoader loader, DataType computeType, DataType linearStorage) {
         loader.phase("Loading projector");
         boolean bias = config.projectorBias();
         this.linear1 = loader.linear(List.of(P + "linear_1.weight"), bias ? List.of(P + "linear_1.bias") : null, 1f,
-                quantize, computeType);
+                linearStorage, computeType);
         this.linear2 = loader.linear(List.of(P + "linear_2.weight"), bias ? List.of(P + "linear_2.bias") : null, 1f,
-                quantize, computeType);
+                linearStorage, computeType);
     }
 
     public NDArray forward(NDArray features) {

@@ -64,7 +64,12 @@ final class WeightLoader {
      */
     LinearWeights linear(List<String> weightNames, List<String> biasNames, float firstPartScale, boolean quantize,
                          DataType computeType) {
-        // read in FP32 when quantizing on the CPU, else straight in the compute type
+        return linear(weightNames, biasNames, firstPartScale, quantize ? DataType.INT8 : computeType, computeType);
+    }
+
+    LinearWeights linear(List<String> weightNames, List<String> biasNames, float firstPartScale, DataType storageType,
+                         DataType computeType) {
+        // read in the compute type: the attention scale is folded in before any narrowing or quantization
         DataType readType = computeType;
         List<NDArray> parts = new ArrayList<>();
         for (String n : weightNames) {
@@ -82,7 +87,7 @@ final class WeightLoader {
                 biases.get(0).muli(firstPartScale);
             }
         }
-        LinearWeights lw = LinearWeights.of(parts, biases, quantize, computeType, manager);
+        LinearWeights lw = LinearWeights.of(parts, biases, storageType, computeType, manager);
         residentBytes += lw.residentBytes();
         return lw;
     }

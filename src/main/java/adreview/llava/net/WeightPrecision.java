@@ -22,9 +22,16 @@ public enum WeightPrecision {
         return DataType.FLOAT16;
     }
 
-    /** The type non-quantized weights are stored in on this device. */
-    public DataType storageType(Device device) {
-        return computeType(device);
+    /**
+     * The type decoder and projector linear weights are stored in: int8 for INT8, float16 for FP16 (also on the CPU,
+     * where they are widened to FP32 per layer when used), float32 for FP32.
+     */
+    public DataType linearStorageType(Device device) {
+        return switch (this) {
+            case FP32 -> DataType.FLOAT32;
+            case FP16 -> DataType.FLOAT16;
+            case INT8 -> DataType.INT8;
+        };
     }
 
     public String label() {

@@ -1,9 +1,8 @@
 package adreview.models.download;
 
-import adreview.llava.config.LlavaConfig;
-import adreview.llava.net.LlavaNetwork;
-import adreview.llava.net.WeightPrecision;
-import ai.djl.Device;
+import adreview.llava.LlavaModel;
+import adreview.llava.LoadOptions;
+import adreview.llava.Precision;
 import adreview.llava.weights.ShardedWeights;
 import adreview.models.Fixtures;
 import adreview.models.ModelVerifier;
@@ -89,9 +88,9 @@ class ModelDownloaderTest {
             assertThat(java.util.Arrays.equals(got.readFloats(name), want.readFloats(name))).as(name).isTrue();
         }
         assertThat(adreview.llava.ModelFolder.validate(folder).problems()).isEmpty();
-        LlavaConfig config = LlavaConfig.load(folder.resolve("config.json"));
-        try (LlavaNetwork net = LlavaNetwork.load(folder, config, Device.cpu(), WeightPrecision.FP32, false)) {
-            assertThat(net.config().text().hiddenSize()).isEqualTo(64);
+        try (LlavaModel model = LlavaModel.load(folder, new LoadOptions(adreview.llava.Device.CPU, Precision.AUTO), null)) {
+            assertThat(model.info().config().text().hiddenSize()).isEqualTo(64);
+            assertThat(model.info().folderName()).isEqualTo("llava-tiny");
         }
         DownloadProgress last = events.get(events.size() - 1);
         assertThat(last.phase()).isEqualTo(DownloadProgress.Phase.DONE);

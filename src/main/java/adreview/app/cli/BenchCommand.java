@@ -1,0 +1,118 @@
+package adreview.app.cli;
+
+import adreview.llava.bench.BenchResult;
+import adreview.llava.bench.BenchShape;
+import adreview.llava.bench.Benchmark;
+import adreview.llava.bench.RandomCheckpoint;
+import adreview.llava.config.LlavaConfig;
+import adreview.llava.net.WeightPrecision;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench}: builds (or takes) a random-weight checkpoint of a given shape and measures, per precision, load,
+ * resident weights, vision + prefill of a Stage-1-sized prompt, decode ms/token and the matrix-vector floor.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the engine on a random-weight checkpoint (or --model) per precision.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--shape", defaultValue = "small", description = "tiny, small, medium, 7b (default ${DEFAULT-VALUE})")
+    String shape;
+
+    @Option(names = "--model", description = "benchmark this model folder instead of a random checkpoint")
+    Path model;
+
+    @Option(names = "--dir", description = "where to write the random checkpoint (default: temp dir)")
+    Path dir;
+
+    @Option(names = "--precision", split = ",", description = "precisions to measure (default: fp32,int8 on CPU; fp16,int8 on GPU)")
+    List<String> precisions;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu")
+    String device;
+
+    @Option(names = "--prompt-tokens", defaultValue = "863", description = "prompt length incl. 576 image tokens")
+    int promptTokens;
+
+    @Option(names = "--decode-tokens", defaultValue = "128", description = "tokens to decode")
+    int decodeTokens;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try {
+            Device dev = resolveDevice(adreview.llava.Device.parse(device));
+            Path folder;
+            String shapeLabel;
+            if (model != null) {
+                folder = model;
+                shapeLabel = model.getFileName().toString();
+            } else {
+                BenchShape s = BenchShape.parse(shape);
+                shapeLabel = s.label();
+                Path target = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "adreview-bench-" + s.label());
+                System.err.println("writing random " + s.label() + " checkpoint to " + target + " ...");
+                folder = RandomCheckpoint.write(s.config(), target);
+            }
+            LlavaConfig config = LlavaConfig.load(folder.resolve("config.json"));
+            List<String> wanted = precisions != null ? precisions
+                    : dev.isGpu() ? List.of("fp16", "int8") : List.of("fp32", "int8");
+            List<BenchResult> results = new ArrayList<>();
+            for (String p : wanted) {
+                WeightPrecision wp = WeightPrecision.valueOf(p.trim().toUpperCase(Locale.ROOT));
+                System.err.println("measuring " + wp.label() + " on " + dev + " ...");
+                results.add(new Benchmark(folder, config, dev).run(shapeLabel, wp, promptTokens, decodeTokens));
+            }
+            if (json) {
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            } else {
+                printTable(results);
+            }
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench: " + CliErrors.oneLine(e));
+            return 1;
+        }
+    }
+
+    private static Device resolveDevice(adreview.llava.Device d) {
+        int gpus = Engine.getEngine("PyTorch").getGpuCount();
+        return switch (d) {
+            case CPU -> Device.cpu();
+            case GPU -> {
+                if (gpus == 0) {
+                    throw new IllegalStateException("device gpu was requested but DJL sees no CUDA GPU");
+                }
+                yield Device.gpu(0);
+            }
+            case AUTO -> gpus > 0 ? Device.gpu(0) : Device.cpu();
+        };
+    }
+
+    static void printTable(List<BenchResult> results) {
+        System.out.printf(Locale.ROOT, "%-8s %-6s %-6s %10s %12s %8s %16s %14s %10s %8s%n", "shape", "prec", "device",
+                "load ms", "weights MB", "prompt", "vision+prefill", "decode ms/tok", "floor ms", "x floor");
+        for (BenchResult r : results) {
+            System.out.printf(Locale.ROOT, "%-8s %-6s %-6s %10.0f %12.1f %8d %16.0f %14.2f %10.2f %8.2f%n", r.shape(),
+                    r.precision(), r.device(), r.loadMs(), r.residentWeightBytes() / 1e6, r.promptTokens(),
+                    r.visionPrefillMs(), r.decodeMsPerToken(), r.floorMs(), r.decodeOverFloor());
+        }
+        if (!results.isEmpty()) {
+            System.out.println("engine: " + results.get(0).engine() + "; vision+prefill split: "
+                    + results.stream().map(r -> String.format(Locale.ROOT, "%s %.0f+%.0f ms", r.precision(),
+                    r.visionMs(), r.prefillMs())).toList());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package adreview.app.cli;
+
+import adreview.llava.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generate and bench commands on the tiny fixture model. */
+class EngineCommandsTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Callable<Integer> command, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(command).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void generatePrintsJsonWithIdsAndTimings() throws Exception {
+        JsonNode ref = new ObjectMapper().readTree(Fixtures.referenceJson().toFile()).path("cases").get(1);
+        Run r = run(new GenerateCommand(), "--model", Fixtures.tinyModel().toString(),
+                "--image", Fixtures.fixtures().resolve("images/ad_portrait.png").toString(),
+                "--prompt", ref.path("prompt").asText(), "--max-new-tokens", "8", "--image-mode", "crop",
+                "--precision", "fp32", "--device", "cpu", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("token_ids")).hasSize(8);
+        for (int i = 0; i < 8; i++) {
+            assertThat(json.path("token_ids").get(i).asInt()).isEqualTo(ref.path("generated_ids").get(i).asInt());
+        }
+        assertThat(json.path("stop_reason").asText()).isEqualTo("MAX_NEW_TOKENS");
+        assertThat(json.path("device").asText()).isEqualTo("cpu");
+        assertThat(json.path("precision").asText()).isEqualTo("fp32");
+        assertThat(json.path("timings_ms").path("prefill").asDouble()).isPositive();
+        assertThat(json.path("prompt_tokens").asInt()).isEqualTo(ref.path("n_input_ids").asInt());
+    }
+
+    @Test
+    void generateWithMissingImageFailsWithOneLine() {
+        Run r = run(new GenerateCommand(), "--model", Fixtures.tinyModel().toString(), "--image", "/nope.png",
+                "--prompt", "hi");
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err().strip()).contains("/nope.png").doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void benchMeasuresEachPrecisionOnARandomTinyCheckpoint(@TempDir Path dir) throws Exception {
+        Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precision", "fp32,int8,fp16",
+                "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "4", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.exists(dir.resolve("model.safetensors"))).isTrue();
+        JsonNode results = new ObjectMapper().readTree(r.out());
+        assertThat(results).hasSize(3);
+        long fp32Bytes = results.get(0).path("residentWeightBytes").asLong();
+        assertThat(results.get(1).path("residentWeightBytes").asLong()).isLessThan(fp32Bytes);
+        assertThat(results.get(2).path("residentWeightBytes").asLong()).isLessThan(fp32Bytes);
+        for (JsonNode res : results) {
+            assertThat(res.path("promptTokens").asInt()).isEqualTo(600);
+            assertThat(res.path("decodeMsPerToken").asDouble()).isPositive();
+            assertThat(res.path("floorMs").asDouble()).isPositive();
+        }
+    }
+}
