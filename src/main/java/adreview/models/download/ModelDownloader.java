@@ -45,6 +45,13 @@ public final class ModelDownloader {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final int BUFFER = 256 * 1024;
     private static final long EMIT_EVERY_NANOS = 100_000_000L;
+    /** Watches for stalled connections and sends the last progress event of a burst. */
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "download-timer");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final HubClient hub;
     private final FreeSpace freeSpace;
@@ -377,12 +384,6 @@ public final class ModelDownloader {
      * timeout, and a stalled connection would otherwise block the download for good.
      */
     private static final class StallWatch {
-        private static final java.util.concurrent.ScheduledExecutorService TIMER =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "download-stall-watch");
-                    t.setDaemon(true);
-                    return t;
-                });
         private final java.util.concurrent.ScheduledFuture<?> task;
         private volatile long lastByte = System.nanoTime();
         private volatile boolean stalled;
@@ -427,35 +428,45 @@ public final class ModelDownloader {
         long bytesThisRun;
         String current;
         private long lastEmit;
+        private boolean dirty;
+        private boolean trailingScheduled;
 
         Progress(DownloadListener listener) {
             this.listener = listener;
         }
 
-        void startFile(HubFile f, long have) {
+        synchronized void startFile(HubFile f, long have) {
             current = f.name();
             currentPartBytes = have;
             emit(DownloadProgress.Phase.DOWNLOADING, true);
         }
 
-        void transferred(int n) {
+        synchronized void transferred(int n) {
             currentPartBytes += n;
             bytesThisRun += n;
             speed.add(System.nanoTime(), n);
             emit(DownloadProgress.Phase.DOWNLOADING, false);
         }
 
-        void fileFinished(HubFile f) {
+        synchronized void fileFinished(HubFile f) {
             filesDone++;
             bytesCompleted += Math.max(0, f.size());
             currentPartBytes = 0;
         }
 
-        void emit(DownloadProgress.Phase phase, boolean force) {
+        /** Forced events always go out; others at most every 100 ms, the last of a burst shortly after it. */
+        synchronized void emit(DownloadProgress.Phase phase, boolean force) {
             long now = System.nanoTime();
             if (!force && now - lastEmit < EMIT_EVERY_NANOS) {
+                dirty = true;
+                if (!trailingScheduled) {
+                    // Without this, bytes that arrive just before a pause would never be shown.
+                    trailingScheduled = true;
+                    TIMER.schedule(this::emitTrailing, EMIT_EVERY_NANOS - (now - lastEmit), java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
                 return;
             }
+            dirty = false;
             lastEmit = now;
             long done = Math.min(bytesTotal, bytesCompleted + currentPartBytes);
             double bps = speed.bytesPerSecond();
@@ -464,6 +475,13 @@ public final class ModelDownloader {
                 listener.progress(new DownloadProgress(phase, current, filesDone, filesTotal, done, bytesTotal, bps, left));
             } catch (RuntimeException e) {
                 log.warn("Download progress listener failed: {}", e.toString());
+            }
+        }
+
+        private synchronized void emitTrailing() {
+            trailingScheduled = false;
+            if (dirty) {
+                emit(DownloadProgress.Phase.DOWNLOADING, true);
             }
         }
     }

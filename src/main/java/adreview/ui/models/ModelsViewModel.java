@@ -95,7 +95,9 @@ public final class ModelsViewModel {
                 return;
             }
             ui.execute(() -> {
-                folders.setAll(rows);
+                // The choice may have changed while the folders were read: mark the current one.
+                Path now = inUse.get() == null ? null : inUse.get().toAbsolutePath().normalize();
+                folders.setAll(rows.stream().map(f -> f.withInUse(f.path().equals(now))).toList());
                 listing.set(false);
             });
         });
