@@ -64,6 +64,7 @@ public final class ModelCatalog {
             try (Stream<Path> children = Files.list(modelsDir)) {
                 children.filter(Files::isDirectory)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(ModelCatalog::looksLikeModelFolder)
                         .sorted()
                         .forEach(out::add);
             } catch (IOException e) {
@@ -72,6 +73,19 @@ public final class ModelCatalog {
         }
         added.forEach(p -> out.add(p.toAbsolutePath().normalize()));
         return new ArrayList<>(out);
+    }
+
+    /** A folder with a config, weights or a download under way; other directories (images, notes) are not listed. */
+    static boolean looksLikeModelFolder(Path dir) {
+        if (Files.exists(dir.resolve("config.json")) || Files.exists(dir.resolve(ModelVerifier.INDEX))
+                || Files.isDirectory(dir.resolve(ModelVerifier.DOWNLOAD_DIR))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Describes every folder; the one equal to {@code inUse} (may be null) is marked. */

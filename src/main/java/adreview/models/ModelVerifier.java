@@ -1,5 +1,6 @@
 package adreview.models;
 
+import adreview.llava.ModelFolder;
 import adreview.llava.weights.SafetensorsFile;
 import adreview.llava.weights.TensorInfo;
 import adreview.llava.weights.WeightsException;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * Judges whether a Hugging Face model folder is complete without loading any weights: the required
  * files are there, every shard named in {@code model.safetensors.index.json} is present with a header
  * that parses, every tensor the index names is in its shard, and each shard is exactly as long as its
- * header's data offsets say (a truncated download fails here).
+ * header's data offsets say (a truncated download fails here). When the files are whole, the engine's
+ * {@link ModelFolder#validate(Path)} adds what LLaVA needs: every tensor the config implies, with its shape.
  */
 public final class ModelVerifier {
 
@@ -56,6 +58,11 @@ public final class ModelVerifier {
             checkShard(folder.resolve(SINGLE_FILE), List.of(), problems, dtypes);
         } else {
             problems.add("no weights: neither " + INDEX + " nor " + SINGLE_FILE + " is present");
+        }
+        if (problems.isEmpty()) {
+            // The files are whole; now what the engine needs: a LLaVA config and every tensor it implies,
+            // with the right shape. (Skipped while files are missing: it would only repeat those problems.)
+            problems.addAll(ModelFolder.validate(folder).problems());
         }
         Path partial = folder.resolve(DOWNLOAD_DIR);
         if (!problems.isEmpty() && Files.isDirectory(partial)) {

@@ -22,6 +22,8 @@ class ModelCatalogTest {
         Path broken = Fixtures.copyOfTinyModel(models.resolve("broken"));
         Files.delete(broken.resolve(ModelVerifierTest.SHARD2));
         Files.createDirectories(models.resolve(".hidden"));
+        Files.createDirectories(models.resolve("notes"));
+        Files.writeString(models.resolve("notes/readme.txt"), "not a model");
         Path elsewhere = Fixtures.copyOfTinyModel(tmp.resolve("elsewhere/other"));
 
         List<ModelFolderInfo> rows = new ModelCatalog(models).list(List.of(elsewhere), good);

@@ -79,6 +79,17 @@ class ModelVerifierTest {
     }
 
     @Test
+    void aTensorTheConfigNeedsButTheWeightsLackIsNamed() throws IOException {
+        // Whole, consistent files, but config.json asks for a fourth decoder layer: the engine's check catches it.
+        Path folder = Fixtures.copyOfTinyModel(tmp.resolve("m"));
+        Path config = folder.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"num_hidden_layers\": 3", "\"num_hidden_layers\": 4"));
+        ModelFolderReport report = verifier.verify(folder);
+        assertThat(report.complete()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("language_model.model.layers.3.").contains("missing"));
+    }
+
+    @Test
     void missingRequiredFilesAreListed() throws IOException {
         Path folder = Fixtures.copyOfTinyModel(tmp.resolve("m"));
         Files.delete(folder.resolve("tokenizer.json"));

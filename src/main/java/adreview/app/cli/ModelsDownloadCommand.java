@@ -100,7 +100,7 @@ public final class ModelsDownloadCommand implements Callable<Integer> {
             this.err = err;
         }
 
-        void update(DownloadProgress p) {
+        synchronized void update(DownloadProgress p) {
             long now = System.nanoTime();
             if (p.phase() != DownloadProgress.Phase.DONE && now - last < 500_000_000L) {
                 return;
@@ -118,7 +118,7 @@ public final class ModelsDownloadCommand implements Callable<Integer> {
             err.flush();
         }
 
-        void finish() {
+        synchronized void finish() {
             if (width > 0) {
                 err.println();
                 err.flush();

@@ -1,6 +1,6 @@
 package adreview.models.download;
 
-/** Receives progress from the downloading thread (at most every 100 ms, plus phase changes). */
+/** Receives progress from the download's threads, one call at a time (about every 100 ms while bytes flow, plus phase changes). */
 @FunctionalInterface
 public interface DownloadListener {
 

@@ -45,20 +45,32 @@ public final class ModelDownloader {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final int BUFFER = 256 * 1024;
     private static final long EMIT_EVERY_NANOS = 100_000_000L;
+    /** Watches for stalled connections and sends the last progress event of a burst. */
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "download-timer");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final HubClient hub;
     private final FreeSpace freeSpace;
     private final int connectionRetries;
+    private final Duration stallTimeout;
 
     public ModelDownloader(HubClient hub) {
-        this(hub, dir -> Files.getFileStore(dir).getUsableSpace(), 3);
+        this(hub, dir -> Files.getFileStore(dir).getUsableSpace(), 3, Duration.ofSeconds(60));
     }
 
-    /** @param connectionRetries how often one file's transfer is resumed after a broken connection */
-    public ModelDownloader(HubClient hub, FreeSpace freeSpace, int connectionRetries) {
+    /**
+     * @param connectionRetries how often one file's transfer is resumed after a broken or stalled connection
+     * @param stallTimeout      a connection that delivers no byte for this long is dropped and resumed
+     */
+    public ModelDownloader(HubClient hub, FreeSpace freeSpace, int connectionRetries, Duration stallTimeout) {
         this.hub = hub;
         this.freeSpace = freeSpace;
         this.connectionRetries = connectionRetries;
+        this.stallTimeout = stallTimeout;
     }
 
     public HubClient hub() {
@@ -238,6 +250,7 @@ public final class ModelDownloader {
             default -> start = 0; // 200: the whole file, whatever we asked for
         }
         progress.startFile(f, start);
+        StallWatch watch = new StallWatch(r.body(), stallTimeout);
         try (InputStream in = r.body();
              FileChannel out = openPart(part, start)) {
             cancel.attach(in);
@@ -245,6 +258,7 @@ public final class ModelDownloader {
             ByteBuffer wrap = ByteBuffer.wrap(buf);
             int n;
             while ((n = in.read(buf)) >= 0) {
+                watch.alive();
                 cancel.throwIfCancelled();
                 wrap.clear().limit(n);
                 write(out, wrap, part);
@@ -253,8 +267,13 @@ public final class ModelDownloader {
             out.force(true);
         } catch (IOException e) {
             cancel.throwIfCancelled();
+            if (watch.stalled()) {
+                throw new IOException("no data for " + (stallTimeout.toMillis() % 1000 == 0
+                        ? stallTimeout.toSeconds() + " s" : stallTimeout.toMillis() + " ms"));
+            }
             throw e;
         } finally {
+            watch.stop();
             cancel.detach();
         }
         cancel.throwIfCancelled();
@@ -360,6 +379,43 @@ public final class ModelDownloader {
         cancel.throwIfCancelled();
     }
 
+    /**
+     * Closes a response stream that has delivered nothing for a while: the HTTP client has no read
+     * timeout, and a stalled connection would otherwise block the download for good.
+     */
+    private static final class StallWatch {
+        private final java.util.concurrent.ScheduledFuture<?> task;
+        private volatile long lastByte = System.nanoTime();
+        private volatile boolean stalled;
+
+        StallWatch(InputStream stream, Duration timeout) {
+            long limit = timeout.toNanos();
+            long period = Math.max(100, timeout.toMillis() / 4);
+            task = TIMER.scheduleAtFixedRate(() -> {
+                if (!stalled && System.nanoTime() - lastByte > limit) {
+                    stalled = true;
+                    try {
+                        stream.close();
+                    } catch (IOException ignored) {
+                        // The reading thread fails either way and resumes with a Range request.
+                    }
+                }
+            }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void alive() {
+            lastByte = System.nanoTime();
+        }
+
+        boolean stalled() {
+            return stalled;
+        }
+
+        void stop() {
+            task.cancel(false);
+        }
+    }
+
     /** Counts bytes and turns them into throttled progress events. */
     private static final class Progress {
         private final DownloadListener listener;
@@ -372,35 +428,45 @@ public final class ModelDownloader {
         long bytesThisRun;
         String current;
         private long lastEmit;
+        private boolean dirty;
+        private boolean trailingScheduled;
 
         Progress(DownloadListener listener) {
             this.listener = listener;
         }
 
-        void startFile(HubFile f, long have) {
+        synchronized void startFile(HubFile f, long have) {
             current = f.name();
             currentPartBytes = have;
             emit(DownloadProgress.Phase.DOWNLOADING, true);
         }
 
-        void transferred(int n) {
+        synchronized void transferred(int n) {
             currentPartBytes += n;
             bytesThisRun += n;
             speed.add(System.nanoTime(), n);
             emit(DownloadProgress.Phase.DOWNLOADING, false);
         }
 
-        void fileFinished(HubFile f) {
+        synchronized void fileFinished(HubFile f) {
             filesDone++;
             bytesCompleted += Math.max(0, f.size());
             currentPartBytes = 0;
         }
 
-        void emit(DownloadProgress.Phase phase, boolean force) {
+        /** Forced events always go out; others at most every 100 ms, the last of a burst shortly after it. */
+        synchronized void emit(DownloadProgress.Phase phase, boolean force) {
             long now = System.nanoTime();
             if (!force && now - lastEmit < EMIT_EVERY_NANOS) {
+                dirty = true;
+                if (!trailingScheduled) {
+                    // Without this, bytes that arrive just before a pause would never be shown.
+                    trailingScheduled = true;
+                    TIMER.schedule(this::emitTrailing, EMIT_EVERY_NANOS - (now - lastEmit), java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
                 return;
             }
+            dirty = false;
             lastEmit = now;
             long done = Math.min(bytesTotal, bytesCompleted + currentPartBytes);
             double bps = speed.bytesPerSecond();
@@ -409,6 +475,13 @@ public final class ModelDownloader {
                 listener.progress(new DownloadProgress(phase, current, filesDone, filesTotal, done, bytesTotal, bps, left));
             } catch (RuntimeException e) {
                 log.warn("Download progress listener failed: {}", e.toString());
+            }
+        }
+
+        private synchronized void emitTrailing() {
+            trailingScheduled = false;
+            if (dirty) {
+                emit(DownloadProgress.Phase.DOWNLOADING, true);
             }
         }
     }

@@ -163,10 +163,16 @@ public final class ModelsView extends VBox {
             @Override
             protected void updateItem(ModelFolderInfo f, boolean empty) {
                 super.updateItem(f, empty);
-                getStyleClass().removeAll("models-ok", "models-bad");
+                getStyleClass().removeAll("models-ok", "models-bad", "models-busy");
+                textProperty().unbind();
                 setTooltip(null);
                 if (empty || f == null) {
                     setText(null);
+                } else if (f.path().equals(model.activeFolderProperty().get())) {
+                    // The folder being downloaded: live progress instead of the list of missing files.
+                    textProperty().bind(Bindings.createStringBinding(() -> "↓ downloading… "
+                            + Math.round(Math.max(0, model.progressProperty().get()) * 100) + " %", model.progressProperty()));
+                    getStyleClass().add("models-busy");
                 } else if (f.complete()) {
                     setText("✓ complete");
                     getStyleClass().add("models-ok");
@@ -179,6 +185,7 @@ public final class ModelsView extends VBox {
             }
         });
         table.getColumns().setAll(java.util.List.of(inUse, name, arch, size, dtype, status));
+        model.activeFolderProperty().addListener((o, a, b) -> table.refresh());
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<ModelFolderInfo> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

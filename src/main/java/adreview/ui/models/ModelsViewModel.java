@@ -61,6 +61,7 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.INFO);
     private final ReadOnlyObjectWrapper<DownloadResult> lastResult = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> activeFolder = new ReadOnlyObjectWrapper<>();
     private final AtomicReference<DownloadProgress> pendingProgress = new AtomicReference<>();
 
     private DownloadCancellation cancellation;
@@ -94,7 +95,9 @@ public final class ModelsViewModel {
                 return;
             }
             ui.execute(() -> {
-                folders.setAll(rows);
+                // The choice may have changed while the folders were read: mark the current one.
+                Path now = inUse.get() == null ? null : inUse.get().toAbsolutePath().normalize();
+                folders.setAll(rows.stream().map(f -> f.withInUse(f.path().equals(now))).toList());
                 listing.set(false);
             });
         });
@@ -163,6 +166,7 @@ public final class ModelsViewModel {
         DownloadCancellation c = new DownloadCancellation();
         cancellation = c;
         downloading.set(true);
+        activeFolder.set(request.folder().toAbsolutePath().normalize());
         resumable.set(false);
         progress.set(-1);
         progressText.set("Asking the hub for the file list…");
@@ -217,6 +221,7 @@ public final class ModelsViewModel {
 
     private void finished(DownloadResult result) {
         downloading.set(false);
+        activeFolder.set(null);
         cancellation = null;
         lastResult.set(result);
         progress.set(1);
@@ -234,6 +239,7 @@ public final class ModelsViewModel {
 
     private void failed(DownloadException e) {
         downloading.set(false);
+        activeFolder.set(null);
         cancellation = null;
         resumable.set(e.resumable());
         if (e.kind() == DownloadException.Kind.CANCELLED) {
@@ -309,6 +315,11 @@ public final class ModelsViewModel {
 
     public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
         return messageKind.getReadOnlyProperty();
+    }
+
+    /** The folder a download is filling right now, or null. */
+    public ReadOnlyObjectProperty<Path> activeFolderProperty() {
+        return activeFolder.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DownloadResult> lastResultProperty() {

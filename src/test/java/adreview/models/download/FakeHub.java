@@ -61,6 +61,9 @@ public final class FakeHub implements AutoCloseable {
     /** Files listed by the API but answered with 404. */
     public final Set<String> missing = ConcurrentHashMap.newKeySet();
     public volatile long bytesPerSecond = 0;
+    /** Files whose body stops at this offset until {@link #release()} (so a test can look at a download mid-way). */
+    public final Map<String, Long> pauseAt = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     public volatile String requiredToken = null;
 
     public FakeHub(Path source) throws IOException {
@@ -197,8 +200,18 @@ public final class FakeHub implements AutoCloseable {
         OutputStream out = ex.getResponseBody();
         int chunk = 16 * 1024;
         long t0 = System.nanoTime();
+        Long pause = pauseAt.get(name);
         for (long sent = 0; sent < limit; ) {
-            int n = (int) Math.min(chunk, limit - sent);
+            if (pause != null && start + sent >= pause && released.getCount() > 0) {
+                try {
+                    released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            long until = pause != null && start + sent < pause ? pause - start : limit;
+            int n = (int) Math.min(chunk, Math.min(limit, until) - sent);
             out.write(body, (int) (start + sent), n);
             out.flush();
             sent += n;
@@ -209,6 +222,11 @@ public final class FakeHub implements AutoCloseable {
             // before its end makes the server close the socket, and the client sees a short read.
             ex.close();
         }
+    }
+
+    /** Lets paused bodies continue. */
+    public void release() {
+        released.countDown();
     }
 
     private void throttle(long sent, long t0) {
@@ -248,6 +266,7 @@ public final class FakeHub implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -1,6 +1,8 @@
 package adreview.models.download;
 
-import adreview.llava.config.LlavaConfig;
+import adreview.llava.LlavaModel;
+import adreview.llava.LoadOptions;
+import adreview.llava.Precision;
 import adreview.llava.weights.ShardedWeights;
 import adreview.models.Fixtures;
 import adreview.models.ModelVerifier;
@@ -62,7 +64,11 @@ class ModelDownloaderTest {
     @Test
     void aFullDownloadIsByteIdenticalVerifiedAndLoads() throws Exception {
         List<DownloadProgress> events = new CopyOnWriteArrayList<>();
+        long t0 = System.nanoTime();
         DownloadResult result = downloader().download(request(), events::add, new DownloadCancellation());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("full download over loopback: %d bytes in %.2f s (%.1f MB/s, SHA-256 checks and final verify included)%n",
+                result.bytesFetched(), seconds, result.bytesFetched() / seconds / 1e6);
 
         assertThat(result.report().problems()).isEmpty();
         assertThat(result.fetched()).containsExactlyInAnyOrderElementsOf(hub.fileNames());
@@ -76,11 +82,15 @@ class ModelDownloaderTest {
         }
         assertThat(hub.requests).extracting(FakeHub.Request::file).doesNotContain("README.md", "pytorch_model.bin");
         // Loads with the engine's own readers.
-        assertThat(LlavaConfig.load(folder.resolve("config.json"))).isNotNull();
         try (ShardedWeights got = ShardedWeights.open(folder); ShardedWeights want = ShardedWeights.open(hub.source())) {
             assertThat(got.names()).isEqualTo(want.names());
             String name = "language_model.lm_head.weight";
             assertThat(java.util.Arrays.equals(got.readFloats(name), want.readFloats(name))).as(name).isTrue();
+        }
+        assertThat(adreview.llava.ModelFolder.validate(folder).problems()).isEmpty();
+        try (LlavaModel model = LlavaModel.load(folder, new LoadOptions(adreview.llava.Device.CPU, Precision.AUTO), null)) {
+            assertThat(model.info().config().text().hiddenSize()).isEqualTo(64);
+            assertThat(model.info().folderName()).isEqualTo("llava-tiny");
         }
         DownloadProgress last = events.get(events.size() - 1);
         assertThat(last.phase()).isEqualTo(DownloadProgress.Phase.DONE);
@@ -232,6 +242,27 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aStalledConnectionIsDroppedAndResumedThenGivenUpWithAClearMessage() throws Exception {
+        hub.pauseAt.put(SHARD2, 100_000L); // the server stops sending after 100 kB until released
+        ModelDownloader impatient = new ModelDownloader(new HubClient(hub.base(), null),
+                dir -> Long.MAX_VALUE, 2, java.time.Duration.ofMillis(500));
+
+        DownloadException e = catchThrowableOfType(
+                () -> impatient.download(request(), DownloadListener.NONE, new DownloadCancellation()), DownloadException.class);
+
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.INTERRUPTED);
+        assertThat(e.getMessage()).isEqualTo("Downloading " + SHARD2 + " kept failing (no data for 500 ms) after 3 tries; "
+                + "the partial file is kept: run the download again to resume.");
+        assertThat(hub.requestsFor(SHARD2)).extracting(FakeHub.Request::range)
+                .containsExactly(null, "bytes=100000-", "bytes=100000-");
+
+        hub.release();
+        DownloadResult result = impatient.download(request(), DownloadListener.NONE, new DownloadCancellation());
+        assertThat(result.report().complete()).isTrue();
+        assertThat(hub.requestsFor(SHARD2).get(3).range()).isEqualTo("bytes=100000-");
+    }
+
+    @Test
     void filesAlreadyInPlaceAreNotFetchedAgain() throws Exception {
         download();
         int before = hub.requests.size();
@@ -246,7 +277,8 @@ class ModelDownloaderTest {
 
     @Test
     void shortDiskSpaceIsCaughtBeforeAnythingIsWritten() {
-        ModelDownloader tight = new ModelDownloader(new HubClient(hub.base(), null), dir -> 1_000_000, 3);
+        ModelDownloader tight = new ModelDownloader(new HubClient(hub.base(), null), dir -> 1_000_000, 3,
+                java.time.Duration.ofSeconds(60));
 
         DownloadException e = catchThrowableOfType(
                 () -> tight.download(request(), DownloadListener.NONE, new DownloadCancellation()), DownloadException.class);

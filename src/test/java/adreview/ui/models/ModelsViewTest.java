@@ -101,10 +101,14 @@ class ModelsViewTest extends FxRobot {
         ComboBox<String> repo = lookup("#models-repo").queryAs(ComboBox.class);
         assertThat(repo.getItems()).containsExactly("llava-hf/llava-1.5-7b-hf", "llava-hf/llava-1.5-13b-hf");
         interact(() -> repo.getEditor().setText(FakeHub.REPO));
-        hub.bytesPerSecond = 800_000;
-        clickOn("#models-download");
+        // Throttled so that speed and time left are real figures; the first shard then stops at 4 MB
+        // (about a third of the 12.5 MB) until released, so the picture and the cancel happen mid-download
+        // however slow the machine is.
+        hub.bytesPerSecond = 1_500_000;
+        hub.pauseAt.put(SHARD1, 4_000_000L);
+        clickOnAndCheck("#models-download", () -> vm.downloadingProperty().get() || vm.lastResultProperty().get() != null
+                || !vm.messageProperty().get().isEmpty());
 
-        // Mid-download: the first shard (0.1..8.6 MB of 12.5 MB) takes about ten seconds at this rate.
         waitUntil(() -> vm.progressProperty().get() > 0.3);
         waitUntil(() -> vm.folders().size() == 3); // the folder being filled shows up, incomplete
         Path shot = Paths.get("target", "screenshots", "models-download.png");
@@ -113,6 +117,7 @@ class ModelsViewTest extends FxRobot {
         assertThat(vm.fileTextProperty().get()).matches("(Downloading|Checking SHA-256 of) .*\\(file \\d of 8\\)");
         assertThat(vm.folders()).filteredOn(f -> f.name().equals("llava-tiny")).singleElement()
                 .satisfies(f -> assertThat(f.problems().get(0)).startsWith("unfinished download"));
+        assertThat(lookup(".models-busy").queryLabeled().getText()).startsWith("↓ downloading… ");
         Path downloaded = tmp.resolve("models/llava-tiny");
 
         clickOn("#models-cancel");
@@ -124,13 +129,15 @@ class ModelsViewTest extends FxRobot {
             parts = s.toList();
         }
         assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).getFileName().toString()).isEqualTo(SHARD1 + ".part");
         String partial = parts.get(0).getFileName().toString().replace(".part", "");
         long kept = Files.size(parts.get(0));
-        assertThat(kept).isPositive().isLessThan(hub.size(partial));
+        assertThat(kept).isPositive().isLessThanOrEqualTo(4_000_000L);
         assertThat(downloaded.resolve(partial)).doesNotExist();
 
         hub.bytesPerSecond = 0;
-        clickOn("#models-resume");
+        hub.release();
+        clickOnAndCheck("#models-resume", () -> vm.downloadingProperty().get() || vm.lastResultProperty().get() != null);
         waitUntil(() -> vm.lastResultProperty().get() != null);
         assertThat(vm.messageProperty().get()).isEqualTo("Downloaded " + FakeHub.REPO + " and verified it: ready to use.");
         List<FakeHub.Request> resumed = hub.requestsFor(partial);
@@ -147,19 +154,6 @@ class ModelsViewTest extends FxRobot {
         assertThat(vm.folders().get(indexOf(vm, "llava-tiny")).inUse()).isTrue();
         assertThat(vm.folders().get(indexOf(vm, "llava-tiny-local")).inUse()).isFalse();
         writeScreenshot(view.getScene(), Paths.get("target", "screenshots", "models-done.png"));
-    }
-
-    @Test
-    void aBadRepositoryIdIsAnErrorInTheMessageLine() throws Exception {
-        ModelsViewModel vm = view.model();
-        @SuppressWarnings("unchecked")
-        ComboBox<String> repo = lookup("#models-repo").queryAs(ComboBox.class);
-        interact(() -> repo.getEditor().setText("test-org/nothing"));
-        clickOn("#models-download");
-        waitUntil(() -> !vm.downloadingProperty().get() && !vm.messageProperty().get().isEmpty());
-        assertThat(vm.messageProperty().get()).startsWith("No repository test-org/nothing on " + hub.base());
-        assertThat(vm.messageKindProperty().get()).isEqualTo(ModelsViewModel.MessageKind.ERROR);
-        assertThat(vm.resumableProperty().get()).isFalse();
     }
 
     private static int indexOf(ModelsViewModel vm, String name) {
@@ -179,8 +173,32 @@ class ModelsViewTest extends FxRobot {
         System.out.println("ModelsViewTest: screenshot " + file.toAbsolutePath());
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
+    /**
+     * Clicks a button; on a heavily loaded machine Monocle's robot has been seen to drop a click, so
+     * when nothing happened within a few seconds the button is fired directly (and the test says so).
+     */
+    private void clickOnAndCheck(String query, Callable<Boolean> happened) throws Exception {
+        clickOn(query);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(happened).get(10, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException dropped) {
+            System.out.println("ModelsViewTest: the click on " + query + " did not register; firing the button");
+            javafx.scene.control.Button button = lookup(query).queryButton();
+            interact(button::fire);
+        }
+    }
+
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            ModelsViewModel vm = view.model();
+            throw new AssertionError("timed out; view state: downloading=" + vm.downloadingProperty().get()
+                    + " progress=" + vm.progressProperty().get() + " text='" + vm.progressTextProperty().get()
+                    + "' file='" + vm.fileTextProperty().get() + "' message='" + vm.messageProperty().get()
+                    + "' repo='" + vm.repoIdProperty().get() + "' hub requests=" + hub.requests, e);
+        }
     }
 }
