@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -134,7 +135,7 @@ public final class ReviewViewModel {
             }
             case CANCEL_ALL -> queue.cancelAll();
             case ACCEPT -> decisions.decide(Verdict.ACCEPT);
-            case NEEDS_FIX -> decisions.decide(Verdict.NEEDS_FIX);
+            case NEEDS_FIX -> decisions.decide(Verdict.FIX);
             case REJECT -> decisions.decide(Verdict.REJECT);
             case SHOW_STAGE1 -> tab.set(ResultTab.STAGE1);
             case SHOW_STAGE2 -> tab.set(ResultTab.STAGE2);

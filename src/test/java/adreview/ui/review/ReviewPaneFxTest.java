@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import adreview.ui.DeskStyles;
 import adreview.ui.Screenshots;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,7 +183,7 @@ class ReviewPaneFxTest {
         robot.type(KeyCode.F);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> decisions.size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(decisions.get(0).verdict()).isEqualTo(Verdict.NEEDS_FIX);
+        assertThat(decisions.get(0).verdict()).isEqualTo(Verdict.FIX);
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(1);
 
         // C goes to the comment field; letters typed there are text, not decisions; Esc leaves the field.

@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class ReviewViewModelTest {
         assertThat(nav.index).isEqualTo(2); // the last variant: stays
 
         assertThat(stored).extracting(DecisionRecorder.Decision::verdict)
-                .containsExactly(Verdict.NEEDS_FIX, Verdict.ACCEPT, Verdict.REJECT);
+                .containsExactly(Verdict.FIX, Verdict.ACCEPT, Verdict.REJECT);
         assertThat(stored).extracting(DecisionRecorder.Decision::variantId)
                 .containsExactly(nav.variants.get(0).id(), nav.variants.get(1).id(), nav.variants.get(2).id());
         assertThat(stored.get(0).comment()).isEqualTo("logo cut off");
