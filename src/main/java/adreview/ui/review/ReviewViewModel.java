@@ -190,7 +190,8 @@ public final class ReviewViewModel {
         VariantRef shown = navigator.current();
         boolean isShown = shown != null && shown.id().equals(v.id());
         if (o instanceof RunOutcome.Done d && isShown) {
-            showAnswer(d.answer(), shown, "Run just now" + (item.request().options().rejudge() ? " (re-judge)" : ""));
+            showAnswer(d.answer(), shown, "Run just now" + (item.request().options().rejudge() ? " (re-judge)" : ""),
+                    item.request().options().adCopyOverride());
             if (d.answer() instanceof StageAnswer.Stage1Answer) {
                 stage1FromRun = v.id();
             } else {
@@ -212,9 +213,9 @@ public final class ReviewViewModel {
         }
     }
 
-    private void showAnswer(StageAnswer answer, VariantRef variant, String source) {
+    private void showAnswer(StageAnswer answer, VariantRef variant, String source, String judgedCopy) {
         if (answer instanceof StageAnswer.Stage1Answer s1) {
-            stage1.show(s1, variant, source);
+            stage1.show(s1, variant, source, judgedCopy);
         } else if (answer instanceof StageAnswer.Stage2Answer s2) {
             stage2.show(s2, variant, source);
         }
@@ -257,10 +258,11 @@ public final class ReviewViewModel {
                 continue;
             }
             if (!s1 && answer.get() instanceof StageAnswer.Stage1Answer) {
-                showAnswer(answer.get(), v, "Trace " + t.label());
+                showAnswer(answer.get(), v, "Trace " + t.label(),
+                        t.request() == null ? null : t.request().path("ad_copy_text").asText(null));
                 s1 = true;
             } else if (!s2 && answer.get() instanceof StageAnswer.Stage2Answer) {
-                showAnswer(answer.get(), v, "Trace " + t.label());
+                showAnswer(answer.get(), v, "Trace " + t.label(), null);
                 s2 = true;
             }
         }

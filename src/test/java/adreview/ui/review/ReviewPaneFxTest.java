@@ -83,21 +83,7 @@ class ReviewPaneFxTest {
                 setText(empty || v == null ? null : v.label());
             }
         });
-        VariantNavigator nav = new VariantNavigator() {
-            @Override public VariantRef current() { return list.getSelectionModel().getSelectedItem(); }
-            @Override public List<VariantRef> selection() { return List.copyOf(list.getSelectionModel().getSelectedItems()); }
-            @Override public boolean selectNext() { return move(1); }
-            @Override public boolean selectPrevious() { return move(-1); }
-            private boolean move(int d) {
-                int i = list.getSelectionModel().getSelectedIndex() + d;
-                if (i < 0 || i >= list.getItems().size()) {
-                    return false;
-                }
-                list.getSelectionModel().clearAndSelect(i);
-                list.scrollTo(i);
-                return true;
-            }
-        };
+        VariantNavigator nav = new SelectionNavigator<>(list.getSelectionModel(), list.getItems(), v -> v, list::scrollTo);
         DecisionRecorder recorder = (id, verdict, comment, reviewer) -> {
             var d = new DecisionRecorder.Decision(id, verdict, comment, reviewer, Instant.now());
             decisions.add(d);
