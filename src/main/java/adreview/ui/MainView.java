@@ -49,7 +49,7 @@ public final class MainView extends StackPane {
         frame.setTop(toolbar(listModel, showSettings));
         SplitPane split = new SplitPane(list, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.47);
+        split.setDividerPositions(0.485);
         SplitPane.setResizableWithParent(list, false);
         frame.setCenter(split);
         frame.setBottom(statusBar());

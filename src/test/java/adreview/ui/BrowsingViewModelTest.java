@@ -102,6 +102,7 @@ class BrowsingViewModelTest {
     @Test
     void detailShowsMetadataAdCopyWithSourceAndTraces() throws Exception {
         VariantSummary traced = session.data().listVariants().stream()
+                .filter(v -> v.image().hasFile())
                 .filter(v -> !session.data().traces(v.variantId(), v.jobId()).isEmpty())
                 .findFirst().orElseThrow();
         VariantDetailViewModel detail = new VariantDetailViewModel(ui.executor(), new ImageDecoder());
@@ -134,7 +135,7 @@ class BrowsingViewModelTest {
         assertThat(detail.traces().rows()).extracting(r -> r.trace().traceId())
                 .containsExactlyElementsOf(traces.stream().map(TraceEntry::traceId).toList());
         TraceRow first = detail.traces().rows().get(0);
-        assertThat(first.time()).isEqualTo(Formats.time(traces.get(0).createdAt()));
+        assertThat(first.time()).isEqualTo(Formats.traceTime(traces.get(0).createdAt()));
         detail.traces().selectedProperty().set(first);
         assertThat(detail.traces().responseJsonProperty().get()).startsWith("{\n  \"");
         assertThat(detail.traces().requestJsonProperty().get()).startsWith("{\n  \"");

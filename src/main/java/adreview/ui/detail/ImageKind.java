@@ -2,8 +2,8 @@ package adreview.ui.detail;
 
 /** Which image of a variant the detail pane shows. */
 public enum ImageKind {
-    GENERATED("Generated image"),
-    RENDER("Overlay render");
+    GENERATED("Generated"),
+    RENDER("Render");
 
     private final String label;
 

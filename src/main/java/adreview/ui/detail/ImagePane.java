@@ -60,6 +60,10 @@ public final class ImagePane extends BorderPane {
         Button actual = toolButton("1:1", "Actual size  [1]", imageView::actualSize);
         Label zoom = new Label();
         zoom.getStyleClass().add("zoom-text");
+        zoom.setMinWidth(Region.USE_PREF_SIZE);
+        for (var b : java.util.List.of(generated, render, zoomOut, zoomIn, fit, actual)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         zoom.textProperty().bind(imageView.zoomTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -45,7 +45,9 @@ public final class VariantDetailView extends BorderPane {
         InfoPane info = new InfoPane(model);
         SplitPane top = new SplitPane(imagePane, info);
         top.setOrientation(Orientation.HORIZONTAL);
-        top.setDividerPositions(0.6);
+        top.setDividerPositions(0.58);
+        info.setMinWidth(240);
+        imagePane.setMinWidth(300);
 
         Tab history = new Tab("History", new TraceHistoryView(model.traces()));
         history.setId("historyTab");

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ThumbnailCache {
 
-    public static final int SIZE = 56;
+    public static final int SIZE = 48;
     private static final int CAPACITY = 300;
 
     private final BackgroundExecutor executor;

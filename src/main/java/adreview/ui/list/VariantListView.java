@@ -41,36 +41,37 @@ public final class VariantListView extends TableView<VariantSummary> {
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
 
-        TableColumn<VariantSummary, String> variant = text("Variant", 74, v -> Formats.shortId(v.variantId()));
+        TableColumn<VariantSummary, String> variant = text("Variant", 70, v -> Formats.shortId(v.variantId()));
         variant.setId("variantColumn");
         variant.getStyleClass().add("id-column");
-        TableColumn<VariantSummary, String> job = text("Job", 74, v -> Formats.shortId(v.jobId()));
+        TableColumn<VariantSummary, String> job = text("Job", 70, v -> Formats.shortId(v.jobId()));
         job.getStyleClass().add("id-column");
-        TableColumn<VariantSummary, String> tenant = text("Tenant", 100, VariantSummary::tenantId);
-        TableColumn<VariantSummary, String> step = text("Step", 92, VariantSummary::step);
+        TableColumn<VariantSummary, String> tenant = text("Tenant", 90, VariantSummary::tenantId);
+        TableColumn<VariantSummary, String> step = text("Step", 86, VariantSummary::step);
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
 
         TableColumn<VariantSummary, String> status = new TableColumn<>("Status");
-        status.setPrefWidth(78);
-        status.setMinWidth(74);
+        status.setPrefWidth(74);
+        status.setMinWidth(70);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new BadgeCell());
 
         TableColumn<VariantSummary, Double> score = headed(new TableColumn<>("Score"),
                 "Relevance score of the latest Stage 1 analysis");
-        score.setPrefWidth(56);
+        score.setPrefWidth(52);
         score.getStyleClass().add("number-column");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stage1Score()));
         score.setCellFactory(c -> new ScoreCell());
         score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<VariantSummary, String> verdict = headed(text("", 104, VariantSummary::stage2Verdict),
+        TableColumn<VariantSummary, String> verdict = headed(text("", 88, VariantSummary::stage2Verdict),
                 "Verdict of the latest Stage 2 judgement");
         ((Label) verdict.getGraphic()).setText("Verdict");
         verdict.setCellFactory(c -> new VerdictCell());
 
         TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
-        updated.setPrefWidth(92);
+        updated.setPrefWidth(84);
+        updated.setMinWidth(80);
         updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         updated.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         updated.setCellFactory(c -> new TableCell<>() {

@@ -18,13 +18,14 @@ public final class TraceHistoryView extends SplitPane {
         TableView<TraceRow> table = new TableView<>(model.rows());
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 112, TraceRow::time));
-        table.getColumns().add(column("Operation", 76, TraceRow::operation));
-        TableColumn<TraceRow, String> latency = column("Latency", 64, TraceRow::latency);
+        table.getColumns().add(column("Time", 108, TraceRow::time));
+        table.getColumns().add(column("Operation", 80, TraceRow::operation));
+        TableColumn<TraceRow, String> latency = column("Latency", 66, TraceRow::latency);
         latency.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(latency);
         table.getColumns().add(column("Scope", 62, TraceRow::scope));
         TableColumn<TraceRow, String> result = column("Result", 200, TraceRow::result);
+        result.setMinWidth(110);
         result.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -70,7 +71,7 @@ public final class TraceHistoryView extends SplitPane {
         json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         json.getStyleClass().add("json-tabs");
         getItems().setAll(table, json);
-        setDividerPositions(0.5);
+        setDividerPositions(0.56);
     }
 
     private static javafx.scene.control.Tab jsonTab(String title, String id,
@@ -89,6 +90,7 @@ public final class TraceHistoryView extends SplitPane {
     private static TableColumn<TraceRow, String> column(String title, double width, Function<TraceRow, String> value) {
         TableColumn<TraceRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 90));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }
