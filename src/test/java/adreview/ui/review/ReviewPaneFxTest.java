@@ -174,13 +174,13 @@ class ReviewPaneFxTest {
 
         // C goes to the comment field; letters typed there are text, not decisions; Esc leaves the field.
         robot.type(KeyCode.C);
-        robot.write("logo too small");
+        robot.write("cut off");
         robot.type(KeyCode.ESCAPE);
         assertThat(decisions).hasSize(1);
         robot.type(KeyCode.R);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> decisions.size() == 2);
         assertThat(decisions.get(1).verdict()).isEqualTo(Verdict.REJECT);
-        assertThat(decisions.get(1).comment()).isEqualTo("logo too small");
+        assertThat(decisions.get(1).comment()).isEqualTo("cut off");
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(2);
 
         robot.type(KeyCode.F1);
