@@ -21,12 +21,15 @@ public final class ReviewWiring {
     }
 
     /**
-     * The model of the configured folder. Until the engine's generation is merged this is a model
-     * that reports itself unavailable, so runs are refused before they change anything.
+     * The configured model folder on the engine's one shared model. Cheap: nothing loads until the
+     * first run; a missing or incomplete folder is reported by {@link ReviewModel#unavailableReason()}.
      */
     public static ReviewModel model(DeskConfig config) {
-        return new UnavailableModel("The LLaVA engine is not part of this build yet; model folder "
-                + config.modelDir() + " cannot be run");
+        try {
+            return adreview.review.LlavaReviewModel.shared(config.modelDir(), config.device(), config.precision());
+        } catch (IllegalArgumentException e) {
+            return new UnavailableModel(e.getMessage());
+        }
     }
 
     /** A model that cannot run, and says why. */
@@ -53,7 +56,7 @@ public final class ReviewWiring {
         }
 
         @Override
-        public Generation generate(java.nio.file.Path image, String chatText, adreview.llava.generate.TokenConstraint constraint,
+        public Generation generate(java.nio.file.Path image, String prompt, adreview.llava.generate.TokenConstraint constraint,
                                    int maxNewTokens, adreview.review.RunListener listener, java.util.function.BooleanSupplier cancelled) {
             throw new adreview.review.ModelUnavailableException(reason);
         }

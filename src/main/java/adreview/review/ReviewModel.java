@@ -32,13 +32,14 @@ public interface ReviewModel {
      * Generates an answer.
      *
      * @param image      the image file (PNG/JPEG…); the model reads and preprocesses it
-     * @param chatText   the full prompt in the LLaVA-1.5 template ({@code USER: <image>\n…\nASSISTANT:})
+     * @param prompt     the user prompt; the model wraps it in the LLaVA-1.5 template
+     *                   ({@code USER: <image>\n{prompt}\nASSISTANT:})
      * @param constraint null for free text
      * @param cancelled  polled before every token; when true the model stops and throws
      *                   {@link java.util.concurrent.CancellationException}
      * @throws ModelException when the model cannot load, the image cannot be read, or generation fails
      */
-    Generation generate(Path image, String chatText, TokenConstraint constraint, int maxNewTokens,
+    Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
                         RunListener listener, BooleanSupplier cancelled);
 
     /** The model's answer: its text, how many tokens it took, and why it stopped. */

@@ -104,9 +104,6 @@ public final class ReviewService {
     public RunOutcome run(RunRequest request, RunListener listener, BooleanSupplier cancelled) {
         RunListener l = listener == null ? RunListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
-        model.unavailableReason().ifPresent(reason -> {
-            throw new ModelUnavailableException(reason);
-        });
         Prepared p = prepare(request);
         String raw = "";
         try {
@@ -124,7 +121,7 @@ public final class ReviewService {
             long t0 = System.nanoTime();
             ReviewModel.Generation g;
             try {
-                g = model.generate(image, p.prompt().chatText(), constraint, request.maxNewTokens(), l, c);
+                g = model.generate(image, p.prompt().text(), constraint, request.maxNewTokens(), l, c);
             } finally {
                 putModelInfo(p.traceRequest());
             }
@@ -205,6 +202,10 @@ public final class ReviewService {
                 putIfText(req, "reviewer", request.reviewer());
                 putIfText(req, "reason", request.reason());
             }
+            // After the refusals (they say more than "no model"), before anything is written.
+            model.unavailableReason().ifPresent(reason -> {
+                throw new ModelUnavailableException(reason);
+            });
             if (!request.rejudge()) {
                 variants.updateStepAndStatus(conn, v.variantId(), step, VariantStatus.RUNNING);
             }

@@ -42,7 +42,7 @@ final class RandomLogitsModel implements ReviewModel {
     }
 
     @Override
-    public synchronized Generation generate(Path image, String chatText, TokenConstraint constraint, int maxNewTokens,
+    public synchronized Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
                                             RunListener listener, BooleanSupplier cancelled) {
         calls.incrementAndGet();
         listener.phase("preparing the image", -1);
@@ -55,7 +55,7 @@ final class RandomLogitsModel implements ReviewModel {
         if (img == null) {
             throw new ModelException("Cannot decode image " + image + ": not a PNG/JPEG image", "", null);
         }
-        Random r = new Random(seed ^ chatText.hashCode());
+        Random r = new Random(seed ^ prompt.hashCode());
         StringBuilder free = new StringBuilder();
         int n = 0;
         int[] ids = new int[maxNewTokens];

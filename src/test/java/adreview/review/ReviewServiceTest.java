@@ -253,4 +253,52 @@ class ReviewServiceTest {
         assertThat(updatedAt(v)).isEqualTo(before);
         assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
     }
+
+    @Test
+    void twoRunsAtTheSameMomentBothStoreTheirTraces() throws Exception {
+        UUID a = stage1Variant("ad_landscape.png", "img_gen", "done");
+        UUID b = stage2Variant("overlay", "done");
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<RunOutcome> fa = pool.submit(() -> {
+                go.await();
+                return service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, a), null, null);
+            });
+            java.util.concurrent.Future<RunOutcome> fb = pool.submit(() -> {
+                go.await();
+                return service.run(RunRequest.pipeline(Prompt.Stage.STAGE2, b), null, null);
+            });
+            go.countDown();
+            assertThat(fa.get()).isInstanceOf(RunOutcome.Done.class);
+            assertThat(fb.get()).isInstanceOf(RunOutcome.Done.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.state(a)).isEqualTo("done/vlm_analyze");
+        assertThat(db.state(b)).isEqualTo("done/vlm_judge");
+        assertThat(traces.forVariant(a)).hasSize(1);
+        assertThat(traces.forVariant(b)).hasSize(1);
+    }
+
+    @Test
+    void aSecondPipelineRunWhileTheFirstIsRunningIsRefused() {
+        UUID v = stage1Variant("ad_landscape.png", "img_gen", "done");
+        List<Throwable> refused = new ArrayList<>();
+        RunListener second = new RunListener() {
+            @Override
+            public void token(int n, int max, String text) {
+                if (n == 1) {
+                    try {
+                        service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, v), null, null);
+                    } catch (StageRefusedException e) {
+                        refused.add(e);
+                    }
+                }
+            }
+        };
+        assertThat(service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, v), second, null)).isInstanceOf(RunOutcome.Done.class);
+        assertThat(refused).singleElement().extracting(Throwable::getMessage).asString().contains("already running");
+        assertThat(traces.forVariant(v)).hasSize(1);
+    }
 }

@@ -19,8 +19,22 @@ public final class CompiledSchema {
     private final TokenTrie trie;
     private final ConcurrentHashMap<Long, Mask> cache = new ConcurrentHashMap<>();
 
-    /** A mask and the largest {@link SchemaAutomaton#minCompletion} any allowed token leads to. */
-    record Mask(BitSet allowed, int worstMinCompletion) { }
+    /**
+     * A state's mask, and the same tokens grouped by the fewest bytes still needed after each
+     * ({@code byNeed[i]} holds the tokens needing {@code minNeed + i}), so that a tight budget near
+     * the end of an answer is an OR of a few cached groups instead of a new walk.
+     */
+    record Mask(BitSet allowed, int worstMinCompletion, int minNeed, BitSet[] byNeed) {
+        BitSet within(int budget) {
+            BitSet out = new BitSet();
+            for (int i = 0; i < byNeed.length && minNeed + i <= budget; i++) {
+                if (byNeed[i] != null) {
+                    out.or(byNeed[i]);
+                }
+            }
+            return out;
+        }
+    }
 
     public CompiledSchema(JsonShape shape, TokenVocabulary vocab) {
         this.shape = shape;
@@ -76,7 +90,7 @@ public final class CompiledSchema {
 
     private final java.util.concurrent.atomic.AtomicLong tightWalks = new java.util.concurrent.atomic.AtomicLong();
 
-    /** How often a budget near its end forced an uncached walk. */
+    /** How often a budget near its end cut a cached mask down. */
     long tightWalks() {
         return tightWalks.get();
     }
@@ -101,17 +115,38 @@ public final class CompiledSchema {
             return m.allowed();
         }
         tightWalks.incrementAndGet();
+        return m.within(budget);
+    }
+
+    /** The mask by a fresh walk under {@code budget} (tests compare the cached path against it). */
+    BitSet allowedByWalk(long state, int budget) {
         return walk(state, budget).allowed();
     }
 
     private Mask walk(long state, int budget) {
         BitSet mask = new BitSet(vocab.size());
+        int[] need = new int[vocab.size()];
         int[] worst = {0};
-        walk(0, state, budget, mask, worst);
-        return new Mask(mask, worst[0]);
+        walk(0, state, budget, mask, worst, need);
+        int min = Integer.MAX_VALUE;
+        for (int id = mask.nextSetBit(0); id >= 0; id = mask.nextSetBit(id + 1)) {
+            min = Math.min(min, need[id]);
+        }
+        if (min == Integer.MAX_VALUE) {
+            min = 0;
+        }
+        BitSet[] groups = new BitSet[worst[0] - min + 1];
+        for (int id = mask.nextSetBit(0); id >= 0; id = mask.nextSetBit(id + 1)) {
+            int g = need[id] - min;
+            if (groups[g] == null) {
+                groups[g] = new BitSet();
+            }
+            groups[g].set(id);
+        }
+        return new Mask(mask, worst[0], min, groups);
     }
 
-    private void walk(int node, long state, int budget, BitSet mask, int[] worst) {
+    private void walk(int node, long state, int budget, BitSet mask, int[] worst, int[] needOf) {
         final TokenTrie t = trie;
         for (int c = t.firstChild[node]; c != -1; c = t.nextSibling[c]) {
             long next = automaton.step(state, t.label[c]);
@@ -125,6 +160,7 @@ public final class CompiledSchema {
                 if (need <= budget) {
                     for (int i = from; i < to; i++) {
                         mask.set(t.tokens[i]);
+                        needOf[t.tokens[i]] = need;
                     }
                     if (need > worst[0]) {
                         worst[0] = need;
@@ -132,7 +168,7 @@ public final class CompiledSchema {
                 }
             }
             if (t.firstChild[c] != -1) {
-                walk(c, next, budget, mask, worst);
+                walk(c, next, budget, mask, worst, needOf);
             }
         }
     }

@@ -73,6 +73,14 @@ public final class SchemaConstraint implements TokenConstraint {
         return automaton.isComplete(state);
     }
 
+    long state() {
+        return state;
+    }
+
+    int budgetForNext() {
+        return maxNewTokens - consumed - 1;
+    }
+
     /** The answer text so far. */
     public String text() {
         return text.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -82,6 +82,11 @@ class DecideAndJudgeCommandTest {
         assertThat(r.err().strip()).startsWith("error:").doesNotContain("\n");
         assertThat(db.state(v)).isEqualTo("done/img_gen");
         assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
+        UUID notReady = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "vlm_analyze", "done");
+        Run refused = cli("judge", "--stage", "2", "--variant", notReady.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).startsWith("refused: Stage 2 refused for variant " + notReady).doesNotContain("\n");
+        assertThat(db.state(notReady)).isEqualTo("done/vlm_analyze");
         Run badStage = cli("judge", "--stage", "3", "--variant", v.toString());
         assertThat(badStage.code()).isNotZero();
         assertThat(badStage.err()).contains("--stage must be 1 or 2");

@@ -245,4 +245,25 @@ class SchemaConstraintTest {
         }
         throw new IllegalArgumentException("no byte token " + b);
     }
+
+    @Test
+    void tightBudgetMasksFromTheCacheEqualFreshWalks() {
+        for (long seed = 0; seed < 3; seed++) {
+            Random r = new Random(seed);
+            int budget = stage2.minTokens() + 40;
+            SchemaConstraint c = stage2.newConstraint(budget);
+            while (!c.isComplete()) {
+                BitSet allowed = c.allowedNext();
+                assertThat(allowed).isEqualTo(stage2.allowedByWalk(c.state(), c.budgetForNext()));
+                int k = r.nextInt(allowed.cardinality());
+                int pick = allowed.nextSetBit(0);
+                for (int i = 0; i < k; i++) {
+                    pick = allowed.nextSetBit(pick + 1);
+                }
+                c.accept(pick);
+            }
+            assertThat(c.tokensAccepted()).isLessThanOrEqualTo(budget);
+        }
+        assertThat(stage2.tightWalks()).isPositive();
+    }
 }

@@ -1,0 +1,5 @@
+package adreview.llava;
+
+/** The result of one generation: text (special tokens skipped), every chosen token id, why it stopped, timings. */
+public record Generation(String text, int[] tokenIds, StopReason stopReason, GenerationTimings timings) {
+}

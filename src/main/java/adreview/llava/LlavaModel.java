@@ -1,0 +1,191 @@
+package adreview.llava;
+
+import adreview.llava.config.LlavaConfig;
+import adreview.llava.generate.Generator;
+import adreview.llava.image.ClipImageProcessor;
+import adreview.llava.net.LlavaNetwork;
+import adreview.llava.net.WeightPrecision;
+import adreview.llava.text.LlavaTokenizer;
+import adreview.llava.weights.ShardedWeights;
+import adreview.llava.weights.WeightsException;
+import ai.djl.engine.EngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A loaded LLaVA-1.5 model: network, tokenizer and image processor from one Hugging Face folder. Generations run one
+ * at a time (callers on other threads wait). Close it to free the weights.
+ */
+public final class LlavaModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LlavaModel.class);
+
+    private final LlavaNetwork network;
+    private final LlavaTokenizer tokenizer;
+    private final ClipImageProcessor imageProcessor;
+    private final ModelInfo info;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private LlavaModel(LlavaNetwork network, LlavaTokenizer tokenizer, ClipImageProcessor imageProcessor,
+                       ModelInfo info) {
+        this.network = network;
+        this.tokenizer = tokenizer;
+        this.imageProcessor = imageProcessor;
+        this.info = info;
+    }
+
+    /**
+     * Validates the folder, then loads tokenizer, image processor and weights on the chosen device and precision,
+     * falling back int8 → fp16 → fp32 when a precision fails (each fallback logged with its reason).
+     */
+    public static LlavaModel load(Path modelDir, LoadOptions options, LoadProgress progress) throws ModelLoadException {
+        LoadProgress p = progress == null ? LoadProgress.NONE : progress;
+        LoadOptions o = options == null ? LoadOptions.defaults() : options;
+        long start = System.nanoTime();
+        p.update(0, "Checking model folder");
+        ModelFolderReport report = ModelFolder.validate(modelDir);
+        if (!report.ok()) {
+            throw new ModelLoadException(report.summary());
+        }
+        LlavaConfig config = report.config();
+        ai.djl.Device device = resolveDevice(o.device());
+        LlavaTokenizer tokenizer;
+        ClipImageProcessor imageProcessor;
+        try {
+            tokenizer = LlavaTokenizer.load(modelDir);
+            imageProcessor = ClipImageProcessor.load(modelDir);
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(oneLine(e));
+        }
+        List<WeightPrecision> chain = precisionChain(o.precision(), device);
+        List<String> fallbacks = new ArrayList<>();
+        LlavaNetwork network = null;
+        WeightPrecision used = null;
+        try (ShardedWeights weights = ShardedWeights.open(modelDir)) {
+            for (WeightPrecision candidate : chain) {
+                try {
+                    network = LlavaNetwork.load(weights, config, device, candidate,
+                            (f, phase) -> p.update(0.02 + 0.97 * f, phase));
+                    used = candidate;
+                    break;
+                } catch (EngineException | IllegalStateException | OutOfMemoryError e) {
+                    String reason = candidate.label() + " loading failed on " + deviceName(device) + ": " + oneLine(e);
+                    fallbacks.add(reason);
+                    LOG.warn("{}; falling back", reason);
+                }
+            }
+        } catch (WeightsException e) {
+            tokenizer.close();
+            throw new ModelLoadException(oneLine(e), e);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw new ModelLoadException("loading " + modelDir.getFileName() + " failed: " + oneLine(e), e);
+        }
+        if (network == null) {
+            tokenizer.close();
+            throw new ModelLoadException("no precision could be loaded: " + String.join("; ", fallbacks));
+        }
+        double loadMs = (System.nanoTime() - start) / 1e6;
+        String detail = used.label() + (device.isGpu() || used == WeightPrecision.FP32 ? "" : " weights, fp32 compute")
+                + (fallbacks.isEmpty() ? "" : " (fallback: " + fallbacks.get(fallbacks.size() - 1) + ")");
+        ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), deviceName(device), toPrecision(used), detail,
+                EngineInfo.describe(device), network.residentWeightBytes(), loadMs, config);
+        LOG.info("Loaded {} in {} ms: {}", modelDir, String.format(Locale.ROOT, "%.0f", loadMs), info.summary());
+        p.update(1.0, "Ready");
+        return new LlavaModel(network, tokenizer, imageProcessor, info);
+    }
+
+    static ai.djl.Device resolveDevice(Device requested) throws ModelLoadException {
+        int gpus = EngineInfo.gpuCount();
+        return switch (requested) {
+            case CPU -> ai.djl.Device.cpu();
+            case GPU -> {
+                if (gpus == 0) {
+                    throw new ModelLoadException("device gpu was requested but DJL's PyTorch engine sees no CUDA GPU;"
+                            + " use --device cpu or a CUDA libtorch");
+                }
+                yield ai.djl.Device.gpu(0);
+            }
+            case AUTO -> gpus > 0 ? ai.djl.Device.gpu(0) : ai.djl.Device.cpu();
+        };
+    }
+
+    /** The requested precision and what to fall back to: int8 → fp16 → fp32. */
+    static List<WeightPrecision> precisionChain(Precision requested, ai.djl.Device device) {
+        Precision first = requested == Precision.AUTO ? (device.isGpu() ? Precision.INT8 : Precision.FP32) : requested;
+        return switch (first) {
+            case INT8 -> List.of(WeightPrecision.INT8, WeightPrecision.FP16, WeightPrecision.FP32);
+            case FP16 -> List.of(WeightPrecision.FP16, WeightPrecision.FP32);
+            default -> List.of(WeightPrecision.FP32);
+        };
+    }
+
+    private static Precision toPrecision(WeightPrecision p) {
+        return Precision.valueOf(p.name());
+    }
+
+    static String deviceName(ai.djl.Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public LlavaTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public ClipImageProcessor imageProcessor() {
+        return imageProcessor;
+    }
+
+    /** The network, for tools and benchmarks that drive it directly. */
+    public LlavaNetwork network() {
+        return network;
+    }
+
+    /** The full prompt text for a user prompt: {@code USER: <image>\n{prompt}\nASSISTANT:}. */
+    public static String promptText(String prompt) {
+        return "USER: " + LlavaTokenizer.IMAGE_TOKEN + "\n" + prompt + "\nASSISTANT:";
+    }
+
+    /** Greedy generation; one at a time per model. */
+    public Generation generate(GenerationRequest request) throws GenerationException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new GenerationException("the model " + info.folderName() + " was closed; load it again");
+            }
+            return new Generator(network, tokenizer, imageProcessor).generate(request);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                network.close();
+                tokenizer.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package adreview.llava.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Keys and values of every decoder layer, preallocated for the whole generation ([kv heads, capacity, head dim]
+ * per layer) and written in place: nothing grows per token.
+ */
+public final class KvCache implements AutoCloseable {
+    private final NDManager manager;
+    private final NDArray[] keys;
+    private final NDArray[] values;
+    private final int capacity;
+    private int length;
+
+    public KvCache(NDManager parent, int layers, int kvHeads, int headDim, int capacity, DataType type) {
+        this.manager = parent.newSubManager();
+        this.capacity = capacity;
+        this.keys = new NDArray[layers];
+        this.values = new NDArray[layers];
+        Shape shape = new Shape(kvHeads, capacity, headDim);
+        for (int i = 0; i < layers; i++) {
+            keys[i] = manager.zeros(shape, type);
+            values[i] = manager.zeros(shape, type);
+        }
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Writes [kv heads, t, head dim] keys and values at positions [start, start + t) of the layer. */
+    void write(int layer, int start, NDArray k, NDArray v) {
+        long t = k.getShape().get(1);
+        if (start + t > capacity) {
+            throw new IllegalStateException("KV cache full: " + (start + t) + " > " + capacity);
+        }
+        NDIndex at = new NDIndex(":, {}:{}", start, start + t);
+        keys[layer].set(at, k);
+        values[layer].set(at, v);
+    }
+
+    /** Views of the first {@code upTo} positions (no copy). */
+    NDArray keys(int layer, int upTo) {
+        return keys[layer].get(new NDIndex(":, 0:{}", upTo));
+    }
+
+    NDArray values(int layer, int upTo) {
+        return values[layer].get(new NDIndex(":, 0:{}", upTo));
+    }
+
+    void advance(int tokens) {
+        length += tokens;
+    }
+
+    public long bytes() {
+        long b = 0;
+        for (int i = 0; i < keys.length; i++) {
+            b += Quantizer.bytes(keys[i]) + Quantizer.bytes(values[i]);
+        }
+        return b;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,234 @@
+package adreview.llava.net;
+
+import adreview.llava.config.LlavaConfig;
+import adreview.llava.config.TextConfig;
+import adreview.llava.weights.Halfs;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The LLaMA decoder: token embedding, layers of RMSNorm, rotary causal self-attention (Q/K/V as one matrix product)
+ * and SwiGLU MLP (gate/up as one matrix product), final norm and LM head. Runs over a KV cache, or without one
+ * (the whole sequence at once) as a cross-check.
+ */
+public final class LanguageModel implements AutoCloseable {
+    private static final String P = ExpectedTensors.TEXT;
+
+    private final TextConfig config;
+    private final DataType computeType;
+    private final NDArray embedTokens;
+    private final List<Layer> layers;
+    private final NDArray finalNorm;
+    private final LinearWeights lmHead;
+    private final NDArray cosTable;
+    private final NDArray sinTable;
+    private final float eps;
+
+    private record Layer(NDArray inputNorm, LinearWeights qkv, LinearWeights out, NDArray postNorm,
+                         LinearWeights gateUp, LinearWeights down) {
+    }
+
+    LanguageModel(LlavaConfig llava, WeightLoader loader, DataType computeType, DataType linearStorage, boolean halfRoundedRope) {
+        this.config = llava.text();
+        this.computeType = computeType;
+        this.eps = (float) config.rmsNormEps();
+        loader.phase("Loading language model embeddings");
+        this.embedTokens = loader.keep(P + "embed_tokens.weight", computeType);
+        float scale = (float) Math.pow(config.headDim(), -0.5);
+        this.layers = new ArrayList<>();
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            loader.phase("Loading language model layer " + (i + 1) + "/" + config.numHiddenLayers()
+                    + (linearStorage == DataType.INT8 ? " (int8)" : ""));
+            String p = P + "layers." + i + ".";
+            String a = p + "self_attn.";
+            String m = p + "mlp.";
+            layers.add(new Layer(
+                    loader.keep(p + "input_layernorm.weight", computeType),
+                    loader.linear(List.of(a + "q_proj.weight", a + "k_proj.weight", a + "v_proj.weight"),
+                            config.attentionBias() ? List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias") : null,
+                            scale, linearStorage, computeType),
+                    loader.linear(List.of(a + "o_proj.weight"), config.attentionBias() ? List.of(a + "o_proj.bias") : null,
+                            1f, linearStorage, computeType),
+                    loader.keep(p + "post_attention_layernorm.weight", computeType),
+                    loader.linear(List.of(m + "gate_proj.weight", m + "up_proj.weight"),
+                            config.mlpBias() ? List.of(m + "gate_proj.bias", m + "up_proj.bias") : null, 1f, linearStorage,
+                            computeType),
+                    loader.linear(List.of(m + "down_proj.weight"), config.mlpBias() ? List.of(m + "down_proj.bias") : null,
+                            1f, linearStorage, computeType)));
+        }
+        loader.phase("Loading LM head");
+        this.finalNorm = loader.keep(P + "norm.weight", computeType);
+        String head = llava.tieWordEmbeddings() ? P + "embed_tokens.weight" : ExpectedTensors.LM_HEAD;
+        this.lmHead = loader.linear(List.of(head), null, 1f, linearStorage, computeType);
+        NDArray[] tables = ropeTables(loader.manager(), config, computeType, halfRoundedRope);
+        this.cosTable = tables[0];
+        this.sinTable = tables[1];
+    }
+
+    /**
+     * cos/sin of position x inverse frequency, [max positions, head dim], both halves equal (transformers' layout).
+     * {@code halfRoundedRope} rounds the inverse frequencies to float16 first: what a transformers model does after
+     * {@code model.half()} (the buffer is cast with the weights), e.g. the fixture references (made with
+     * {@code .half().float()}); without it the frequencies are exact float32, as a model built in float32 has them.
+     */
+    private static NDArray[] ropeTables(NDManager manager, TextConfig c, DataType type, boolean halfRoundedRope) {
+        int hd = c.headDim();
+        int n = c.maxPositionEmbeddings();
+        float[] cos = new float[n * hd];
+        float[] sin = new float[n * hd];
+        for (int i = 0; i < hd / 2; i++) {
+            // float32 throughout, step for step as transformers computes inv_freq and position * inv_freq
+            float exponent = (float) (2 * i) / (float) hd;
+            float invFreq = 1.0f / (float) Math.pow((float) c.ropeTheta(), exponent);
+            if (halfRoundedRope) {
+                invFreq = Halfs.halfToFloat(Halfs.floatToHalf(invFreq));
+            }
+            for (int pos = 0; pos < n; pos++) {
+                float angle = pos * invFreq;
+                float cv = (float) Math.cos(angle);
+                float sv = (float) Math.sin(angle);
+                cos[pos * hd + i] = cv;
+                cos[pos * hd + i + hd / 2] = cv;
+                sin[pos * hd + i] = sv;
+                sin[pos * hd + i + hd / 2] = sv;
+            }
+        }
+        Shape shape = new Shape(n, hd);
+        NDArray cosNd = manager.create(cos, shape).toType(type, false);
+        NDArray sinNd = manager.create(sin, shape).toType(type, false);
+        return new NDArray[] {cosNd, sinNd};
+    }
+
+    public TextConfig config() {
+        return config;
+    }
+
+    public DataType computeType() {
+        return computeType;
+    }
+
+    public int maxPositions() {
+        return config.maxPositionEmbeddings();
+    }
+
+    /** Embeddings of the ids [T] → [T, H]. */
+    public NDArray embed(NDArray ids) {
+        return embedTokens.getNDArrayInternal().embedding(ids, embedTokens, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /**
+     * Runs the decoder over {@code embeds} [T, H] at positions [cache.length(), +T), appending keys and values to
+     * the cache, and returns the final-normed hidden states [T, H]. With {@code cache == null} the sequence is
+     * processed alone from position 0 (no cache).
+     */
+    public NDArray forward(NDArray embeds, KvCache cache) {
+        long t = embeds.getShape().get(0);
+        int start = cache == null ? 0 : cache.length();
+        if (start + t > maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + (start + t) + " tokens exceeds the model's "
+                    + maxPositions() + " positions");
+        }
+        NDArray cos = cosTable.get(new NDIndex("{}:{}", start, start + t));
+        NDArray sin = sinTable.get(new NDIndex("{}:{}", start, start + t));
+        NDArray mask = t > 1 ? causalMask(embeds.getManager(), t, start) : null;
+        NDArray h = embeds;
+        for (int i = 0; i < layers.size(); i++) {
+            h = layer(i, layers.get(i), h, cos, sin, mask, cache, start);
+        }
+        if (cache != null) {
+            cache.advance((int) t);
+        }
+        return Ops.rmsNorm(h, finalNorm, eps);
+    }
+
+    /** Logits [n, V] (FP32) of hidden rows [n, H]. */
+    public NDArray logits(NDArray hiddenRows) {
+        return lmHead.apply(hiddenRows).toType(DataType.FLOAT32, false);
+    }
+
+    /** Additive causal mask [T, start + T]: 0 where key position ≤ query position, a large negative value elsewhere. */
+    private NDArray causalMask(NDManager manager, long t, int start) {
+        NDArray cols = manager.arange(0, (int) (start + t), 1, DataType.INT64).reshape(1, start + t);
+        NDArray rows = manager.arange(start, (int) (start + t), 1, DataType.INT64).reshape(t, 1);
+        float negative = computeType == DataType.FLOAT16 ? -65504f : -1e30f;
+        return cols.gt(rows).toType(computeType, false).muli(negative);
+    }
+
+    private NDArray layer(int index, Layer l, NDArray h, NDArray cos, NDArray sin, NDArray mask, KvCache cache,
+                          int start) {
+        long t = h.getShape().get(0);
+        int heads = config.numAttentionHeads();
+        int kvHeads = config.numKeyValueHeads();
+        int hd = config.headDim();
+        NDArray x = Ops.rmsNorm(h, l.inputNorm(), eps);
+        // [T, heads + 2 kv, hd] -> [heads + 2 kv, T, hd]; rotary on the query and key heads together
+        NDList qkv = l.qkv().apply(x).reshape(t, heads + 2L * kvHeads, hd).transpose(1, 0, 2)
+                .split(new long[] {heads + kvHeads}, 0);
+        NDList qk = Ops.rope(qkv.get(0), cos, sin).split(new long[] {heads}, 0);
+        NDArray q = qk.get(0);
+        NDArray k = qk.get(1);
+        NDArray v = qkv.get(1);
+        if (cache != null) {
+            cache.write(index, start, k, v);
+            k = cache.keys(index, start + (int) t);
+            v = cache.values(index, start + (int) t);
+        }
+        NDArray attn = attention(q, k, v, mask, heads, kvHeads, t);
+        NDArray h2 = h.add(l.out().apply(attn));
+        NDArray y = Ops.rmsNorm(h2, l.postNorm(), eps);
+        NDList gateUp = l.gateUp().apply(y).split(2, 1);
+        NDArray act = Ops.silu(gateUp.get(0)).muli(gateUp.get(1));
+        return h2.addi(l.down().apply(act));
+    }
+
+    /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
+    private static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, int heads, int kvHeads, long t) {
+        long hd = q.getShape().get(2);
+        long len = k.getShape().get(1);
+        if (kvHeads != heads) {
+            int groups = heads / kvHeads;
+            k = k.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
+            v = v.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
+        }
+        NDArray scores = q.matMul(k.transpose(0, 2, 1));
+        if (mask != null) {
+            scores = scores.addi(mask);
+        }
+        return Ops.softmaxLast(scores).matMul(v).transpose(1, 0, 2).reshape(t, (long) heads * hd);
+    }
+
+    public long residentBytes() {
+        long b = Quantizer.bytes(embedTokens) + Quantizer.bytes(finalNorm) + lmHead.residentBytes()
+                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable);
+        for (Layer l : layers) {
+            b += Quantizer.bytes(l.inputNorm()) + l.qkv().residentBytes() + l.out().residentBytes()
+                    + Quantizer.bytes(l.postNorm()) + l.gateUp().residentBytes() + l.down().residentBytes();
+        }
+        return b;
+    }
+
+    @Override
+    public void close() {
+        embedTokens.close();
+        finalNorm.close();
+        lmHead.close();
+        cosTable.close();
+        sinTable.close();
+        for (Layer l : layers) {
+            l.inputNorm().close();
+            l.qkv().close();
+            l.out().close();
+            l.postNorm().close();
+            l.gateUp().close();
+            l.down().close();
+        }
+    }
+}

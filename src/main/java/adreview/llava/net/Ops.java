@@ -1,0 +1,58 @@
+package adreview.llava.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.LayerNorm;
+
+/** The few tensor functions the network needs beyond DJL's own, each as few engine calls as possible. */
+final class Ops {
+    private Ops() {
+    }
+
+    /** LLaMA RMSNorm, computed in FP32 whatever the activations are (as transformers does). */
+    static NDArray rmsNorm(NDArray x, NDArray weight, float eps) {
+        DataType type = x.getDataType();
+        NDArray xf = x.toType(DataType.FLOAT32, false);
+        NDArray normed = xf.div(xf.square().mean(new int[] {-1}, true).addi(eps).sqrt());
+        return weight.mul(normed.toType(type, false));
+    }
+
+    static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, float eps) {
+        return LayerNorm.layerNorm(x, new Shape(x.getShape().getShape()[x.getShape().dimension() - 1]), weight, bias, eps).singletonOrThrow();
+    }
+
+    /** CLIP's quick GELU: {@code x * sigmoid(1.702 x)}. */
+    static NDArray quickGelu(NDArray x) {
+        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+    }
+
+    /** Exact (erf) GELU, what {@code projector_hidden_act: gelu} means. */
+    static NDArray gelu(NDArray x) {
+        return Activation.gelu(x);
+    }
+
+    static NDArray silu(NDArray x) {
+        return x.mul(Activation.sigmoid(x));
+    }
+
+    /** Softmax over the last axis, in FP32 when the scores are FP16 (as transformers' eager attention does). */
+    static NDArray softmaxLast(NDArray scores) {
+        if (scores.getDataType() == DataType.FLOAT32) {
+            return scores.softmax(-1);
+        }
+        return scores.toType(DataType.FLOAT32, false).softmax(-1).toType(scores.getDataType(), false);
+    }
+
+    /** Rotary embedding as transformers' LLaMA applies it: {@code x cos + rotate_half(x) sin}. */
+    static NDArray rope(NDArray x, NDArray cos, NDArray sin) {
+        long half = x.getShape().getLastDimension() / 2;
+        int last = x.getShape().dimension() - 1;
+        NDList parts = x.split(new long[] {half}, last);
+        NDArray rotated = NDArrays.concat(new NDList(parts.get(1).neg(), parts.get(0)), last);
+        return x.mul(cos).addi(rotated.muli(sin));
+    }
+}

@@ -1,0 +1,37 @@
+package adreview.llava.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+import java.nio.ByteBuffer;
+import java.util.Set;
+
+/** Named tensors backed by memory-mapped safetensors files (one file, or an index and its shards). */
+public interface WeightSource extends AutoCloseable {
+
+    Set<String> names();
+
+    boolean contains(String name);
+
+    /** The tensor's header entry; throws {@link WeightsException} naming the tensor if it is absent. */
+    TensorInfo info(String name);
+
+    /** The tensor's raw little-endian bytes, memory-mapped (read-only, off the Java heap). */
+    ByteBuffer mapped(String name);
+
+    /**
+     * The tensor as an NDArray owned by {@code manager} (on the manager's device), converted to {@code target}.
+     * The result never aliases the mapped file.
+     */
+    NDArray load(String name, NDManager manager, DataType target);
+
+    /** The tensor's values as floats on the Java heap: for tests and small tensors only. */
+    float[] readFloats(String name);
+
+    /** The tensor's values as longs (I64/I32/I8/U8 tensors): for tests and small tensors only. */
+    long[] readLongs(String name);
+
+    @Override
+    void close();
+}

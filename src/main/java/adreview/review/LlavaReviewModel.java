@@ -1,0 +1,130 @@
+package adreview.review;
+
+import adreview.llava.Device;
+import adreview.llava.GenerationException;
+import adreview.llava.GenerationRequest;
+import adreview.llava.LlavaModel;
+import adreview.llava.LoadOptions;
+import adreview.llava.ModelFolder;
+import adreview.llava.ModelFolderReport;
+import adreview.llava.ModelLoadException;
+import adreview.llava.ModelService;
+import adreview.llava.Precision;
+import adreview.llava.StopReason;
+import adreview.llava.generate.TokenConstraint;
+import adreview.llava.image.ImageMode;
+import adreview.review.structured.TokenVocabulary;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@link ReviewModel} over the engine's one shared model ({@link ModelService#shared()}): loaded on
+ * the first run (exactly once, however many runs ask at the same moment), generations one at a
+ * time. Construction is cheap and touches no weights.
+ */
+public final class LlavaReviewModel implements ReviewModel {
+
+    private final ModelService service;
+    private final Path folder;
+    private final LoadOptions options;
+    private final ImageMode imageMode;
+    private volatile TokenVocabulary vocabulary;
+
+    public LlavaReviewModel(ModelService service, Path folder, LoadOptions options, ImageMode imageMode) {
+        this.service = service;
+        this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
+        this.options = options == null ? LoadOptions.defaults() : options;
+        this.imageMode = imageMode == null ? ImageMode.PAD : imageMode;
+    }
+
+    /** The process-wide model for a folder, with device and precision as configured ("auto", "cpu", "int8", …). */
+    public static LlavaReviewModel shared(Path folder, String device, String precision) {
+        return new LlavaReviewModel(ModelService.shared(), folder,
+                new LoadOptions(device == null ? Device.AUTO : Device.parse(device),
+                        precision == null ? Precision.AUTO : Precision.parse(precision)), ImageMode.PAD);
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (folder == null) {
+            return Optional.of("No model folder is configured: set ADREVIEW_MODEL_DIR or --model-dir, "
+                    + "or get llava-hf/llava-1.5-7b-hf with `models download`");
+        }
+        if (!Files.isDirectory(folder)) {
+            return Optional.of("Model folder " + folder + " does not exist: get llava-hf/llava-1.5-7b-hf with "
+                    + "`models download` or point ADREVIEW_MODEL_DIR / --model-dir at a model folder");
+        }
+        if (service.current().map(m -> m.info().folderName().equals(folder.getFileName().toString())).orElse(false)) {
+            return Optional.empty();
+        }
+        ModelFolderReport report = ModelFolder.validate(folder);
+        return report.ok() ? Optional.empty() : Optional.of(report.summary());
+    }
+
+    @Override
+    public ModelInfo info() {
+        Optional<LlavaModel> loaded = service.current();
+        String mode = imageMode.name().toLowerCase(Locale.ROOT);
+        if (loaded.isPresent()) {
+            adreview.llava.ModelInfo i = loaded.get().info();
+            return new ModelInfo(i.folderName(), i.precision().label(), i.device(), mode);
+        }
+        return new ModelInfo(folder == null ? "none" : folder.getFileName().toString(),
+                options.precision().label() + " (not loaded)", options.device().name().toLowerCase(Locale.ROOT), mode);
+    }
+
+    @Override
+    public TokenVocabulary vocabulary() {
+        TokenVocabulary v = vocabulary;
+        if (v == null) {
+            v = TokenVocabulary.load(folder);
+            vocabulary = v;
+        }
+        return v;
+    }
+
+    @Override
+    public Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
+                               RunListener listener, BooleanSupplier cancelled) {
+        RunListener l = listener == null ? RunListener.NONE : listener;
+        LlavaModel model;
+        try {
+            l.phase("loading the model", 0);
+            model = service.get(folder, options, (fraction, phase) -> l.phase("loading the model: " + phase, fraction));
+        } catch (ModelLoadException e) {
+            throw new ModelException("The model could not be loaded: " + e.getMessage(), "", e);
+        }
+        l.phase("preparing the image", -1);
+        BufferedImage img;
+        try {
+            img = ImageIO.read(image.toFile());
+        } catch (IOException e) {
+            throw new ModelException("Cannot read image " + image + ": " + e.getMessage(), "", e);
+        }
+        if (img == null) {
+            throw new ModelException("Cannot decode image " + image + ": not a PNG/JPEG/BMP/GIF image", "", null);
+        }
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled before the model started");
+        }
+        l.phase("reading the prompt", -1);
+        try {
+            adreview.llava.Generation g = model.generate(new GenerationRequest(img, prompt, maxNewTokens, imageMode,
+                    constraint, (index, id, text) -> l.token(index + 1, maxNewTokens, text), cancelled));
+            if (g.stopReason() == StopReason.CANCELLED) {
+                throw new CancellationException("cancelled after " + g.tokenIds().length + " tokens");
+            }
+            return new Generation(g.text(), g.tokenIds().length, g.stopReason().name().toLowerCase(Locale.ROOT));
+        } catch (GenerationException e) {
+            throw new ModelException("The model failed: " + e.getMessage(), "", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package adreview.llava.net;
+
+import adreview.llava.Fixtures;
+import adreview.llava.weights.SafetensorsFile;
+
+/** The fixture's reference tensors and small numeric helpers for parity tests. */
+public final class Reference implements AutoCloseable {
+    public static final int CASES = 3;
+    private final SafetensorsFile file = SafetensorsFile.open(Fixtures.reference());
+
+    public float[] floats(int c, String name) {
+        return file.readFloats("case" + c + "/" + name);
+    }
+
+    public long[] longs(int c, String name) {
+        return file.readLongs("case" + c + "/" + name);
+    }
+
+    public float[] pixels(String processor, String image) {
+        return file.readFloats("pixel_values/" + processor + "/" + image);
+    }
+
+    /** ‖a − b‖ / ‖b‖. */
+    public static double relativeError(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("lengths differ: " + a.length + " vs " + b.length);
+        }
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            diff += d * d;
+            norm += (double) b[i] * b[i];
+        }
+        return Math.sqrt(diff / norm);
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    public static int argMax(float[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}
