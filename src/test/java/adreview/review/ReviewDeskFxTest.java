@@ -2,7 +2,6 @@ package adreview.review;
 
 import adreview.review.decision.ReviewerDecisionRepository;
 import adreview.review.prompt.PromptLibrary;
-import adreview.review.structured.TokenVocabulary;
 import adreview.store.AdCopyResolver;
 import adreview.store.AssetLocation;
 import adreview.store.AssetResolver;
@@ -50,16 +49,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The review pane on the real path: demo data in an embedded PostgreSQL, the review service, the desk's
  * adapters and queue, real clicks. Click Run Stage 1, wait, and find the score, the lists, the font preview
- * and the new trace. The words come from this package's stand-in model (random logits over the real
- * vocabulary under the Stage 1 schema) until the engine's generation is wired into a review model.
+ * and the new trace. The model is the engine on the tiny fixture checkpoint, configured as the desk does.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReviewDeskFxTest {
 
     static ReviewTestDatabase db;
     static Path assetRoot;
-    static ReviewService service;
-    static RandomLogitsModel model;
+
+    static ReviewService serviceWith(ReviewModel model) {
+        return new ReviewService(db.database(), new VariantRepository(db.database()), new TraceRepository(db.database()),
+                new AdCopyResolver(db.database()), new RenderResolver(db.database()), new AssetResolver(assetRoot),
+                new PromptLibrary(), model);
+    }
+    static RandomLogitsModel standIn;
+    static Path tinyModel;
     static List<VariantRef> variants;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -77,10 +81,9 @@ class ReviewDeskFxTest {
         assetRoot = db.dir().resolve("assets");
         DemoData.seedIfFirstStart(db.database(), assetRoot);
         Path shared = Path.of(System.getProperty("adreview.shared", "../shared"));
-        model = new RandomLogitsModel(TokenVocabulary.load(shared.resolve("fixtures/llava-tiny")), 3);
+        tinyModel = shared.resolve("fixtures/llava-tiny");
+        standIn = new RandomLogitsModel(adreview.review.structured.TokenVocabulary.load(tinyModel), 3);
         AssetResolver assets = new AssetResolver(assetRoot);
-        service = new ReviewService(db.database(), new VariantRepository(db.database()), new TraceRepository(db.database()),
-                new AdCopyResolver(db.database()), new RenderResolver(db.database()), assets, new PromptLibrary(), model);
         // Demo variants whose generated image is on disk and that Stage 1 may run on.
         variants = new VariantRepository(db.database()).list(VariantFilter.ALL).stream()
                 .filter(r -> r.imageUrl() != null && assets.resolve(r.imageUrl()) instanceof AssetLocation.LocalFile f && f.exists())
@@ -124,8 +127,6 @@ class ReviewDeskFxTest {
         desk.pane().installKeys(scene, list);
         stage.setScene(scene);
         stage.show();
-        desk.connect(service, new ReviewerDecisionRepository(db.database()), new TraceRepository(db.database()),
-                Path.of(System.getProperty("adreview.shared", "../shared"), "fixtures", "llava-tiny"), model);
         list.getSelectionModel().select(0);
     }
 
@@ -135,15 +136,34 @@ class ReviewDeskFxTest {
         background.shutdownNow();
     }
 
+    /** The review path with the review tests' stand-in model (random logits under the schema): quick. */
     @Test
     void clickRunStage1ThenTheScoreListsFontPreviewAndNewTraceAppear(FxRobot robot) throws Exception {
+        runStage1(robot, standIn, variants.get(0), 120, "review-desk-demo-run.png");
+    }
+
+    /** The same with the engine itself on the tiny fixture checkpoint, configured as the desk does: slow on a CPU. */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void clickRunStage1WithTheTinyEngineModel(FxRobot robot) throws Exception {
+        runStage1(robot, LlavaReviewModel.shared(tinyModel, "cpu", "auto"), variants.get(1), 900, "review-desk-tiny-model-run.png");
+    }
+
+    private void runStage1(FxRobot robot, ReviewModel model, VariantRef v, int timeoutSeconds, String screenshot) throws Exception {
+        desk.connect(serviceWith(model), new ReviewerDecisionRepository(db.database()), new TraceRepository(db.database()),
+                tinyModel, model);
         var vm = desk.viewModel();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.canRunProperty().get());
-        VariantRef v = variants.get(0);
+        WaitForAsyncUtils.asyncFx(() -> list.getSelectionModel().clearAndSelect(variants.indexOf(v))).get();
+        WaitForAsyncUtils.waitForFxEvents();
         int tracesBefore = new TraceRepository(db.database()).forVariant(v.id()).size();
 
         robot.clickOn("#runStage1Button");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.queue().lastFinishedProperty().get() != null);
+        try {
+            WaitForAsyncUtils.waitFor(timeoutSeconds, TimeUnit.SECONDS, () -> vm.queue().lastFinishedProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no result after " + timeoutSeconds + " s; progress: " + vm.queue().phaseTextProperty().get(), e);
+        }
         RunItem item = vm.queue().lastFinishedProperty().get();
         assertThat(item.outcome()).as(item.phase().describe()).isInstanceOf(RunOutcome.Done.class);
         var done = (RunOutcome.Done) item.outcome();
@@ -178,7 +198,7 @@ class ReviewDeskFxTest {
         assertThat(item.firstTokenMillis()).isGreaterThanOrEqualTo(0);
         System.out.println("Run Stage 1 on " + v.label() + ": first streamed token " + item.firstTokenMillis()
                 + " ms after the click, " + item.phase().describe());
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), Path.of("target/screenshots/review-desk-demo-run.png")))
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), Path.of("target/screenshots", screenshot)))
                 .get(10, TimeUnit.SECONDS);
     }
 }

@@ -58,7 +58,11 @@ public final class ReviewDesk implements AutoCloseable {
     /** Cancels what runs and stops the model worker. */
     @Override
     public void close() {
-        viewModel.queue().cancelAll();
+        if (Platform.isFxApplicationThread()) {
+            viewModel.queue().cancelAll();
+        } else {
+            Platform.runLater(() -> viewModel.queue().cancelAll());
+        }
         worker.close();
     }
 }

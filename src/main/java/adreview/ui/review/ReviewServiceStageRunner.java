@@ -56,7 +56,9 @@ public final class ReviewServiceStageRunner implements StageRunner {
         public void phase(String phase, double fraction) {
             String p = phase == null ? "" : phase.toLowerCase(Locale.ROOT);
             if (p.contains("loading")) {
-                sink.loadingModel(fraction, null);
+                // "loading the model: reading shard 2 of 3" → detail "reading shard 2 of 3"
+                int colon = phase.indexOf(':');
+                sink.loadingModel(fraction, colon < 0 ? null : phase.substring(colon + 1).strip());
             } else if (p.contains("image")) {
                 sink.preparingImage();
             } else {
