@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import java.time.Instant;
 import java.util.UUID;
 

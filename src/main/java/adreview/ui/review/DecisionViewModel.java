@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -58,7 +59,7 @@ public final class DecisionViewModel {
         comment.set("");
         pending.set(pending.get() + 1);
         error.set(false);
-        status.set(verdict.label() + ": " + variant.label() + (c == null ? "" : " — “" + c + "”") + " (saving…)");
+        status.set(verdict.title() + ": " + variant.label() + (c == null ? "" : " — “" + c + "”") + " (saving…)");
         background.execute(() -> {
             try {
                 DecisionRecorder.Decision d = recorder.record(variant.id(), verdict, c, who);
@@ -79,7 +80,7 @@ public final class DecisionViewModel {
     private void saved(DecisionRecorder.Decision d, VariantRef variant) {
         pending.set(pending.get() - 1);
         if (!error.get()) {
-            status.set(d.verdict().label() + ": " + variant.label() + (d.comment() == null ? "" : " — “" + d.comment() + "”")
+            status.set(d.verdict().title() + ": " + variant.label() + (d.comment() == null ? "" : " — “" + d.comment() + "”")
                     + (d.reviewer() == null ? "" : " by " + d.reviewer()));
         }
         for (Consumer<DecisionRecorder.Decision> l : listeners) {
@@ -90,7 +91,7 @@ public final class DecisionViewModel {
     private void failed(Verdict verdict, VariantRef variant, String message) {
         pending.set(pending.get() - 1);
         error.set(true);
-        status.set("Not recorded: " + verdict.label() + " for " + variant.label() + ": " + message + ". Go back (K) and decide again.");
+        status.set("Not recorded: " + verdict.title() + " for " + variant.label() + ": " + message + ". Go back (K) and decide again.");
     }
 
     private static String blankToNull(String s) {

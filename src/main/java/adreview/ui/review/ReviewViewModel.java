@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -134,7 +135,7 @@ public final class ReviewViewModel {
             }
             case CANCEL_ALL -> queue.cancelAll();
             case ACCEPT -> decisions.decide(Verdict.ACCEPT);
-            case NEEDS_FIX -> decisions.decide(Verdict.NEEDS_FIX);
+            case NEEDS_FIX -> decisions.decide(Verdict.FIX);
             case REJECT -> decisions.decide(Verdict.REJECT);
             case SHOW_STAGE1 -> tab.set(ResultTab.STAGE1);
             case SHOW_STAGE2 -> tab.set(ResultTab.STAGE2);
@@ -189,7 +190,8 @@ public final class ReviewViewModel {
         VariantRef shown = navigator.current();
         boolean isShown = shown != null && shown.id().equals(v.id());
         if (o instanceof RunOutcome.Done d && isShown) {
-            showAnswer(d.answer(), shown, "Run just now" + (item.request().options().rejudge() ? " (re-judge)" : ""));
+            showAnswer(d.answer(), shown, "Run just now" + (item.request().options().rejudge() ? " (re-judge)" : ""),
+                    item.request().options().adCopyOverride());
             if (d.answer() instanceof StageAnswer.Stage1Answer) {
                 stage1FromRun = v.id();
             } else {
@@ -211,9 +213,9 @@ public final class ReviewViewModel {
         }
     }
 
-    private void showAnswer(StageAnswer answer, VariantRef variant, String source) {
+    private void showAnswer(StageAnswer answer, VariantRef variant, String source, String judgedCopy) {
         if (answer instanceof StageAnswer.Stage1Answer s1) {
-            stage1.show(s1, variant, source);
+            stage1.show(s1, variant, source, judgedCopy);
         } else if (answer instanceof StageAnswer.Stage2Answer s2) {
             stage2.show(s2, variant, source);
         }
@@ -256,10 +258,11 @@ public final class ReviewViewModel {
                 continue;
             }
             if (!s1 && answer.get() instanceof StageAnswer.Stage1Answer) {
-                showAnswer(answer.get(), v, "Trace " + t.label());
+                showAnswer(answer.get(), v, "Trace " + t.label(),
+                        t.request() == null ? null : t.request().path("ad_copy_text").asText(null));
                 s1 = true;
             } else if (!s2 && answer.get() instanceof StageAnswer.Stage2Answer) {
-                showAnswer(answer.get(), v, "Trace " + t.label());
+                showAnswer(answer.get(), v, "Trace " + t.label(), null);
                 s2 = true;
             }
         }

@@ -84,6 +84,16 @@ public final class Stage1ResultView extends StackPane {
                 ResultParts.sectionTitle("Issues"), issues,
                 ResultParts.sectionTitle("Recommendations"), recs);
         left.setFillWidth(true);
+        // A small preferred width lets long answers wrap in the column instead of widening it over the preview.
+        left.setPrefWidth(200);
+        left.setMinWidth(260);
+        // Whatever a model writes (bidirectional runs, endless tokens) stays in its column, never over the preview.
+        analysis.setMinWidth(0);
+        analysis.maxWidthProperty().bind(left.widthProperty());
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(left.widthProperty());
+        clip.heightProperty().bind(left.heightProperty());
+        left.setClip(clip);
 
         preview.setId("fontPreview");
         preview.specProperty().bind(vm.fontProperty());

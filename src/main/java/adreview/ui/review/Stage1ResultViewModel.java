@@ -59,6 +59,14 @@ public final class Stage1ResultViewModel {
      * @param source  where it comes from, e.g. "Run just now" or a trace label
      */
     public void show(StageAnswer.Stage1Answer answer, VariantRef variant, String source) {
+        show(answer, variant, source, null);
+    }
+
+    /**
+     * Shows an answer whose ad copy is known (from the trace's {@code request.ad_copy_text} or the run's override):
+     * the font preview sets exactly the copy the model judged.
+     */
+    public void show(StageAnswer.Stage1Answer answer, VariantRef variant, String source, String judgedCopy) {
         double s = Double.isFinite(answer.relevanceScore()) ? Math.max(0, Math.min(1, answer.relevanceScore())) : 0;
         score.set(s);
         scoreText.set(String.format(Locale.ROOT, "%.2f", s));
@@ -68,8 +76,8 @@ public final class Stage1ResultViewModel {
         analysis.set(answer.analysis());
         issues.setAll(answer.issues());
         recommendations.setAll(answer.recommendations());
-        String copy = variant == null || variant.adCopy() == null || variant.adCopy().isBlank()
-                ? "Your ad copy here" : variant.adCopy();
+        String copy = judgedCopy != null && !judgedCopy.isBlank() ? judgedCopy
+                : variant == null || variant.adCopy() == null || variant.adCopy().isBlank() ? "Your ad copy here" : variant.adCopy();
         previewCopy.set(copy);
         font.set(FontPreviewSpec.of(answer.font(), copy));
         imageUri.set(variant == null ? null : variant.imageUri());

@@ -75,6 +75,8 @@ public final class Stage2ResultView extends StackPane {
         VBox left = new VBox(10, checklist, ResultParts.sectionTitle("Analysis"), analysis,
                 ResultParts.sectionTitle("Issues"), issues);
         HBox.setHgrow(left, Priority.ALWAYS);
+        left.setPrefWidth(200); // wrap long answers instead of pushing the thumbnail out
+        left.setMinWidth(260);
 
         render.setPreserveRatio(true);
         render.setFitWidth(THUMB_WIDTH);

@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import adreview.ui.DeskStyles;
 import adreview.ui.Screenshots;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,21 +83,7 @@ class ReviewPaneFxTest {
                 setText(empty || v == null ? null : v.label());
             }
         });
-        VariantNavigator nav = new VariantNavigator() {
-            @Override public VariantRef current() { return list.getSelectionModel().getSelectedItem(); }
-            @Override public List<VariantRef> selection() { return List.copyOf(list.getSelectionModel().getSelectedItems()); }
-            @Override public boolean selectNext() { return move(1); }
-            @Override public boolean selectPrevious() { return move(-1); }
-            private boolean move(int d) {
-                int i = list.getSelectionModel().getSelectedIndex() + d;
-                if (i < 0 || i >= list.getItems().size()) {
-                    return false;
-                }
-                list.getSelectionModel().clearAndSelect(i);
-                list.scrollTo(i);
-                return true;
-            }
-        };
+        VariantNavigator nav = new SelectionNavigator<>(list.getSelectionModel(), list.getItems(), v -> v, list::scrollTo);
         DecisionRecorder recorder = (id, verdict, comment, reviewer) -> {
             var d = new DecisionRecorder.Decision(id, verdict, comment, reviewer, Instant.now());
             decisions.add(d);
@@ -182,18 +169,18 @@ class ReviewPaneFxTest {
         robot.type(KeyCode.F);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> decisions.size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(decisions.get(0).verdict()).isEqualTo(Verdict.NEEDS_FIX);
+        assertThat(decisions.get(0).verdict()).isEqualTo(Verdict.FIX);
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(1);
 
         // C goes to the comment field; letters typed there are text, not decisions; Esc leaves the field.
         robot.type(KeyCode.C);
-        robot.write("logo too small");
+        robot.write("cut off");
         robot.type(KeyCode.ESCAPE);
         assertThat(decisions).hasSize(1);
         robot.type(KeyCode.R);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> decisions.size() == 2);
         assertThat(decisions.get(1).verdict()).isEqualTo(Verdict.REJECT);
-        assertThat(decisions.get(1).comment()).isEqualTo("logo too small");
+        assertThat(decisions.get(1).comment()).isEqualTo("cut off");
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(2);
 
         robot.type(KeyCode.F1);

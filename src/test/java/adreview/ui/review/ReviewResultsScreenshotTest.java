@@ -113,6 +113,24 @@ class ReviewResultsScreenshotTest {
     }
 
     @Test
+    void longAnswersWrapInTheirColumnAndLeaveTheFontPreviewClear(FxRobot robot) throws Exception {
+        // Random-weight models write runs of tokens without spaces: "words" wider than the column.
+        String word = "partyNumberiveaufoundrokevariableitaine".repeat(4);
+        String analysis = String.join(" ", java.util.Collections.nCopies(40, word + "系 дире⊠ affairmathfrak"));
+        VariantRef variant = new VariantRef(UUID.randomUUID(), "long", demoGeneratedImage().toUri().toString(), null, "Sale");
+        WaitForAsyncUtils.asyncFx(() -> stage1.show(new StageAnswer.Stage1Answer(false, false, 1.0, analysis,
+                List.of(analysis), List.of(word + word), new StageAnswer.FontAdvice("bold", "medium", "light")), variant, "t")).get();
+        show(stage1View, 900, 760);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage1View.isSettled());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label text = robot.lookup("#stage1Analysis").queryAs(Label.class);
+        javafx.scene.Node preview = robot.lookup("#fontPreview").query();
+        double textRight = text.localToScene(text.getBoundsInLocal()).getMaxX();
+        double previewLeft = preview.localToScene(preview.getBoundsInLocal()).getMinX();
+        assertThat(textRight).isLessThan(previewLeft);
+    }
+
+    @Test
     void stage2ResultsChecklist(FxRobot robot) throws Exception {
         VariantRef variant = new VariantRef(UUID.randomUUID(), "summer-sale-03", null,
                 image("ad_landscape.png").toUri().toString(), "Summer Sale: 30% off");

@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.review.decision.Verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class ReviewViewModelTest {
         assertThat(nav.index).isEqualTo(2); // the last variant: stays
 
         assertThat(stored).extracting(DecisionRecorder.Decision::verdict)
-                .containsExactly(Verdict.NEEDS_FIX, Verdict.ACCEPT, Verdict.REJECT);
+                .containsExactly(Verdict.FIX, Verdict.ACCEPT, Verdict.REJECT);
         assertThat(stored).extracting(DecisionRecorder.Decision::variantId)
                 .containsExactly(nav.variants.get(0).id(), nav.variants.get(1).id(), nav.variants.get(2).id());
         assertThat(stored.get(0).comment()).isEqualTo("logo cut off");
@@ -206,7 +207,7 @@ class ReviewViewModelTest {
                         JSON.readTree("{\"render_asset_url\":\"/assets/t/r.png\",\"rejudge\":true}"),
                         JSON.readTree("{\"on_brief\":true,\"occlusion\":true,\"contrast_ok\":true,\"cta_present\":false,\"analysis\":\"ok\",\"issues\":[\"CTA missing\"]}")),
                 new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:05:00Z"), "analyze", 1200,
-                        JSON.readTree("{\"prompt\":\"p2\"}"),
+                        JSON.readTree("{\"prompt\":\"p2\",\"ad_copy_text\":\"가을 신상 입고\"}"),
                         JSON.readTree("{\"is_valid\":true,\"image_quality_ok\":false,\"relevance_score\":0.35,\"analysis\":\"a\",\"issues\":[\"blurry\"],\"recommendations\":[],\"font_recommendation\":{\"style\":\"serif\",\"size\":\"small\",\"color\":\"dark\"}}")),
                 new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:00:00Z"), "analyze", 1100,
                         JSON.readTree("{\"prompt\":\"p1\"}"),
@@ -218,6 +219,8 @@ class ReviewViewModelTest {
         assertThat(vm.stage1().scoreLevelProperty().get()).isEqualTo(Stage1ResultViewModel.ScoreLevel.POOR);
         assertThat(vm.stage1().issues()).containsExactly("blurry");
         assertThat(vm.stage1().fontProperty().get().caption()).isEqualTo("Serif · Small · Dark");
+        assertThat(vm.stage1().previewCopyProperty().get()).isEqualTo("가을 신상 입고"); // the copy the model judged
+        assertThat(vm.stage1().fontProperty().get().families().get(0)).isEqualTo("NanumMyeongjo");
         assertThat(vm.stage2().summaryProperty().get()).isEqualTo("2 of 4 checks pass");
         assertThat(vm.comparison().rightProperty().get()).isSameAs(traces.get(id).get(0));
         assertThat(vm.comparison().leftProperty().get()).isSameAs(traces.get(id).get(1));
