@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * @param assetRoot  directory that {@code /assets/...} image URLs resolve against
  * @param modelDir   Hugging Face model folder (or a folder of them)
  * @param device     auto, cpu, gpu or cuda[:N]
- * @param precision  auto, int8, fp16, bf16 or fp32
+ * @param precision  auto, int8, fp16 or fp32
  * @param dataDir    the desk's data folder: embedded PostgreSQL data, demo assets
  * @param migrate    run Flyway migrations against an external database
  * @param configFile the user config file that was consulted (it may not exist)
@@ -54,7 +54,7 @@ public record DeskConfig(
     public static final String HOME_PROPERTY = "adreview.home";
     private static final String APP_DIR = "ad-review-desk";
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|cuda(:\\d+)?");
-    private static final List<String> PRECISIONS = List.of("auto", "int8", "fp16", "bf16", "fp32");
+    private static final List<String> PRECISIONS = List.of("auto", "int8", "fp16", "fp32");
 
     /** One configurable value with its name in each source. */
     public enum Key {

@@ -58,7 +58,7 @@ public final class Main implements Runnable {
     String device;
 
     @Option(names = "--precision", scope = ScopeType.INHERIT, paramLabel = "PRECISION",
-            description = "auto, int8, fp16, bf16 or fp32.")
+            description = "auto, int8, fp16 or fp32.")
     String precision;
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -9,7 +9,7 @@ public enum Device {
     /** Parses "auto", "cpu", "gpu" (also "cuda", "gpu:0"); the message names the accepted values. */
     public static Device parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.equals("cuda") || t.startsWith("gpu")) {
+        if (t.startsWith("cuda") || t.startsWith("gpu")) {
             return GPU;
         }
         return switch (t) {

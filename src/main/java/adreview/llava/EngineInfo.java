@@ -13,6 +13,21 @@ final class EngineInfo {
         return Engine.getEngine(ENGINE);
     }
 
+    /**
+     * The engine, or a message that says how to get libtorch. Without DJL's CPU libtorch on the classpath
+     * (the -Pcpu build) DJL downloads the flavour that fits the machine on first use; offline that fails
+     * deep inside DJL with "Failed to save pytorch index file", which tells a user nothing.
+     */
+    static Engine requireEngine() throws ModelLoadException {
+        try {
+            return engine();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new ModelLoadException("DJL could not load libtorch (" + e.getMessage() + "): this build does not bundle"
+                    + " a CPU libtorch and DJL could not download one (offline?). Build with -Pcpu for an offline CPU"
+                    + " build, or point PYTORCH_LIBRARY_PATH (with PYTORCH_VERSION, PYTORCH_FLAVOR) at a local libtorch.");
+        }
+    }
+
     static int gpuCount() {
         try {
             return engine().getGpuCount();

@@ -54,6 +54,7 @@ public final class LlavaModel implements AutoCloseable {
             throw new ModelLoadException(report.summary());
         }
         LlavaConfig config = report.config();
+        EngineInfo.requireEngine();
         ai.djl.Device device = resolveDevice(o.device());
         LlavaTokenizer tokenizer;
         ClipImageProcessor imageProcessor;

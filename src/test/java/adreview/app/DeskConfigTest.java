@@ -146,9 +146,9 @@ class DeskConfigTest {
         System.setProperty(DeskConfig.HOME_PROPERTY, home.toString());
         Path cfg = Files.createDirectories(home.resolve("config")).resolve("desk.properties");
         Files.writeString(cfg, "precision=fp32\nasset.root=" + home.resolve("pipeline-assets") + "\n");
-        DeskConfig c = DeskConfig.load(Map.of("ADREVIEW_PRECISION", "bf16"), Map.of());
+        DeskConfig c = DeskConfig.load(Map.of("ADREVIEW_PRECISION", "fp16"), Map.of());
         assertThat(c.configFile()).isEqualTo(cfg);
-        assertThat(c.precision()).isEqualTo("bf16");
+        assertThat(c.precision()).isEqualTo("fp16");
         assertThat(c.assetRoot()).isEqualTo(home.resolve("pipeline-assets"));
         assertThat(c.sourceOf(Key.ASSET_ROOT)).isEqualTo(ConfigSource.CONFIG_FILE);
         assertThat(c.dataDir()).isEqualTo(home.resolve("data"));

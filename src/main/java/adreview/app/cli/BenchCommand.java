@@ -35,11 +35,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "where to write the random checkpoint (default: temp dir)")
     Path dir;
 
-    @Option(names = "--precision", split = ",", description = "precisions to measure (default: fp32,int8 on CPU; fp16,int8 on GPU)")
+    @Option(names = "--precisions", split = ",", description = "precisions to measure (default: fp32,int8 on CPU; fp16,int8 on GPU)")
     List<String> precisions;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu")
-    String device;
+    /** The desk's global options: {@code --device} is inherited from there. */
+    @picocli.CommandLine.ParentCommand
+    adreview.app.Main main;
 
     @Option(names = "--prompt-tokens", defaultValue = "863", description = "prompt length incl. 576 image tokens")
     int promptTokens;
@@ -53,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Device dev = resolveDevice(adreview.llava.Device.parse(device));
+            Device dev = resolveDevice(adreview.llava.Device.parse(main.config().device()));
             Path folder;
             String shapeLabel;
             if (model != null) {

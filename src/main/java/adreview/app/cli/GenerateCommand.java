@@ -38,11 +38,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--max-new-tokens", defaultValue = "256", description = "limit of generated tokens (default ${DEFAULT-VALUE})")
     int maxNewTokens;
 
-    @Option(names = "--precision", defaultValue = "auto", description = "auto, int8, fp16, fp32 (auto: int8 on GPU, fp32 on CPU)")
-    String precision;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu")
-    String device;
+    /** The desk's global options: {@code --device} and {@code --precision} are inherited from there. */
+    @picocli.CommandLine.ParentCommand
+    adreview.app.Main main;
 
     @Option(names = "--image-mode", defaultValue = "pad", description = "pad (square with the mean colour, default) or crop")
     String imageMode;
@@ -53,7 +51,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            LoadOptions options = new LoadOptions(Device.parse(device), Precision.parse(precision));
+            adreview.app.DeskConfig config = main.config();
+            LoadOptions options = new LoadOptions(Device.parse(config.device()), Precision.parse(config.precision()));
             ImageMode mode = ImageMode.parse(imageMode);
             BufferedImage img = readImage(image);
             try (LlavaModel m = LlavaModel.load(model, options, (f, p) -> { })) {

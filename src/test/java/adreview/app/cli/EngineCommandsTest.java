@@ -30,7 +30,12 @@ class EngineCommandsTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(command).execute(args);
+            // Through the desk's real command line, so the global --device / --precision apply.
+            String name = command.getClass().getAnnotation(CommandLine.Command.class).name();
+            String[] full = new String[args.length + 1];
+            full[0] = name;
+            System.arraycopy(args, 0, full, 1, args.length);
+            int code = adreview.app.Main.commandLine().execute(full);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -68,7 +73,7 @@ class EngineCommandsTest {
 
     @Test
     void benchMeasuresEachPrecisionOnARandomTinyCheckpoint(@TempDir Path dir) throws Exception {
-        Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precision", "fp32,int8,fp16",
+        Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precisions", "fp32,int8,fp16",
                 "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.exists(dir.resolve("model.safetensors"))).isTrue();
