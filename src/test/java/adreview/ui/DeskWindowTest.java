@@ -221,7 +221,7 @@ class DeskWindowTest extends FxRobot {
         VariantSummary row = table.getItems().stream().filter(v -> v.variantId().equals(variant.variantId()))
                 .findFirst().orElseThrow();
         interact(() -> {
-            table.getSelectionModel().select(row);
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(row)); // the table allows multiple rows
             table.scrollTo(row);
         });
     }
