@@ -54,7 +54,7 @@ class DeskReviewWiringTest extends FxRobot {
         modelsDir = Files.createDirectories(home.dataDir().resolve("models"));
         Path fixture = Path.of(System.getProperty("adreview.shared", "../shared"), "fixtures", "llava-tiny")
                 .toAbsolutePath().normalize();
-        Files.createSymbolicLink(modelsDir.resolve("llava-tiny"), fixture);
+        copy(fixture, modelsDir.resolve("llava-tiny"));
         Map<DeskConfig.Key, String> flags = Map.of(DeskConfig.Key.MODEL_DIR, modelsDir.toString());
         UiFixture.prepare(DeskConfig.load(Map.of(), flags));
         System.setProperty("headless.geometry", "1440x900-32");
@@ -69,6 +69,14 @@ class DeskReviewWiringTest extends FxRobot {
         waitUntil(() -> !app.view().modelsButton().isDisabled());
         System.out.printf("DeskReviewWiringTest: desk wired %d ms after setupApplication%n",
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     @AfterAll
@@ -157,7 +165,6 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(folders.getItems()).extracting(ModelFolderInfo::name).contains("llava-tiny");
         Stage window = (Stage) app.modelsView().getScene().getWindow();
         assertThat(window.getOwner()).isSameAs(app.stage());
-        screenshot(window.getScene(), "target/screenshots/desk-models.png");
 
         ModelFolderInfo tiny = folders.getItems().stream().filter(f -> f.name().equals("llava-tiny")).findFirst()
                 .orElseThrow();
@@ -166,6 +173,8 @@ class DeskReviewWiringTest extends FxRobot {
         clickOn(from(app.modelsView()).lookup("#models-use").queryAs(Button.class));
         waitUntil(() -> app.review().viewModel().readinessProperty().get().ready());
         assertThat(app.review().viewModel().canRunProperty().get()).isTrue();
+        waitUntil(() -> folders.getItems().stream().anyMatch(ModelFolderInfo::inUse));
+        screenshot(window.getScene(), "target/screenshots/desk-models.png");
         interact(window::close);
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isFalse();
     }
