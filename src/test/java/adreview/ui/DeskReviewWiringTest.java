@@ -153,6 +153,7 @@ class DeskReviewWiringTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(from(table).lookup(".badge").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && "Accept".equals(((Label) n).getText()))).isTrue();
+        screenshot(app.stage().getScene(), "target/screenshots/desk-decision.png");
     }
 
     @Test
