@@ -33,7 +33,7 @@ public final class ReviewPane extends BorderPane {
 
     /**
      * @param windowKeys keys of the main window to list in the help too, each {group, keys, description}
-     *                   (e.g. {"View", "G / R", "Generated image / render"})
+     *                   (e.g. {"View", "G / V", "Generated image / render"})
      */
     public ReviewPane(ReviewViewModel vm, List<String[]> windowKeys) {
         this.vm = vm;
