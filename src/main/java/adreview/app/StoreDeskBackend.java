@@ -107,9 +107,18 @@ public final class StoreDeskBackend implements DeskBackend {
 
     private static final class Session implements DeskSession, DeskData {
         private final DeskContext context;
+        private final adreview.review.decision.ReviewerDecisionRepository decisions;
+        private final Support support;
 
         Session(DeskContext context) {
             this.context = context;
+            this.decisions = ReviewWiring.decisions(context);
+            this.support = new Support(context, decisions);
+        }
+
+        @Override
+        public Optional<adreview.ui.data.ReviewSupport> review() {
+            return Optional.of(support);
         }
 
         @Override
@@ -136,10 +145,14 @@ public final class StoreDeskBackend implements DeskBackend {
         public List<VariantSummary> listVariants() {
             AssetResolver assets = context.assets();
             List<VariantSummary> rows = new ArrayList<>();
-            for (VariantRow r : context.variants().list(VariantFilter.ALL)) {
+            List<VariantRow> found = context.variants().list(VariantFilter.ALL);
+            java.util.Map<UUID, adreview.review.decision.ReviewerDecision> latest =
+                    decisions.latestFor(found.stream().map(VariantRow::variantId).toList());
+            for (VariantRow r : found) {
+                adreview.review.decision.ReviewerDecision d = latest.get(r.variantId());
                 rows.add(new VariantSummary(r.variantId(), r.jobId(), r.tenantId(), r.currentStep(), r.status(),
                         r.stage1Score(), r.stage2Verdict(), r.updatedAt(),
-                        location(assets, r.imageUrl(), "img_asset_id")));
+                        location(assets, r.imageUrl(), "img_asset_id"), d == null ? null : d.verdict().title()));
             }
             return rows;
         }
@@ -189,6 +202,47 @@ public final class StoreDeskBackend implements DeskBackend {
 
         private static String json(JsonNode node) {
             return node == null || node.isNull() ? null : node.toString();
+        }
+    }
+
+    /** The review parts on one open context. */
+    private record Support(DeskContext context, adreview.review.decision.ReviewerDecisionRepository decisions)
+            implements adreview.ui.data.ReviewSupport {
+
+        @Override
+        public java.nio.file.Path configuredModelDir() {
+            return context.config().modelDir();
+        }
+
+        @Override
+        public java.nio.file.Path modelsDir() {
+            java.nio.file.Path dir = context.config().modelDir().toAbsolutePath().normalize();
+            // A single model folder: list it beside its siblings.
+            return java.nio.file.Files.isRegularFile(dir.resolve("config.json")) && dir.getParent() != null
+                    ? dir.getParent() : dir;
+        }
+
+        @Override
+        public adreview.review.ReviewModel model(java.nio.file.Path folder) {
+            DeskConfig cfg = context.config();
+            return ReviewWiring.model(new DeskConfig(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.assetRoot(),
+                    folder, cfg.device(), cfg.precision(), cfg.dataDir(), cfg.migrate(), cfg.configFile(), cfg.sources()));
+        }
+
+        @Override
+        public adreview.review.ReviewService reviewService(adreview.review.ReviewModel model) {
+            return ReviewWiring.reviewService(context, model);
+        }
+
+        @Override
+        public adreview.store.TraceRepository traces() {
+            return context.traces();
+        }
+
+        @Override
+        public adreview.review.measured.VariantMeasurement measurement() {
+            return new adreview.review.measured.VariantMeasurement(context.variants(), context.renders(),
+                    context.overlays(), context.assets(), new adreview.checks.MeasuredChecks());
         }
     }
 

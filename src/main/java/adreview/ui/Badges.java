@@ -26,4 +26,17 @@ public final class Badges {
         badge.setText(status);
         badge.getStyleClass().add("status-" + status.replaceAll("[^a-z_]", ""));
     }
+
+    /** A reviewer decision badge: "Accept" (green), "Needs fix" (amber), "Reject" (red); hidden for none. */
+    public static void updateDecision(Label badge, String decision) {
+        badge.getStyleClass().removeIf(c -> c.startsWith("decision-") || c.startsWith("status-"));
+        if (decision == null || decision.isBlank()) {
+            badge.setText("");
+            badge.setVisible(false);
+            return;
+        }
+        badge.setVisible(true);
+        badge.setText(decision);
+        badge.getStyleClass().add("decision-" + decision.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+    }
 }

@@ -1,6 +1,18 @@
 package adreview.ui;
 
+import adreview.review.ReviewModel;
+import adreview.review.ReviewService;
+import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.review.measured.VariantMeasurement;
+import adreview.ui.checks.MeasuredController;
 import adreview.ui.concurrent.BackgroundExecutor;
+import adreview.ui.models.ModelsView;
+import adreview.ui.review.ReviewDesk;
+import adreview.ui.review.SelectionNavigator;
+import adreview.ui.review.VariantRefs;
+import java.util.List;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
 import adreview.ui.data.DeskBackend;
 import adreview.ui.image.ImageDecoder;
 import adreview.ui.image.ThumbnailCache;
@@ -31,6 +43,10 @@ public final class DeskApplication extends Application {
     private MainViewModel model;
     private MainView view;
     private Stage stage;
+    private ReviewDesk review;
+    private MeasuredController measured;
+    private Stage modelsWindow;
+    private ModelsView modelsView;
 
     /** Used by JavaFX after {@link #launch(DeskBackend, String...)}. */
     public DeskApplication() {
@@ -71,9 +87,129 @@ public final class DeskApplication extends Application {
         if (icon != null) {
             primaryStage.getIcons().add(new Image(icon.toExternalForm()));
         }
+        wireReview(scene);
         reportWhenReady();
         primaryStage.show();
         model.start();
+    }
+
+    /**
+     * Places the review pane, the measured checks and the Models window in the desk. The review keymap
+     * on the scene owns J / K (move one row) and A / F / R (decide); the window keeps G / V / B and zoom.
+     */
+    private void wireReview(Scene scene) {
+        var list = view.list();
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE); // batch runs
+        review = new ReviewDesk(
+                new SelectionNavigator<>(list.getSelectionModel(), list.getItems(), VariantRefs::of, list::reveal),
+                r -> executor.task("review", () -> {
+                    r.run();
+                    return null;
+                }).execute(),
+                List.of(new String[]{"View", "G / V", "Generated image / render"},
+                        new String[]{"View", "B", "Measured boxes over the render"},
+                        new String[]{"View", "+ / − / 0", "Zoom"},
+                        new String[]{"View", "F5", "Reload the variant list"}));
+        measured = new MeasuredController(executor, report -> view.detail().imagePane().setMeasured(report));
+
+        Tab reviewTab = new Tab("Review", review.pane());
+        reviewTab.setId("reviewTab");
+        Tab measuredTab = new Tab("Measured", measured.node());
+        measuredTab.setId("measuredTab");
+        view.detail().addResultTab(reviewTab);
+        view.detail().addResultTab(measuredTab);
+        var tabs = view.detail().results();
+        tabs.getTabs().setAll(List.of(reviewTab, measuredTab, tabs.getTabs().get(0))); // Review, Measured, History
+        tabs.getSelectionModel().select(reviewTab);
+        view.detail().setBodyDivider(0.45);
+
+        view.getChildren().add(review.pane().helpOverlay()); // over everything, the startup pane included
+        review.pane().installKeys(scene, list);
+
+        model.list().selectedProperty().addListener((o, a, b) -> {
+            review.viewModel().variantChanged();
+            measured.show(b);
+        });
+        review.viewModel().addTracesChangedListener(this::tracesChanged);
+        review.viewModel().decisions().addDecisionListener(d -> model.list().refresh());
+        view.modelsButton().setOnAction(e -> showModels());
+        model.phaseProperty().addListener((o, a, phase) -> {
+            if (phase == MainViewModel.Phase.READY) {
+                connectReview();
+            }
+        });
+    }
+
+    /** A run stored a trace: the history, the list row (score / verdict) and the disagreements change. */
+    private void tracesChanged(java.util.UUID variantId) {
+        var shown = model.list().selectedProperty().get();
+        if (shown != null && shown.variantId().equals(variantId)) {
+            model.detail().traces().load(shown.variantId(), shown.jobId());
+            measured.refresh();
+        }
+        model.list().refresh();
+    }
+
+    /** What the review side gets when the session opens, built in the background. */
+    private record ReviewParts(ReviewModel model, ReviewService service, ReviewerDecisionRepository decisions,
+                               VariantMeasurement measurement) {
+    }
+
+    /** The session is open: runs, decisions and measurements get the database (built off the FX thread). */
+    private void connectReview() {
+        model.review().ifPresentOrElse(support -> executor.task("connect review", () -> {
+                    ReviewModel m = support.model(support.configuredModelDir());
+                    return new ReviewParts(m, support.reviewService(m), support.decisions(), support.measurement());
+                })
+                .onSuccess(parts -> {
+                    review.connect(parts.service(), parts.decisions(), support.traces(), support.configuredModelDir(),
+                            parts.model());
+                    measured.connect(parts.measurement(), model.data().orElse(null));
+                    view.modelsButton().setDisable(false);
+                })
+                .onFailure(error -> LOG.warn("Review side not connected", error))
+                .execute(),
+                () -> measured.connect(null, null));
+    }
+
+    /** Opens (or brings forward) the Models window, owned by the main window. */
+    private void showModels() {
+        var support = model.review().orElse(null);
+        if (support == null) {
+            return;
+        }
+        if (modelsWindow == null) {
+            modelsView = ModelsView.create(support.modelsDir(), null);
+            modelsView.model().inUseProperty().set(support.configuredModelDir().toAbsolutePath().normalize());
+            modelsView.model().setOnUse(folder -> useModel(folder.path()));
+            modelsWindow = new Stage();
+            modelsWindow.initOwner(stage);
+            modelsWindow.setTitle("Models — Ad Review Desk");
+            Scene scene = new Scene(modelsView, 980, 540);
+            scene.getStylesheets().add(DeskStyles.url());
+            modelsWindow.setScene(scene);
+        }
+        modelsWindow.show();
+        modelsWindow.toFront();
+    }
+
+    /**
+     * "Use this model": the review pane runs on {@code folder} from now on. Queued runs are cancelled;
+     * the engine's shared model service closes the old model before it loads the new one.
+     */
+    private void useModel(java.nio.file.Path folder) {
+        var support = model.review().orElse(null);
+        if (support == null) {
+            return;
+        }
+        review.viewModel().queue().cancelAll();
+        executor.task("switch model", () -> {
+                    ReviewModel m = support.model(folder);
+                    return java.util.Map.entry(m, support.reviewService(m));
+                })
+                .onSuccess(e -> review.connect(e.getValue(), support.decisions(), support.traces(), folder, e.getKey()))
+                .onFailure(error -> LOG.warn("Model {} not switched", folder, error))
+                .execute();
     }
 
     /** Logs the time from JVM start to the first list of variants on screen (the number the README quotes). */
@@ -94,6 +230,12 @@ public final class DeskApplication extends Application {
 
     @Override
     public void stop() {
+        if (review != null) {
+            review.close();
+        }
+        if (modelsWindow != null) {
+            modelsWindow.close();
+        }
         if (model != null) {
             model.close();
         }
@@ -109,6 +251,19 @@ public final class DeskApplication extends Application {
 
     public MainView view() {
         return view;
+    }
+
+    public ReviewDesk review() {
+        return review;
+    }
+
+    public MeasuredController measured() {
+        return measured;
+    }
+
+    /** The Models window's view once opened, else null. */
+    public ModelsView modelsView() {
+        return modelsView;
     }
 
     public Stage stage() {

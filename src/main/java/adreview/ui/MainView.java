@@ -34,6 +34,7 @@ public final class MainView extends StackPane {
     private final MainViewModel model;
     private final VariantListView list;
     private final VariantDetailView detail;
+    private final Button models = new Button("Models");
 
     public MainView(MainViewModel model, ThumbnailCache thumbnails, DialogService dialogs) {
         this.model = model;
@@ -95,6 +96,9 @@ public final class MainView extends StackPane {
         refresh.setTooltip(new Tooltip("Reload variants from the database  [F5]"));
         refresh.setOnAction(e -> listModel.refresh());
         refresh.disableProperty().bind(listModel.loadingProperty());
+        models.setId("modelsButton");
+        models.setTooltip(new Tooltip("Model folders: which one the review uses, download one"));
+        models.setDisable(true); // until the session is open
         Button settings = new Button("Settings");
         settings.setId("settingsButton");
         settings.setTooltip(new Tooltip("Effective configuration, versions"));
@@ -102,7 +106,7 @@ public final class MainView extends StackPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, separator(), statuses, steps, search, spacer, count, refresh, settings);
+        HBox bar = new HBox(8, title, separator(), statuses, steps, search, spacer, count, refresh, models, settings);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-toolbar");
         return bar;
@@ -134,7 +138,7 @@ public final class MainView extends StackPane {
         listMessage.textProperty().bind(model.list().messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label keys = new Label("↑↓ / J K  variant   ·   G / R  image / render   ·   + − 0  zoom   ·   F5  refresh");
+        Label keys = new Label("J K  variant   ·   A F R  decide   ·   1 2  run   ·   G / V  image / render   ·   B  boxes   ·   + − 0  zoom   ·   ?  help");
         keys.getStyleClass().add("key-hints");
         HBox bar = new HBox(12, database, listMessage, spacer, keys);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -154,10 +158,10 @@ public final class MainView extends StackPane {
             return;
         }
         switch (e.getCode()) {
-            case J -> list.move(1);
-            case K -> list.move(-1);
+            // J / K (variants) and R (reject) belong to the review keymap on the scene, which runs first.
             case G -> model.detail().imageKindProperty().set(ImageKind.GENERATED);
-            case R -> model.detail().imageKindProperty().set(ImageKind.RENDER);
+            case V -> model.detail().imageKindProperty().set(ImageKind.RENDER);
+            case B -> detail.imagePane().boxesToggle().setSelected(!detail.imagePane().boxesToggle().isSelected());
             case PLUS, ADD, EQUALS -> detail.imagePane().imageView().zoomIn();
             case MINUS, SUBTRACT -> detail.imagePane().imageView().zoomOut();
             case DIGIT0, NUMPAD0 -> detail.imagePane().imageView().fit();
@@ -166,6 +170,11 @@ public final class MainView extends StackPane {
             }
         }
         e.consume();
+    }
+
+    /** The top bar's "Models" button; the application sets its action once the session is open. */
+    public Button modelsButton() {
+        return models;
     }
 
     public VariantListView list() {

@@ -75,6 +75,12 @@ public final class MainViewModel implements AutoCloseable {
         return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.data());
     }
 
+    /** The open session's review parts, empty before the database is open or where the backend has none. */
+    public java.util.Optional<adreview.ui.data.ReviewSupport> review() {
+        DeskSession s = session;
+        return s == null ? java.util.Optional.empty() : s.review();
+    }
+
     /** Tries again after a failure (e.g. after the reviewer started the database). */
     public void retry() {
         if (phase.get() == Phase.FAILED) {

@@ -102,6 +102,10 @@ class DeskWindowTest extends FxRobot {
                 copy.text().isEmpty() ? "No ad copy: Stage 1 evaluates the image alone." : copy.text()));
         assertThat(lookup("#adCopySource").queryAs(Label.class).getText()).isEqualTo(copy.source().description());
 
+        // The Review tab is selected at start; the trace history is its own tab.
+        interact(() -> app.view().detail().results().getSelectionModel().select(
+                app.view().detail().results().getTabs().stream().filter(t -> "historyTab".equals(t.getId()))
+                        .findFirst().orElseThrow()));
         List<TraceEntry> traces = expected.data().traces(traced.variantId(), traced.jobId());
         @SuppressWarnings("unchecked")
         TableView<TraceRow> traceTable = lookup("#traceTable").queryAs(TableView.class);
@@ -221,7 +225,7 @@ class DeskWindowTest extends FxRobot {
         VariantSummary row = table.getItems().stream().filter(v -> v.variantId().equals(variant.variantId()))
                 .findFirst().orElseThrow();
         interact(() -> {
-            table.getSelectionModel().select(row);
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(row)); // the table allows multiple rows
             table.scrollTo(row);
         });
     }

@@ -13,6 +13,11 @@ public interface DeskSession extends AutoCloseable {
     /** One line for the status bar, e.g. "embedded PostgreSQL 16.2 at ~/.local/share/ad-review-desk/pg". */
     String databaseDescription();
 
+    /** The review side's parts (runs, decisions, measured checks, models); empty where the backend has none. */
+    default java.util.Optional<ReviewSupport> review() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops what {@link DeskBackend#open} started (pool, embedded PostgreSQL). Never throws. */
     @Override
     void close();

@@ -1,5 +1,7 @@
 package adreview.ui.detail;
 
+import adreview.checks.MeasuredReport;
+import adreview.ui.checks.OverlayBoxesLayer;
 import adreview.ui.image.ImageState;
 import adreview.ui.image.ZoomableImageView;
 import javafx.geometry.Pos;
@@ -25,8 +27,13 @@ public final class ImagePane extends BorderPane {
     private final Label placeholderTitle = new Label();
     private final Label placeholderDetail = new Label();
     private final VBox placeholder = new VBox(6);
+    private final OverlayBoxesLayer boxesLayer = new OverlayBoxesLayer();
+    private final ToggleButton boxes = new ToggleButton("Boxes");
+    private final VariantDetailViewModel model;
+    private MeasuredReport measured;
 
     public ImagePane(VariantDetailViewModel model) {
+        this.model = model;
         getStyleClass().add("image-pane");
         imageView.setId("detailImage");
 
@@ -52,12 +59,12 @@ public final class ImagePane extends BorderPane {
         model.imageKindProperty().addListener((obs, old, k) ->
                 kinds.selectToggle(k == ImageKind.RENDER ? render : generated));
         generated.setTooltip(new Tooltip("The generated image (img_asset_id)  [G]"));
-        render.setTooltip(new Tooltip("The ad with text overlaid (overlaid asset or layout.render.url)  [R]"));
+        render.setTooltip(new Tooltip("The ad with text overlaid (overlaid asset or layout.render.url)  [V]"));
 
         Button zoomOut = toolButton("−", "Zoom out  [-]", imageView::zoomOut);
         Button zoomIn = toolButton("+", "Zoom in  [+]", imageView::zoomIn);
         Button fit = toolButton("Fit", "Fit the image  [0]", imageView::fit);
-        Button actual = toolButton("1:1", "Actual size  [1]", imageView::actualSize);
+        Button actual = toolButton("1:1", "Actual size", imageView::actualSize);
         Label zoom = new Label();
         zoom.getStyleClass().add("zoom-text");
         zoom.setMinWidth(Region.USE_PREF_SIZE);
@@ -67,7 +74,23 @@ public final class ImagePane extends BorderPane {
         zoom.textProperty().bind(imageView.zoomTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(4, generated, render, spacer, zoom, zoomOut, zoomIn, fit, actual);
+        boxes.setId("showBoxes");
+        boxes.getStyleClass().add("tool-button");
+        boxes.setFocusTraversable(false);
+        boxes.setTooltip(new Tooltip("Measured text boxes over the render, coloured by verdict  [B]"));
+        boxes.setMinWidth(Region.USE_PREF_SIZE);
+        boxes.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                model.imageKindProperty().set(ImageKind.RENDER); // the boxes are measured on the render
+            }
+            showBoxes();
+        });
+        model.imageKindProperty().addListener((obs, old, k) -> {
+            if (k != ImageKind.RENDER) {
+                boxes.setSelected(false);
+            }
+        });
+        HBox toolbar = new HBox(4, generated, render, boxes, spacer, zoom, zoomOut, zoomIn, fit, actual);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("pane-toolbar");
         setTop(toolbar);
@@ -82,7 +105,9 @@ public final class ImagePane extends BorderPane {
         placeholderDetail.setId("imagePlaceholderDetail");
         placeholder.getChildren().addAll(placeholderTitle, placeholderDetail);
         placeholder.setMaxSize(420, Region.USE_PREF_SIZE);
-        StackPane stage = new StackPane(imageView, placeholder);
+        boxesLayer.setId("boxesLayer");
+        boxesLayer.setVisible(false);
+        StackPane stage = new StackPane(imageView, boxesLayer, placeholder);
         stage.getStyleClass().add("image-stage");
         stage.setMinSize(120, 120);
         setCenter(stage);
@@ -98,11 +123,29 @@ public final class ImagePane extends BorderPane {
         show(model.imageProperty().get());
     }
 
+    /** The measured report of the variant shown (null while measuring or for none); the boxes layer draws it. */
+    public void setMeasured(MeasuredReport report) {
+        this.measured = report;
+        showBoxes();
+    }
+
+    /** Boxes on: the layer shows the render with the report's boxes in place of the zoomable view. */
+    private void showBoxes() {
+        ImageState state = model.imageProperty().get();
+        boolean on = boxes.isSelected() && state instanceof ImageState.Shown;
+        boxesLayer.setVisible(on);
+        imageView.setVisible(!on);
+        boxesLayer.show(on ? ((ImageState.Shown) state).image() : null, on ? measured : null);
+    }
+
     private void show(ImageState state) {
         if (state instanceof ImageState.Shown shown) {
             imageView.imageProperty().set(shown.image());
             placeholder.setVisible(false);
+            showBoxes();
         } else {
+            boxesLayer.setVisible(false);
+            imageView.setVisible(true);
             imageView.imageProperty().set(null);
             placeholder.setVisible(true);
             placeholder.getStyleClass().remove("problem");
@@ -115,6 +158,15 @@ public final class ImagePane extends BorderPane {
                 placeholderDetail.setText("");
             }
         }
+    }
+
+    /** The "Boxes" toggle (B). */
+    public ToggleButton boxesToggle() {
+        return boxes;
+    }
+
+    public OverlayBoxesLayer boxesLayer() {
+        return boxesLayer;
     }
 
     public ZoomableImageView imageView() {

@@ -21,6 +21,7 @@ public final class VariantDetailView extends BorderPane {
 
     private final TabPane results = new TabPane();
     private final ImagePane imagePane;
+    private final SplitPane body;
 
     public VariantDetailView(VariantDetailViewModel model) {
         getStyleClass().add("detail-view");
@@ -45,7 +46,7 @@ public final class VariantDetailView extends BorderPane {
         InfoPane info = new InfoPane(model);
         SplitPane top = new SplitPane(imagePane, info);
         top.setOrientation(Orientation.HORIZONTAL);
-        top.setDividerPositions(0.58);
+        top.setDividerPositions(0.64); // room for the image toolbar (generated / render / boxes, zoom)
         info.setMinWidth(240);
         imagePane.setMinWidth(300);
 
@@ -59,7 +60,7 @@ public final class VariantDetailView extends BorderPane {
         results.getStyleClass().add("results-tabs");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane body = new SplitPane(top, results);
+        body = new SplitPane(top, results);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.62);
         setCenter(body);
@@ -69,6 +70,11 @@ public final class VariantDetailView extends BorderPane {
     public void addResultTab(Tab tab) {
         tab.setClosable(false);
         results.getTabs().add(tab);
+    }
+
+    /** Where the image/info area ends and the result tabs begin (0 top … 1 bottom). */
+    public void setBodyDivider(double position) {
+        body.setDividerPositions(position);
     }
 
     public TabPane results() {

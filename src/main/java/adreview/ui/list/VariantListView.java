@@ -17,11 +17,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
-/** The variant table: thumbnail, ids, tenant, step, status badge, scores, updated; sortable; J/K move the selection. */
+/** The variant table: thumbnail, ids, tenant, step, status badge, scores, reviewer decision, updated; sortable. */
 public final class VariantListView extends TableView<VariantSummary> {
 
     public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails) {
@@ -46,6 +44,8 @@ public final class VariantListView extends TableView<VariantSummary> {
         variant.getStyleClass().add("id-column");
         TableColumn<VariantSummary, String> job = text("Job", 70, v -> Formats.shortId(v.jobId()));
         job.getStyleClass().add("id-column");
+        job.setId("jobColumn");
+        job.setVisible(false); // the detail header names the job; the table menu (+) shows the column
         TableColumn<VariantSummary, String> tenant = text("Tenant", 90, VariantSummary::tenantId);
         TableColumn<VariantSummary, String> step = text("Step", 86, VariantSummary::step);
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
@@ -69,6 +69,15 @@ public final class VariantListView extends TableView<VariantSummary> {
         ((Label) verdict.getGraphic()).setText("Verdict");
         verdict.setCellFactory(c -> new VerdictCell());
 
+        TableColumn<VariantSummary, String> decision = headed(new TableColumn<>("Decision"),
+                "The reviewer's latest decision (A accept, F needs fix, R reject)");
+        decision.setId("decisionColumn");
+        decision.setPrefWidth(80);
+        decision.setMinWidth(76);
+        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision()));
+        decision.setCellFactory(c -> new DecisionCell());
+        decision.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+
         TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
         updated.setPrefWidth(84);
         updated.setMinWidth(80);
@@ -82,7 +91,7 @@ public final class VariantListView extends TableView<VariantSummary> {
                 setTooltip(empty || item == null ? null : new Tooltip(Formats.time(item)));
             }
         });
-        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, updated));
+        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, decision, updated));
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setTableMenuButtonVisible(true);
@@ -103,18 +112,14 @@ public final class VariantListView extends TableView<VariantSummary> {
         getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> model.selectedProperty().set(v));
         model.selectedProperty().addListener((obs, old, v) -> {
             if (v != null && getSelectionModel().getSelectedItem() != v) {
-                getSelectionModel().select(v);
+                // clearAndSelect: with multiple selection on (batch runs) select() would add a second row.
+                int i = getItems().indexOf(v);
+                if (i >= 0) {
+                    getSelectionModel().clearAndSelect(i);
+                }
             }
         });
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.J) {
-                move(1);
-                e.consume();
-            } else if (e.getCode() == KeyCode.K) {
-                move(-1);
-                e.consume();
-            }
-        });
+        // J / K are the window's keys (the review keymap moves the selection), not the table's.
     }
 
     /** Moves the selection by {@code delta} rows (J = +1, K = -1), keeping it in view. */
@@ -127,6 +132,11 @@ public final class VariantListView extends TableView<VariantSummary> {
         getSelectionModel().clearAndSelect(next);
         getFocusModel().focus(next);
         scrollToVisible(next);
+    }
+
+    /** Scrolls only as far as needed to show row {@code index} (the review side's navigator uses it). */
+    public void reveal(int index) {
+        scrollToVisible(index);
     }
 
     private void scrollToVisible(int index) {
@@ -231,6 +241,22 @@ public final class VariantListView extends TableView<VariantSummary> {
                 setGraphic(null);
             } else {
                 Badges.update(badge, item);
+                setGraphic(badge);
+            }
+        }
+    }
+
+    private static final class DecisionCell extends TableCell<VariantSummary, String> {
+        private final Label badge = Badges.status(null);
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                Badges.updateDecision(badge, item);
                 setGraphic(badge);
             }
         }

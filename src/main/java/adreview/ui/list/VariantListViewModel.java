@@ -64,9 +64,10 @@ public final class VariantListViewModel {
         }
         loading.set(true);
         message.set("Loading variants…");
-        UUID keep = selected.get() == null ? null : selected.get().variantId();
         executor.task("list variants", data::listVariants)
                 .onSuccess(variants -> {
+                    // The selection when the answer arrives: the reviewer may have moved on while it loaded.
+                    UUID keep = selected.get() == null ? null : selected.get().variantId();
                     loading.set(false);
                     all.setAll(variants);
                     mergeChoices(variants);

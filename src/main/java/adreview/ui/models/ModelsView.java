@@ -117,7 +117,8 @@ public final class ModelsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No model folders yet: download one below, or add a folder."));
 
-        TableColumn<ModelFolderInfo, ModelFolderInfo> inUse = column("In use", 70, f -> f);
+        TableColumn<ModelFolderInfo, ModelFolderInfo> inUse = column("In use", 92, f -> f);
+        inUse.setMinWidth(92); // the "● in use" chip whole
         inUse.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(ModelFolderInfo f, boolean empty) {

@@ -33,7 +33,7 @@ public final class ReviewPane extends BorderPane {
 
     /**
      * @param windowKeys keys of the main window to list in the help too, each {group, keys, description}
-     *                   (e.g. {"View", "G / R", "Generated image / render"})
+     *                   (e.g. {"View", "G / V", "Generated image / render"})
      */
     public ReviewPane(ReviewViewModel vm, List<String[]> windowKeys) {
         this.vm = vm;
@@ -68,7 +68,16 @@ public final class ReviewPane extends BorderPane {
         vm.tabProperty().addListener((o, a, b) -> showTab.run());
         showTab.run();
 
+        // The results give way first when the window is short: run controls and decisions stay whole.
+        for (javafx.scene.layout.Region r : List.of(results, stage1View, stage2View, compareView)) {
+            r.setMinHeight(0);
+        }
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(results.widthProperty());
+        clip.heightProperty().bind(results.heightProperty());
+        results.setClip(clip);
         BorderPane middle = new BorderPane(results);
+        middle.setMinHeight(0);
         middle.setTop(tabBar);
         setTop(runPanel);
         setCenter(middle);

@@ -1,0 +1,35 @@
+package adreview.ui.data;
+
+import adreview.review.ReviewModel;
+import adreview.review.ReviewService;
+import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.review.measured.VariantMeasurement;
+import adreview.store.TraceRepository;
+import java.nio.file.Path;
+
+/**
+ * What the review side of the window needs from an open session: the application builds these from
+ * its database context, so the UI never wires repositories itself. Methods may be called on any thread;
+ * {@link #model(Path)} is cheap (nothing loads until the first run).
+ */
+public interface ReviewSupport {
+
+    /** The model folder the configuration names (may not exist). */
+    Path configuredModelDir();
+
+    /** The folder the Models view lists and downloads into. */
+    Path modelsDir();
+
+    /** The engine's one shared model on {@code folder}, with the configured device and precision. */
+    ReviewModel model(Path folder);
+
+    /** Stage 1 / Stage 2 runs with {@code model}, storing traces in the session's database. */
+    ReviewService reviewService(ReviewModel model);
+
+    ReviewerDecisionRepository decisions();
+
+    TraceRepository traces();
+
+    /** Measured pixel checks of a variant from the store (no model needed). */
+    VariantMeasurement measurement();
+}
