@@ -133,6 +133,7 @@ public final class DeskApplication extends Application {
         review.viewModel().addTracesChangedListener(this::tracesChanged);
         review.viewModel().decisions().addDecisionListener(d -> model.list().refresh());
         view.modelsButton().setOnAction(e -> showModels());
+        review.pane().runPanel().setOnGetModel(this::showModels); // no model yet: offer the download in place
         model.phaseProperty().addListener((o, a, phase) -> {
             if (phase == MainViewModel.Phase.READY) {
                 connectReview();

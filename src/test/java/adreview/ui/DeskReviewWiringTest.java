@@ -98,6 +98,8 @@ class DeskReviewWiringTest extends FxRobot {
                 && !app.review().viewModel().readinessProperty().get().problem().isBlank());
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(lookup("#runStage2Button").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(lookup("#getModelButton").queryAs(Button.class).isVisible())
+                .as("no model: the download is offered in place").isTrue();
         Label note = lookup("#modelMissingNote").queryAs(Label.class);
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).isNotBlank();
@@ -158,8 +160,9 @@ class DeskReviewWiringTest extends FxRobot {
 
     @Test
     @Order(4)
-    void theModelsButtonOpensTheModelsViewAndUseSwitchesTheReviewModel() throws Exception {
-        clickOn("#modelsButton");
+    void getAModelOpensTheModelsViewAndUseSwitchesTheReviewModel() throws Exception {
+        // The Review tab's "Get a model…" (offered while no model is usable) opens the same window as "Models".
+        clickOn("#getModelButton");
         waitUntil(() -> app.modelsView() != null && !app.modelsView().model().folders().isEmpty());
         @SuppressWarnings("unchecked")
         TableView<ModelFolderInfo> folders = from(app.modelsView()).lookup("#models-table").queryAs(TableView.class);
@@ -178,6 +181,7 @@ class DeskReviewWiringTest extends FxRobot {
         screenshot(window.getScene(), "target/screenshots/desk-models.png");
         interact(window::close);
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(lookup("#getModelButton").queryAs(Button.class).isVisible()).isFalse();
     }
 
     private Node tabHeader(String title) {

@@ -29,6 +29,10 @@ import javafx.scene.layout.VBox;
  */
 public final class RunPanel extends VBox {
 
+    /** Opens the desk's model download (the Models window); null hides the button. */
+    private final javafx.beans.property.ObjectProperty<Runnable> onGetModel =
+            new javafx.beans.property.SimpleObjectProperty<>();
+
     private final TitledPane options;
     private final TextField adCopyField = new TextField();
 
@@ -91,7 +95,21 @@ public final class RunPanel extends VBox {
             c.putString(ModelReadiness.DOWNLOAD_COMMAND);
             Clipboard.getSystemClipboard().setContent(c);
         });
-        HBox noModel = new HBox(10, missing, copy);
+        // The desk's own download (Models window), offered in place when the window wires it.
+        Button getModel = new Button("Get a model…");
+        getModel.setId("getModelButton");
+        getModel.getStyleClass().add("rv-small");
+        getModel.setMinWidth(Button.USE_PREF_SIZE);
+        getModel.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !vm.readinessProperty().get().ready() && onGetModel.get() != null, vm.readinessProperty(), onGetModel));
+        getModel.managedProperty().bind(getModel.visibleProperty());
+        getModel.setOnAction(e -> {
+            Runnable action = onGetModel.get();
+            if (action != null) {
+                action.run();
+            }
+        });
+        HBox noModel = new HBox(10, missing, getModel, copy);
         noModel.setAlignment(Pos.CENTER_LEFT);
         noModel.getStyleClass().add("rv-no-model");
         noModel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().ready(), vm.readinessProperty()));
@@ -256,5 +274,10 @@ public final class RunPanel extends VBox {
                     : p.finished() ? "rv-phase-cancelled" : "rv-phase-active");
             cancel.setVisible(!p.finished());
         }
+    }
+
+    /** What "Get a model…" does when no usable model is configured (the window opens its Models view). */
+    public void setOnGetModel(Runnable action) {
+        onGetModel.set(action);
     }
 }
