@@ -175,16 +175,49 @@ public final class DeskContext implements AutoCloseable {
         return assets;
     }
 
+    /** The name JavaFX gives its application thread. */
+    static final String FX_THREAD = "JavaFX Application Thread";
+
+    /** Exit status of a desk brought down by a fatal error (EX_SOFTWARE). */
+    public static final int CRASH_EXIT_STATUS = 70;
+
     /**
-     * Makes an uncaught exception on any thread (a crashing UI) stop PostgreSQL before the process
-     * ends: the exception is logged, the context closed, and the process exits with status 70.
-     * The UI calls this once after its window is up if it wants that policy.
+     * The window's crash policy, for the default uncaught-exception handler:
+     * <ul>
+     * <li>an {@link Exception} on the JavaFX thread (a bug in one event handler) is logged with its
+     *     stack trace and handed to {@code showOnUi} as one line; JavaFX goes on with the next event
+     *     and the desk keeps running;</li>
+     * <li>an {@link Exception} that ends any other thread is logged; that thread's work is lost,
+     *     the desk keeps running;</li>
+     * <li>an {@link Error} (OutOfMemoryError, StackOverflowError, ...) on any thread leaves the JVM in
+     *     no state to go on: it is logged, PostgreSQL is stopped and the process exits with status
+     *     {@value #CRASH_EXIT_STATUS}, leaving no orphaned server.</li>
+     * </ul>
+     * A normal exit (window closed, {@code Platform.exit}, Ctrl-C / SIGTERM) stops PostgreSQL through
+     * {@link #close()} or the shutdown hook, as without this policy.
+     *
+     * @param showOnUi takes the one-line message of an exception on the JavaFX thread (called on that
+     *                 thread); it must not throw
      */
-    public void closeOnUncaughtException() {
+    public void closeOnUncaughtException(java.util.function.Consumer<String> showOnUi) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("uncaught exception on thread {}; stopping the database", thread.getName(), error);
-            close();
-            Runtime.getRuntime().halt(70);
+            if (error instanceof Error) {
+                try {
+                    LOG.error("fatal error on thread {}; stopping the database and exiting", thread.getName(), error);
+                    close();
+                } finally {
+                    Runtime.getRuntime().halt(CRASH_EXIT_STATUS);
+                }
+            } else if (FX_THREAD.equals(thread.getName())) {
+                LOG.error("uncaught exception on the JavaFX thread; the desk keeps running", error);
+                try {
+                    showOnUi.accept(UserMessages.describe(error));
+                } catch (RuntimeException e) {
+                    LOG.warn("could not show the error in the window", e);
+                }
+            } else {
+                LOG.error("uncaught exception ended thread {}; the desk keeps running", thread.getName(), error);
+            }
         });
     }
 

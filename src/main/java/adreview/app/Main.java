@@ -70,6 +70,8 @@ public final class Main implements Runnable {
     boolean migrate;
 
     public static void main(String[] args) {
+        // Before any DJL class loads: DJL otherwise reports usage over the network; the desk runs offline.
+        System.setProperty("OPT_OUT_TRACKING", "true");
         CommandLine commandLine = commandLine();
         int code = commandLine.execute(args);
         CommandLine.ParseResult parsed = commandLine.getParseResult();

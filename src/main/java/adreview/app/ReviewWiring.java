@@ -1,8 +1,10 @@
 package adreview.app;
 
+import adreview.checks.MeasuredChecks;
 import adreview.review.ReviewModel;
 import adreview.review.ReviewService;
 import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.PromptLibrary;
 
 /** Builds the review parts from an open {@link DeskContext}: one place for CLI and UI. */
@@ -13,7 +15,13 @@ public final class ReviewWiring {
 
     public static ReviewService reviewService(DeskContext context, ReviewModel model) {
         return new ReviewService(context.database(), context.variants(), context.traces(), context.adCopy(),
-                context.renders(), context.assets(), new PromptLibrary(), model);
+                context.renders(), context.assets(), new PromptLibrary(), model, measurement(context));
+    }
+
+    /** The measured checks (no model) on the context's store; stored with each stage run. */
+    public static VariantMeasurement measurement(DeskContext context) {
+        return new VariantMeasurement(context.variants(), context.renders(), context.overlays(), context.assets(),
+                new MeasuredChecks());
     }
 
     public static ReviewerDecisionRepository decisions(DeskContext context) {

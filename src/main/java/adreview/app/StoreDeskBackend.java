@@ -40,8 +40,9 @@ public final class StoreDeskBackend implements DeskBackend {
 
     /**
      * @param config       loads the effective configuration (may throw {@link DeskConfig.ConfigException})
-     * @param closeOnCrash stop the database and exit when any thread dies of an uncaught exception
-     *                     (the application does; tests must not)
+     * @param closeOnCrash install the window's crash policy ({@link DeskContext#closeOnUncaughtException}):
+     *                     exceptions on the JavaFX thread become a one-line notice, a fatal Error stops
+     *                     the database and exits (the application does; tests must not)
      */
     public StoreDeskBackend(Supplier<DeskConfig> config, boolean closeOnCrash) {
         this.config = config;
@@ -65,7 +66,7 @@ public final class StoreDeskBackend implements DeskBackend {
             throw new IllegalStateException(UserMessages.describe(e), e);
         }
         if (closeOnCrash) {
-            context.closeOnUncaughtException();
+            context.closeOnUncaughtException(new UiErrorNotice()::show);
         }
         progress.accept("Loading variants…");
         return new Session(context);

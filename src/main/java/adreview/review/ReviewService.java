@@ -1,6 +1,11 @@
 package adreview.review;
 
+import adreview.checks.MeasuredChecks;
+import adreview.checks.MeasuredReport;
+import adreview.review.measured.MeasuredInputs;
+import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.Prompt;
+import adreview.review.result.Stage2Result;
 import adreview.review.prompt.PromptLibrary;
 import adreview.review.result.AnswerFormatException;
 import adreview.review.result.Results;
@@ -12,6 +17,7 @@ import adreview.review.structured.SchemaConstraint;
 import adreview.review.structured.TolerantAnswerParser;
 import adreview.store.AdCopy;
 import adreview.store.AdCopyResolver;
+import adreview.store.AssetLocation;
 import adreview.store.AssetUnavailableException;
 import adreview.store.Database;
 import adreview.store.NewTrace;
@@ -25,6 +31,7 @@ import adreview.store.Variant;
 import adreview.store.VariantRepository;
 import adreview.store.VariantStatus;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -40,7 +47,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +66,13 @@ import java.util.function.BooleanSupplier;
  * and {@code updated_at} back exactly as they were, provided nobody else changed the row meanwhile.
  * A re-judge changes no variant state at all: its only write is the trace.
  *
+ * <p>With a {@link VariantMeasurement}, each run also measures the variant without the model (Stage 1:
+ * the generated image's quality; Stage 2: the render's contrast, call to action and occlusion) before
+ * the model runs, outside any transaction, and stores the report under {@code response.measured}, on
+ * failed runs too; a Stage 2 answer adds {@code response.disagreements} where the model contradicts
+ * the measurement. A measurement that fails is recorded as {@code measured: {"error": ...}} and never
+ * fails the run.
+ *
  * <p>Every trace's request records what produced it: model folder, precision, device, image mode,
  * prompt and its version, schema version, the image's SHA-256, and for re-judges
  * {@code rejudge=true} with reviewer and reason.
@@ -65,6 +81,7 @@ public final class ReviewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MEASURED_JSON = new ObjectMapper();
     public static final String PROVIDER = "llava";
 
     private final Database database;
@@ -75,11 +92,20 @@ public final class ReviewService {
     private final AssetResolver assets;
     private final PromptLibrary prompts;
     private final ReviewModel model;
+    private final VariantMeasurement measurement;
     private final TolerantAnswerParser tolerant = new TolerantAnswerParser();
     private final Map<String, CompiledSchema> schemas = new ConcurrentHashMap<>();
 
     public ReviewService(Database database, VariantRepository variants, TraceRepository traces, AdCopyResolver adCopies,
                          RenderResolver renders, AssetResolver assets, PromptLibrary prompts, ReviewModel model) {
+        this(database, variants, traces, adCopies, renders, assets, prompts, model, null);
+    }
+
+    /** @param measurement the measured checks stored with each run; null stores none */
+    public ReviewService(Database database, VariantRepository variants, TraceRepository traces, AdCopyResolver adCopies,
+                         RenderResolver renders, AssetResolver assets, PromptLibrary prompts, ReviewModel model,
+                         VariantMeasurement measurement) {
+        this.measurement = measurement;
         this.database = database;
         this.variants = variants;
         this.traces = traces;
@@ -106,7 +132,12 @@ public final class ReviewService {
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
         Prepared p = prepare(request);
         String raw = "";
+        Measured measured = null;
         try {
+            if (measurement != null) {
+                l.phase("measuring the image", -1);
+                measured = measure(p);
+            }
             l.phase("preparing the image", -1);
             Path image = imageFile(p);
             p.traceRequest().put("image_sha256", sha256(image));
@@ -130,7 +161,8 @@ public final class ReviewService {
             p.traceRequest().put("tokens_generated", g.tokens());
             p.traceRequest().put("stop_reason", g.stopReason());
             Object result = parse(p, shape, raw);
-            JsonNode response = Results.toJson(result);
+            ObjectNode response = Results.toJson(result);
+            putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, result);
             Trace trace = finish(p, response, (int) Math.min(Integer.MAX_VALUE, latency), VariantStatus.DONE);
             return new RunOutcome.Done(trace, result, raw, g.tokens(), latency);
         } catch (CancellationException e) {
@@ -138,12 +170,82 @@ public final class ReviewService {
             return new RunOutcome.Cancelled("Run cancelled: variant " + p.before().variantId() + " left as it was ("
                     + p.before().currentStep() + "/" + p.before().status() + ")");
         } catch (ReviewModel.ModelException e) {
-            return fail(p, e.getMessage(), e.rawText().isEmpty() ? raw : e.rawText());
+            return fail(p, e.getMessage(), e.rawText().isEmpty() ? raw : e.rawText(), measured);
         } catch (AssetUnavailableException | IllegalStateException | IllegalArgumentException e) {
-            return fail(p, e.getMessage(), raw);
+            return fail(p, e.getMessage(), raw, measured);
         } catch (RuntimeException e) {
             LOG.warn("stage run on variant {} failed unexpectedly", p.before().variantId(), e);
-            return fail(p, "unexpected error: " + e, raw);
+            return fail(p, "unexpected error: " + e, raw, measured);
+        }
+    }
+
+    /** The measured checks of a run: the report, or the reason there is none. */
+    private record Measured(MeasuredReport report, String error) {
+    }
+
+    /**
+     * Measures the variant for the stage being run; never throws. Stage 2 measures the render the
+     * model judges (a re-judge may name another render than the variant's own).
+     */
+    private Measured measure(Prepared p) {
+        try {
+            MeasuredInputs in = measurement.load(p.before().variantId());
+            if (p.step() == PipelineStep.VLM_JUDGE && p.imageUrl() != null && !p.imageUrl().equals(in.renderUrl())) {
+                in = withRender(in, p.imageUrl());
+            }
+            return new Measured(measurement.measure(in, null), null);
+        } catch (RuntimeException e) {
+            LOG.warn("measured checks on variant {} failed", p.before().variantId(), e);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new Measured(null, "measured checks failed: " + reason);
+        }
+    }
+
+    private MeasuredInputs withRender(MeasuredInputs in, String renderUrl) {
+        List<String> problems = new ArrayList<>();
+        for (String problem : in.problems()) {
+            if (!problem.startsWith("render:") && !problem.startsWith("variant has no render")) {
+                problems.add(problem);
+            }
+        }
+        java.awt.image.BufferedImage render = null;
+        AssetLocation location = assets.resolve(renderUrl);
+        if (location instanceof AssetLocation.LocalFile local && local.exists()) {
+            try {
+                render = javax.imageio.ImageIO.read(local.path().toFile());
+            } catch (IOException | RuntimeException e) {
+                problems.add("render: " + local.path() + " could not be decoded (" + e.getMessage() + ")");
+            }
+            if (render == null && problems.stream().noneMatch(s -> s.startsWith("render:"))) {
+                problems.add("render: " + local.path() + " is not an image format the desk can read");
+            }
+        } else {
+            problems.add("render: " + location.problem());
+        }
+        return new MeasuredInputs(in.variantId(), in.generated(), in.generatedUrl(), render, renderUrl, in.layout(), problems);
+    }
+
+    /**
+     * {@code measured} (Stage 1: the generated image's quality; Stage 2: the whole report) and, for a
+     * Stage 2 answer, {@code disagreements}. The report's JSON is the one {@code check --json} prints.
+     */
+    private static void putMeasured(ObjectNode response, Measured measured, boolean stage2, Object result) {
+        if (measured == null) {
+            return;
+        }
+        if (measured.report() == null) {
+            response.putObject("measured").put("error", measured.error());
+            return;
+        }
+        MeasuredReport r = measured.report();
+        ObjectNode tree = MEASURED_JSON.valueToTree(r);
+        if (!stage2) {
+            tree.retain("placement", "quality", "notes", "millis");
+        }
+        response.set("measured", tree);
+        if (result instanceof Stage2Result s2) {
+            response.set("disagreements", MEASURED_JSON.valueToTree(
+                    MeasuredChecks.disagreements(r, s2.contrastOk(), s2.ctaPresent(), s2.occlusion())));
         }
     }
 
@@ -250,10 +352,11 @@ public final class ReviewService {
         return ok.result();
     }
 
-    private RunOutcome fail(Prepared p, String error, String raw) {
+    private RunOutcome fail(Prepared p, String error, String raw, Measured measured) {
         ObjectNode response = JSON.objectNode();
         response.put("error", error);
         response.put("raw_text", raw == null ? "" : raw);
+        putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, null);
         if (!p.traceRequest().has("model")) {
             putModelInfo(p.traceRequest());
         }

@@ -3,15 +3,45 @@
 -- Append-only: a changed mind is a new row; the newest row per variant is the current decision.
 CREATE TABLE IF NOT EXISTS reviewer_decisions (
     reviewer_decision_id uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
-    job_variants_id      uuid        NOT NULL REFERENCES jobs_variants (job_variants_id) ON DELETE CASCADE,
+    job_variants_id      uuid        NOT NULL,
     verdict              text        NOT NULL,
     comment              text,
     reviewer             text        NOT NULL,
-    vlm_trace_id         uuid        REFERENCES vlm_traces (vlm_trace_id) ON DELETE SET NULL,
+    vlm_trace_id         uuid,
     created_at           timestamptz NOT NULL DEFAULT clock_timestamp(),
     CONSTRAINT reviewer_decisions_verdict_check CHECK (verdict IN ('accept', 'fix', 'reject')),
     CONSTRAINT reviewer_decisions_reviewer_check CHECK (btrim(reviewer) <> '')
 );
+
+-- Foreign keys as in V1: a pipeline database whose jobs_variants.job_variants_id (or
+-- vlm_traces.vlm_trace_id) has no unique constraint cannot be referenced, so the key is added only
+-- where the referenced column is unique (and not twice). Without it a decision simply outlives
+-- its variant instead of the migration failing.
+DO $$
+DECLARE
+    fk text[];
+    name text;
+BEGIN
+    FOREACH fk SLICE 1 IN ARRAY ARRAY[
+        ['reviewer_decisions', 'job_variants_id', 'jobs_variants', 'job_variants_id', 'CASCADE'],
+        ['reviewer_decisions', 'vlm_trace_id',    'vlm_traces',    'vlm_trace_id',    'SET NULL']]
+    LOOP
+        name := fk[1] || '_' || fk[2] || '_fkey';
+        IF NOT EXISTS (
+               SELECT 1 FROM pg_constraint c
+                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+                WHERE c.contype = 'f' AND c.conrelid = to_regclass(fk[1]) AND a.attname = fk[2])
+           AND EXISTS (
+               SELECT 1 FROM pg_index i
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                WHERE i.indrelid = to_regclass(fk[3]) AND i.indisunique AND i.indnatts = 1 AND a.attname = fk[4])
+        THEN
+            EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES %I (%I) ON DELETE %s',
+                           fk[1], name, fk[2], fk[3], fk[4], fk[5]);
+        END IF;
+    END LOOP;
+END
+$$;
 
 CREATE INDEX IF NOT EXISTS reviewer_decisions_variant_time_idx
     ON reviewer_decisions (job_variants_id, created_at DESC);

@@ -17,12 +17,20 @@ public final class HoldDatabaseOpen {
         System.out.println("ready " + context.databaseDescription());
         System.out.flush();
         if (args.length > 0 && args[0].equals("crash")) {
-            // A crashing UI: an uncaught exception on another thread.
-            context.closeOnUncaughtException();
+            context.closeOnUncaughtException(line -> System.out.println("shown: " + line));
+            // A bug in a UI handler: logged and shown, the desk (and its database) keep running.
             Thread ui = new Thread(() -> {
-                throw new IllegalStateException("simulated UI crash");
-            }, "JavaFX Application Thread");
+                throw new IllegalStateException("simulated UI bug\non two lines");
+            }, DeskContext.FX_THREAD);
             ui.start();
+            ui.join();
+            int variants = context.variants().list(adreview.store.VariantFilter.ALL).size();
+            System.out.println("alive with " + variants + " variants");
+            System.out.flush();
+            // A fatal error on a worker thread: the database is stopped and the process exits.
+            new Thread(() -> {
+                throw new OutOfMemoryError("simulated fatal error");
+            }, "review-worker").start();
         }
         Thread.sleep(Long.MAX_VALUE);
     }

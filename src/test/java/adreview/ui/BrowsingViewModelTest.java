@@ -102,7 +102,8 @@ class BrowsingViewModelTest {
     @Test
     void detailShowsMetadataAdCopyWithSourceAndTraces() throws Exception {
         VariantSummary traced = session.data().listVariants().stream()
-                .filter(v -> v.image().hasFile())
+                // A traced variant with an image on disk: the "Image URL" row shows both URL and file.
+                .filter(v -> v.image().url() != null && v.image().hasFile() && Files.exists(v.image().file()))
                 .filter(v -> !session.data().traces(v.variantId(), v.jobId()).isEmpty())
                 .findFirst().orElseThrow();
         VariantDetailViewModel detail = new VariantDetailViewModel(ui.executor(), new ImageDecoder());

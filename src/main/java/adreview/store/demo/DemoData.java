@@ -286,12 +286,15 @@ public final class DemoData {
         JobSpec job = spec.job();
         int margin = 80;
         int maxWidth = W - 2 * margin;
-        // Panels (the low-contrast fault) take more room: start higher so no box touches the product.
-        boolean panels = spec.overlay() == Overlay.LOW_CONTRAST;
+        // White ink on a light photo (the orange shoe, the light-blue Korean ad) needs a dark
+        // translucent scrim behind it to pass WCAG AA; the low-contrast fault has its grey panels.
+        Color scrim = spec.overlay() == Overlay.GOOD && needsScrim(job) ? SCRIM : null;
+        // Panels take more room: start higher so no box touches the product.
+        boolean panels = spec.overlay() == Overlay.LOW_CONTRAST || scrim != null;
         int top = spec.height() == TALL ? 180 : panels ? 70 : 110;
         List<TextBox> boxes = new ArrayList<>();
         Color ink = job.ink();
-        Color panel = null;
+        Color panel = scrim;
         if (spec.overlay() == Overlay.LOW_CONTRAST) {
             ink = new Color(0x9A, 0x9A, 0x9A);
             panel = new Color(0xB0, 0xB0, 0xB0);
@@ -313,6 +316,22 @@ public final class DemoData {
                     cta.colour(), cta.fill()));
         }
         return boxes;
+    }
+
+    /** A dark, mostly opaque panel: white text on it measures above 7:1 over any of the demo photos. */
+    private static final Color SCRIM = new Color(0x14, 0x14, 0x28, 0xC8);
+
+    /** White ink over a photo whose top (where the headline sits) is light. */
+    static boolean needsScrim(JobSpec job) {
+        Color top = job.palette().top();
+        // WCAG relative luminance; white on it is below 4.5:1 above about 0.18.
+        double luminance = 0.2126 * linear(top.getRed()) + 0.7152 * linear(top.getGreen()) + 0.0722 * linear(top.getBlue());
+        return job.ink().equals(WHITE) && luminance > 0.18;
+    }
+
+    private static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 
     private static Color ctaColour(JobSpec job) {

@@ -43,7 +43,7 @@ final class DemoTraces {
                 List.of(), List.of("Leave space above the shoe for the headline."), "bold", "large", "light", 6840, 39);
         judge(c, SHOE_GOOD_JUDGE, DemoVariants.JOB_STRIDE, DemoVariants.SHOE_GOOD,
                 v.renderUrl(DemoVariants.SHOE_GOOD), true, false, true, true,
-                "Headline, body and a 'Shop now' button are legible in white and dark blue; the shoe stays clear.",
+                "Headline and body in white on a dark panel and a blue 'Shop now' button are legible; the shoe stays clear.",
                 List.of(), false, 5230, 38);
         analyze(c, other("trace", "low-contrast-analyze"), DemoVariants.JOB_STRIDE, DemoVariants.LOW_CONTRAST,
                 v.imageUrl(DemoVariants.LOW_CONTRAST), stride, true, 0.9,

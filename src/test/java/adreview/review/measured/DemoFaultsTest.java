@@ -113,13 +113,12 @@ class DemoFaultsTest {
     }
 
     /**
-     * SHOE_GOOD and KOREAN_RENDER are labelled good in the demo data, but their white headline sits
-     * directly on a light orange / light blue photo: about 2:1, far below 1.4.3's 3:1 even for large
-     * text. The measurement says so; this pins the finding to the drawn colours (the layout's white
-     * text against the measured backdrop) rather than to the label.
+     * SHOE_GOOD and KOREAN_RENDER draw white text over a light orange / light blue photo; on the
+     * photo alone that measured about 2:1 and 1.6:1. Their headline and body now sit on a dark scrim,
+     * and the measurement (the layout's white text against the measured backdrop) says they pass.
      */
     @Test
-    void whiteTextOnALightPhotoFailsEvenInAVariantLabelledGood() {
+    void whiteTextOnALightPhotoPassesOnItsScrim() {
         for (UUID id : List.of(DemoVariants.SHOE_GOOD, DemoVariants.KOREAN_RENDER)) {
             MeasuredReport r = measurement.measure(id, null);
             BoxContrast headline = r.contrast().get(0);
@@ -127,8 +126,12 @@ class DemoFaultsTest {
             assertThat(headline.textColour()).isEqualTo("#FFFFFF");
             assertThat(headline.designerColour()).isEqualTo("#FFFFFF");
             int backdrop = Wcag.parseHex(headline.backgroundColour());
-            assertThat(Wcag.contrastRatio(0xFFFFFF, backdrop)).isLessThan(Wcag.AA_LARGE);
-            assertThat(headline.aa()).isEqualTo(Verdict.FAIL);
+            assertThat(Wcag.contrastRatio(0xFFFFFF, backdrop)).as("variant %s on %s", id, headline.backgroundColour())
+                    .isGreaterThanOrEqualTo(Wcag.AA_NORMAL);
+            assertThat(r.contrastAa()).as("variant %s: %s", id, r.contrast()).isEqualTo(Verdict.PASS);
+            assertThat(r.contrast()).as("variant %s", id)
+                    .allSatisfy(c -> assertThat(c.aa()).as("%s", c).isEqualTo(Verdict.PASS));
+            assertThat(MeasuredChecks.disagreements(r, true, true, false)).as("variant %s", id).isEmpty();
         }
     }
 
