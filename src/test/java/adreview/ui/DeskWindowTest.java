@@ -87,10 +87,13 @@ class DeskWindowTest extends FxRobot {
 
         @SuppressWarnings("unchecked")
         TableView<VariantSummary> variants = lookup("#variantTable").queryAs(TableView.class);
+        // Let the start-up selection of the first row settle first, or it may land after the click.
+        waitUntil(() -> variants.getSelectionModel().getSelectedItem() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         int index = variants.getItems().stream().map(VariantSummary::variantId).toList().indexOf(traced.variantId());
         interact(() -> variants.scrollTo(Math.max(0, index - 3)));
         clickOn(Formats.shortId(traced.variantId()));
-        assertThat(variants.getSelectionModel().getSelectedItem().variantId()).isEqualTo(traced.variantId());
+        waitUntil(() -> traced.variantId().equals(variants.getSelectionModel().getSelectedItem().variantId()));
         waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
 
         ZoomableImageView image = lookup("#detailImage").queryAs(ZoomableImageView.class);
