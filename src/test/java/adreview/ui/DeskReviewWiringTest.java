@@ -84,6 +84,7 @@ class DeskReviewWiringTest extends FxRobot {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
+        FxToolkit.cleanupStages(); // no window of this desk stays over the next test's desk
         UiFixture.clearHome();
     }
 

@@ -72,6 +72,7 @@ class DeskWindowTest extends FxRobot {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
+        FxToolkit.cleanupStages(); // no window of this desk stays over the next test's desk
         UiFixture.clearHome();
     }
 
