@@ -142,9 +142,8 @@ class ReviewDeskFxTest {
         runStage1(robot, standIn, variants.get(0), 120, "review-desk-demo-run.png");
     }
 
-    /** The same with the engine itself on the tiny fixture checkpoint, configured as the desk does: slow on a CPU. */
+    /** The same with the engine itself on the tiny fixture checkpoint, configured as the desk does (about a minute on a CPU). */
     @Test
-    @org.junit.jupiter.api.Tag("slow")
     void clickRunStage1WithTheTinyEngineModel(FxRobot robot) throws Exception {
         runStage1(robot, LlavaReviewModel.shared(tinyModel, "cpu", "auto"), variants.get(1), 900, "review-desk-tiny-model-run.png");
     }
