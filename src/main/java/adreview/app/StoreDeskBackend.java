@@ -190,6 +190,14 @@ public final class StoreDeskBackend implements DeskBackend {
         }
 
         @Override
+        public List<adreview.ui.data.DecisionEntry> decisions(UUID variantId) {
+            return decisions.history(variantId).stream()
+                    .map(d -> new adreview.ui.data.DecisionEntry(d.createdAt(), d.verdict().title(), d.reviewer(),
+                            d.comment()))
+                    .toList();
+        }
+
+        @Override
         public ResolvedAdCopy resolveAdCopy(UUID jobId, String typed) {
             AdCopy copy = context.adCopy().resolve(jobId, typed);
             AdCopySource source = switch (copy.source()) {

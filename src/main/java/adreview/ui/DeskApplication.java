@@ -131,7 +131,13 @@ public final class DeskApplication extends Application {
             measured.show(b);
         });
         review.viewModel().addTracesChangedListener(this::tracesChanged);
-        review.viewModel().decisions().addDecisionListener(d -> model.list().refresh());
+        review.viewModel().decisions().addDecisionListener(d -> {
+            model.list().refresh();
+            var shown = model.list().selectedProperty().get();
+            if (shown != null) {
+                model.detail().traces().load(shown.variantId(), shown.jobId()); // the history lists decisions too
+            }
+        });
         view.modelsButton().setOnAction(e -> showModels());
         review.pane().runPanel().setOnGetModel(this::showModels); // no model yet: offer the download in place
         model.phaseProperty().addListener((o, a, phase) -> {

@@ -157,6 +157,17 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(from(table).lookup(".badge").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && "Accept".equals(((Label) n).getText()))).isTrue();
         screenshot(app.stage().getScene(), "target/screenshots/desk-decision.png");
+
+        // The decision is in the variant's history too, apart from the model calls.
+        select(target);
+        clickOn(tabHeader("History"));
+        waitUntil(() -> app.model().detail().traces().decisions().stream()
+                .anyMatch(d -> d.verdict().equals("Accept")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(from(lookup("#decisionHistory").queryAs(javafx.scene.layout.VBox.class)).lookup(".decision-line")
+                .queryAll().stream().map(n -> ((Label) n).getText())).anyMatch(t -> t.startsWith("Accept · "));
+        screenshot(app.stage().getScene(), "target/screenshots/desk-decision-history.png");
+        clickOn(tabHeader("Review"));
     }
 
     @Test

@@ -19,6 +19,11 @@ public interface DeskData {
     /** Traces of the variant and those of its job without a variant id, newest first. */
     List<TraceEntry> traces(UUID variantId, UUID jobId);
 
+    /** The reviewer decisions on the variant, newest first (none where the database has no decisions table). */
+    default List<DecisionEntry> decisions(UUID variantId) {
+        return List.of();
+    }
+
     /**
      * The ad copy Stage 1 would use for the job: {@code typed} when not blank, else the newest done
      * generated copy of the job, else the job brief, else none.

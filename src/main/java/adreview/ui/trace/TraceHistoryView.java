@@ -72,7 +72,28 @@ public final class TraceHistoryView extends SplitPane {
                 jsonTab("Request", "traceRequest", model.requestJsonProperty()));
         json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         json.getStyleClass().add("json-tabs");
-        getItems().setAll(table, json);
+        // Reviewer decisions: their own short list under the model calls, newest first.
+        javafx.scene.layout.VBox decisionList = new javafx.scene.layout.VBox(2);
+        decisionList.setId("decisionHistory");
+        decisionList.getStyleClass().add("decision-history");
+        Runnable showDecisions = () -> decisionList.getChildren().setAll(model.decisions().stream()
+                .map(d -> {
+                    Label line = new Label(d.verdict() + " · " + d.reviewer() + " · "
+                            + adreview.ui.Formats.time(d.time())
+                            + (d.comment() == null || d.comment().isBlank() ? "" : " · " + d.comment()));
+                    line.getStyleClass().add("decision-line");
+                    return (javafx.scene.Node) line;
+                }).toList());
+        model.decisions().addListener((javafx.collections.ListChangeListener<adreview.ui.data.DecisionEntry>) c -> showDecisions.run());
+        Label decisionsTitle = new Label("Reviewer decisions");
+        decisionsTitle.getStyleClass().add("section-title");
+        javafx.scene.layout.VBox decisionsBox = new javafx.scene.layout.VBox(2, decisionsTitle, decisionList);
+        decisionsBox.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        decisionsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.decisions()));
+        decisionsBox.managedProperty().bind(decisionsBox.visibleProperty());
+        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(table, decisionsBox);
+        javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        getItems().setAll(left, json);
         setDividerPositions(0.6);
     }
 

@@ -20,6 +20,7 @@ public final class TraceHistoryViewModel {
 
     private final BackgroundExecutor executor;
     private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<adreview.ui.data.DecisionEntry> decisions = FXCollections.observableArrayList();
     private final ObjectProperty<TraceRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper requestJson = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper responseJson = new ReadOnlyStringWrapper("");
@@ -43,18 +44,23 @@ public final class TraceHistoryViewModel {
     public void load(UUID variantId, UUID jobId) {
         long current = ++generation;
         rows.clear();
+        decisions.clear();
         selected.set(null);
         if (variantId == null || data == null) {
             message.set("Select a variant to see its traces.");
             return;
         }
         message.set("Loading traces…");
-        executor.task("traces of " + variantId, () -> data.traces(variantId, jobId))
-                .onSuccess(traces -> {
+        DeskData source = data;
+        executor.task("traces of " + variantId,
+                        () -> new History(source.traces(variantId, jobId), source.decisions(variantId)))
+                .onSuccess(history -> {
                     if (current != generation) {
                         return;
                     }
+                    var traces = history.traces();
                     rows.setAll(traces.stream().map(TraceRow::of).toList());
+                    decisions.setAll(history.decisions());
                     message.set(traces.isEmpty() ? "No model calls recorded for this variant or its job yet." : "");
                 })
                 .onFailure(error -> {
@@ -67,6 +73,15 @@ public final class TraceHistoryViewModel {
 
     public ObservableList<TraceRow> rows() {
         return rows;
+    }
+
+    /** The reviewer decisions on the variant, newest first (apart from the model traces). */
+    public ObservableList<adreview.ui.data.DecisionEntry> decisions() {
+        return decisions;
+    }
+
+    private record History(java.util.List<adreview.ui.data.TraceEntry> traces,
+                           java.util.List<adreview.ui.data.DecisionEntry> decisions) {
     }
 
     /** The selected trace; the view writes it from the table's selection. */
