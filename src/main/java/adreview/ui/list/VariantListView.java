@@ -54,7 +54,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         status.setPrefWidth(74);
         status.setMinWidth(70);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        status.setCellFactory(c -> new BadgeCell());
+        status.setCellFactory(c -> new BadgeCell(Badges::update));
 
         TableColumn<VariantSummary, Double> score = headed(new TableColumn<>("Score"),
                 "Relevance score of the latest Stage 1 analysis");
@@ -75,7 +75,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         decision.setPrefWidth(80);
         decision.setMinWidth(76);
         decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision()));
-        decision.setCellFactory(c -> new DecisionCell());
+        decision.setCellFactory(c -> new BadgeCell(Badges::updateDecision));
         decision.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
         TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
@@ -230,24 +230,14 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
     }
 
+    /** A cell showing its value as a badge; {@code style} colours the badge for the value (status or decision). */
     private static final class BadgeCell extends TableCell<VariantSummary, String> {
         private final Label badge = Badges.status(null);
+        private final java.util.function.BiConsumer<Label, String> style;
 
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(null);
-            if (empty || item == null) {
-                setGraphic(null);
-            } else {
-                Badges.update(badge, item);
-                setGraphic(badge);
-            }
+        BadgeCell(java.util.function.BiConsumer<Label, String> style) {
+            this.style = style;
         }
-    }
-
-    private static final class DecisionCell extends TableCell<VariantSummary, String> {
-        private final Label badge = Badges.status(null);
 
         @Override
         protected void updateItem(String item, boolean empty) {
@@ -256,7 +246,7 @@ public final class VariantListView extends TableView<VariantSummary> {
             if (empty || item == null) {
                 setGraphic(null);
             } else {
-                Badges.updateDecision(badge, item);
+                style.accept(badge, item);
                 setGraphic(badge);
             }
         }
