@@ -103,19 +103,27 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static void printTable(List<BenchResult> results) {
-        System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %8s %10s %6s %14s %13s %9s %7s | %11s %12s %9s %7s%n", "shape",
-                "prec", "device", "load ms", "weights MB", "prompt", "vis+prefill ms", "decode ms/tok", "floor ms",
-                "x floor", "cpu prefill", "cpu decode", "cpu floor", "x floor");
+        System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %8s %10s %7s %9s %6s %14s %13s %10s %10s %8s | %10s %9s%n",
+                "shape", "prec", "device", "load ms", "weights MB", "KV MB", "peak MB", "prompt", "vis+prefill ms",
+                "decode ms/tok", "median", "floor med", "x floor", "floor best", "mean/best");
         for (BenchResult r : results) {
-            System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %8.0f %10.1f %6d %14.0f %13.2f %9.2f %7.2f | %11.0f %12.2f %9.2f %7.2f%n",
-                    r.shape(), r.precision(), r.device(), r.loadMs(), r.residentWeightBytes() / 1e6, r.promptTokens(),
-                    r.visionPrefillMs(), r.decodeMsPerToken(), r.floorMs(), r.decodeOverFloor(), r.prefillCpuMs(),
-                    r.decodeCpuMsPerToken(), r.floorCpuMs(), r.decodeOverFloorCpu());
+            System.out.printf(Locale.ROOT,
+                    "%-6s %-5s %-6s %8.0f %10.1f %7.1f %9.0f %6d %14.0f %13.2f %10.2f %10.2f %8.2f | %10.2f %9.2f%n",
+                    r.shape(), r.precision(), r.device(), r.loadMs(), r.residentWeightBytes() / 1e6,
+                    r.kvCacheBytes() / 1e6, r.memoryPeakBytes() / 1e6, r.promptTokens(), r.visionPrefillMs(),
+                    r.decodeMsPerToken(), r.decodeMedianMs(), r.floorMedianMs(), r.decodeOverFloor(), r.floorMs(),
+                    r.decodeMeanOverBestFloor());
         }
         if (!results.isEmpty()) {
-            System.out.println("engine: " + results.get(0).engine() + "; vision+prefill split: "
+            BenchResult first = results.get(0);
+            System.out.println("engine: " + first.engine() + "; vision+prefill split: "
                     + results.stream().map(r -> String.format(Locale.ROOT, "%s %.0f+%.0f ms", r.precision(),
                     r.visionMs(), r.prefillMs())).toList());
+            System.out.println("x floor = median decode token / median of " + first.floorPasses()
+                    + " floor passes taken every " + Benchmark.FLOOR_EVERY + " tokens; mean/best = mean token / fastest"
+                    + " floor pass; peak = " + (first.memoryScope().equals("gpu_device")
+                    ? "GPU memory in use (highest sample)" : "process resident set (VmHWM)")
+                    + String.format(Locale.ROOT, " of %.1f GB", first.memoryTotalBytes() / 1e9));
         }
     }
 }

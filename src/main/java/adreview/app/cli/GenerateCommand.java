@@ -101,6 +101,14 @@ public final class GenerateCommand implements Callable<Integer> {
             tm.put("decode_per_token", t.decodeMsPerToken());
             root.put("prompt_tokens", t.promptTokens());
             root.put("generated_tokens", t.generatedTokens());
+            var mem = g.memory();
+            ObjectNode mm = root.putObject("memory_bytes");
+            mm.put("scope", mem.scope().name().toLowerCase(Locale.ROOT));
+            mm.put("weights", mem.weightBytes());
+            mm.put("kv_cache", mem.kvCacheBytes());
+            mm.put("used", mem.usedBytes());
+            mm.put("peak", mem.peakBytes());
+            mm.put("total", mem.totalBytes());
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             return;
         }
@@ -113,5 +121,6 @@ public final class GenerateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "timings: load %.0f ms, preprocess %.1f ms, vision %.1f ms, prefill %.1f ms,"
                         + " decode %.1f ms/token%n", info.loadMs(), t.preprocessMs(), t.visionMs(), t.prefillMs(),
                 t.decodeMsPerToken());
+        System.out.println("memory: " + g.memory().describe());
     }
 }

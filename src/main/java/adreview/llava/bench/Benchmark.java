@@ -1,5 +1,7 @@
 package adreview.llava.bench;
 
+import adreview.llava.MemoryProbe;
+import adreview.llava.MemoryReport;
 import adreview.llava.config.LlavaConfig;
 import adreview.llava.net.KvCache;
 import adreview.llava.net.LinearWeights;
@@ -16,19 +18,25 @@ import ai.djl.ndarray.types.Shape;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Measures one precision on one checkpoint: load time, resident weight bytes, vision + prefill of a Stage-1-sized
  * prompt, decode ms/token, and the floor: one pass of matrix-vector products over the decoder's weights (every
- * linear a decode step uses, LM head included) through the same engine and the same weight representation.
+ * linear a decode step uses, LM head included) through the same engine and the same weight representation. Floor
+ * passes are taken between decode tokens as well as after them, so both are measured under the same conditions;
+ * memory is sampled after load, prefill and every few tokens.
  */
 public final class Benchmark {
     private final Path folder;
     private final LlavaConfig config;
     private final Device device;
+    /** Decode tokens between two interleaved floor passes. */
+    public static final int FLOOR_EVERY = 8;
 
     public Benchmark(Path folder, LlavaConfig config, Device device) {
         this.folder = folder;
@@ -37,12 +45,14 @@ public final class Benchmark {
     }
 
     public BenchResult run(String shape, WeightPrecision precision, int promptTokens, int decodeTokens) {
+        MemoryProbe memory = new MemoryProbe(device);
         long t0 = System.nanoTime();
         LlavaNetwork net;
         try (ShardedWeights weights = ShardedWeights.open(folder)) {
             net = LlavaNetwork.load(weights, config, device, precision, (f, p) -> { });
         }
         double loadMs = (System.nanoTime() - t0) / 1e6;
+        memory.sample();
         try (net; NDManager manager = net.manager().newSubManager()) {
             long[] ids = syntheticPrompt(promptTokens);
             int side = config.vision().imageSize();
@@ -51,14 +61,22 @@ public final class Benchmark {
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = (float) random.nextGaussian();
             }
+            Floor floor = new Floor(net, manager);
             // warm-up: a short prompt and a few tokens, so one-time engine costs are not measured
-            runOnce(net, manager, Arrays.copyOf(ids, Math.min(ids.length, 600)), pixels, 3);
-            double[] m = runOnce(net, manager, ids, pixels, decodeTokens);
-            double[] floor = floorMs(net, manager);
+            runOnce(net, manager, Arrays.copyOf(ids, Math.min(ids.length, 600)), pixels, 3, floor, memory);
+            floor.clear();
+            Run m = runOnce(net, manager, ids, pixels, decodeTokens, floor, memory);
+            for (int rep = 0; rep < 5; rep++) {
+                floor.pass();
+            }
+            memory.sample();
+            MemoryReport mem = memory.report(net.residentWeightBytes(), m.kvBytes);
             return new BenchResult(shape, precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
                     Engine.getEngine("PyTorch").getEngineName() + " " + Engine.getEngine("PyTorch").getVersion(),
-                    loadMs, net.residentWeightBytes(), ids.length, m[0], m[1], decodeTokens, m[2], floor[0], m[3], m[4],
-                    floor[1]);
+                    loadMs, net.residentWeightBytes(), m.kvBytes, ids.length, m.visionMs, m.prefillMs, decodeTokens,
+                    mean(m.tokenMs), median(m.tokenMs), floor.best(), floor.median(), floor.interleavedMs.size(),
+                    m.prefillCpuMs, m.decodeCpuMsPerToken, floor.bestCpu, mem.scope().name().toLowerCase(Locale.ROOT),
+                    mem.peakBytes(), mem.totalBytes());
         }
     }
 
@@ -84,8 +102,12 @@ public final class Benchmark {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
-    /** Returns {vision ms, prefill ms, decode ms per token, vision+prefill CPU ms, decode CPU ms per token}. */
-    private double[] runOnce(LlavaNetwork net, NDManager manager, long[] ids, float[] pixels, int decodeTokens) {
+    private record Run(double visionMs, double prefillMs, double prefillCpuMs, List<Double> tokenMs,
+                       double decodeCpuMsPerToken, long kvBytes) {
+    }
+
+    private Run runOnce(LlavaNetwork net, NDManager manager, long[] ids, float[] pixels, int decodeTokens,
+                        Floor floor, MemoryProbe memory) {
         int side = config.vision().imageSize();
         try (KvCache cache = net.newCache(ids.length + decodeTokens + 1)) {
             long c1 = cpuNanos();
@@ -100,34 +122,53 @@ public final class Benchmark {
                 logits = net.language().logits(hidden.get(new NDIndex("-1:"))).toFloatArray();
             }
             long t3 = System.nanoTime();
-            long c3 = cpuNanos();
+            double prefillCpu = (cpuNanos() - c1) / 1e6;
+            memory.sample();
+            List<Double> tokenMs = new ArrayList<>();
+            long decodeCpu = 0;
             int id = argMax(logits);
             for (int i = 0; i < decodeTokens; i++) {
+                long c = cpuNanos();
+                long t = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
                     NDArray embeds = net.language().embed(manager.create(new long[] {id}));
                     logits = net.language().logits(net.language().forward(embeds, cache)).toFloatArray();
                 }
                 id = argMax(logits);
+                tokenMs.add((System.nanoTime() - t) / 1e6);
+                decodeCpu += cpuNanos() - c;
+                if ((i + 1) % FLOOR_EVERY == 0) {
+                    floor.interleavedMs.add(floor.pass());
+                }
+                if ((i + 1) % MemoryProbe.EVERY_TOKENS == 0) {
+                    memory.sample();
+                }
             }
-            long t4 = System.nanoTime();
-            long c4 = cpuNanos();
-            return new double[] {(t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6 / decodeTokens,
-                    (c3 - c1) / 1e6, (c4 - c3) / 1e6 / decodeTokens};
+            return new Run((t2 - t1) / 1e6, (t3 - t2) / 1e6, prefillCpu, tokenMs,
+                    decodeTokens > 0 ? decodeCpu / 1e6 / decodeTokens : 0, cache.bytes());
         }
     }
 
-    /** Best of 5 passes of one matrix-vector product per decoder linear (LM head included): {wall ms, CPU ms}. */
-    private double[] floorMs(LlavaNetwork net, NDManager manager) {
-        List<LinearWeights> linears = net.language().decodeLinears();
-        double best = Double.MAX_VALUE;
-        double bestCpu = Double.MAX_VALUE;
-        for (int rep = 0; rep < 6; rep++) {
+    /** One matrix-vector product per decoder linear (LM head included), as one decode step multiplies by them. */
+    private static final class Floor {
+        private final List<LinearWeights> linears;
+        private final NDArray[] inputs;
+        private final List<Double> interleavedMs = new ArrayList<>();
+        private final List<Double> allMs = new ArrayList<>();
+        private double bestCpu = Double.MAX_VALUE;
+
+        Floor(LlavaNetwork net, NDManager manager) {
+            linears = net.language().decodeLinears();
+            inputs = new NDArray[linears.size()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = manager.ones(new Shape(1, linears.get(i).inFeatures()), net.language().computeType());
+            }
+            inputs[0].get(new NDIndex("0, 0")).toFloatArray();
+        }
+
+        /** Runs one pass and returns its wall milliseconds (the last product read back, so a GPU has finished). */
+        double pass() {
             try (NDScope scope = new NDScope()) {
-                NDArray[] inputs = new NDArray[linears.size()];
-                for (int i = 0; i < inputs.length; i++) {
-                    inputs[i] = manager.ones(new Shape(1, linears.get(i).inFeatures()), net.language().computeType());
-                }
-                inputs[0].get(new NDIndex("0, 0")).toFloatArray();
                 long c = cpuNanos();
                 long t = System.nanoTime();
                 NDArray last = null;
@@ -136,14 +177,39 @@ public final class Benchmark {
                 }
                 last.get(new NDIndex("0, 0")).toFloatArray();
                 double ms = (System.nanoTime() - t) / 1e6;
-                double cpu = (cpuNanos() - c) / 1e6;
-                if (rep > 0) {
-                    best = Math.min(best, ms);
-                    bestCpu = Math.min(bestCpu, cpu);
-                }
+                bestCpu = Math.min(bestCpu, (cpuNanos() - c) / 1e6);
+                allMs.add(ms);
+                return ms;
             }
         }
-        return new double[] {best, bestCpu};
+
+        /** Median of the passes between decode tokens, or of all passes when decode was too short for any. */
+        double median() {
+            return Benchmark.median(interleavedMs.isEmpty() ? allMs : interleavedMs);
+        }
+
+        double best() {
+            return allMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        void clear() {
+            interleavedMs.clear();
+            allMs.clear();
+            bestCpu = Double.MAX_VALUE;
+        }
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     private static int argMax(float[] a) {

@@ -5,6 +5,7 @@ import adreview.llava.GenerationException;
 import adreview.llava.GenerationRequest;
 import adreview.llava.GenerationTimings;
 import adreview.llava.LlavaModel;
+import adreview.llava.MemoryProbe;
 import adreview.llava.StopReason;
 import adreview.llava.TokenListener;
 import adreview.llava.image.ClipImageProcessor;
@@ -100,6 +101,8 @@ public final class Generator {
         double prefillMs;
         long decodeStart;
         NDManager manager = network.manager();
+        MemoryProbe memory = new MemoryProbe(network.device());
+        long kvBytes;
         try (NDManager generation = manager.newSubManager(); KvCache cache = network.newCache(capacity)) {
             float[] logits;
             long t1 = System.nanoTime();
@@ -117,6 +120,8 @@ public final class Generator {
                 logits = network.language().logits(hidden.get(new NDIndex("-1:"))).toFloatArray();
                 prefillMs = (System.nanoTime() - t2) / 1e6;
             }
+            kvBytes = cache.bytes();
+            memory.sample();
             decodeStart = System.nanoTime();
             while (true) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
@@ -148,7 +153,11 @@ public final class Generator {
                     NDArray embeds = network.language().embed(generation.create(new long[] {id}));
                     logits = network.language().logits(network.language().forward(embeds, cache)).toFloatArray();
                 }
+                if (count % MemoryProbe.EVERY_TOKENS == 0) {
+                    memory.sample();
+                }
             }
+            memory.sample();
         } catch (EngineException e) {
             throw new GenerationException("the engine failed during generation: " + firstLine(e.getMessage()), e);
         }
@@ -160,7 +169,8 @@ public final class Generator {
         }
         String finalText = tokenizer.decode(asLong);
         return new Generation(finalText, tokenIds, reason,
-                new GenerationTimings(preprocessMs, visionMs, prefillMs, decodeMs, ids.length, count));
+                new GenerationTimings(preprocessMs, visionMs, prefillMs, decodeMs, ids.length, count),
+                memory.report(network.residentWeightBytes(), kvBytes));
     }
 
     /** Greedy choice: the highest logit, among the constraint's allowed ids when there is a constraint. */

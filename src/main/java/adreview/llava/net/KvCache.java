@@ -2,7 +2,6 @@ package adreview.llava.net;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -15,11 +14,15 @@ public final class KvCache implements AutoCloseable {
     private final NDArray[] keys;
     private final NDArray[] values;
     private final int capacity;
+    private final int kvHeads;
+    private final int headDim;
     private int length;
 
     public KvCache(NDManager parent, int layers, int kvHeads, int headDim, int capacity, DataType type) {
         this.manager = parent.newSubManager();
         this.capacity = capacity;
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
         Shape shape = new Shape(kvHeads, capacity, headDim);
@@ -38,23 +41,23 @@ public final class KvCache implements AutoCloseable {
     }
 
     /** Writes [kv heads, t, head dim] keys and values at positions [start, start + t) of the layer. */
-    void write(int layer, int start, NDArray k, NDArray v) {
-        long t = k.getShape().get(1);
+    void write(int layer, int start, long t, NDArray k, NDArray v) {
         if (start + t > capacity) {
             throw new IllegalStateException("KV cache full: " + (start + t) + " > " + capacity);
         }
-        NDIndex at = new NDIndex(":, {}:{}", start, start + t);
-        keys[layer].set(at, k);
-        values[layer].set(at, v);
+        long[] min = {0, start, 0};
+        long[] max = {kvHeads, start + t, headDim};
+        TorchOps.write(keys[layer], k, min, max);
+        TorchOps.write(values[layer], v, min, max);
     }
 
     /** Views of the first {@code upTo} positions (no copy). */
     NDArray keys(int layer, int upTo) {
-        return keys[layer].get(new NDIndex(":, 0:{}", upTo));
+        return TorchOps.slice(keys[layer], 1, 0, upTo);
     }
 
     NDArray values(int layer, int upTo) {
-        return values[layer].get(new NDIndex(":, 0:{}", upTo));
+        return TorchOps.slice(values[layer], 1, 0, upTo);
     }
 
     void advance(int tokens) {

@@ -10,6 +10,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class LanguageModel implements AutoCloseable {
     private final LinearWeights lmHead;
     private final NDArray cosTable;
     private final NDArray sinTable;
+    /** Constants of the decode step's rotary matrix (see {@link #decodeStep}): identity and rotate-half, [hd, hd]. */
+    private final NDArray ropeIdentity;
+    private final NDArray ropeRotateHalf;
+    /** eps as a one-element FP32 array: a scalar argument would cost a host-to-device array per call. */
+    private final NDArray epsArray;
     private final float eps;
 
     private record Layer(NDArray inputNorm, LinearWeights qkv, LinearWeights out, NDArray postNorm,
@@ -71,6 +77,31 @@ public final class LanguageModel implements AutoCloseable {
         NDArray[] tables = ropeTables(loader.manager(), config, computeType, halfRoundedRope);
         this.cosTable = tables[0];
         this.sinTable = tables[1];
+        NDArray[] rope = ropeMatrices(loader.manager(), config.headDim(), computeType);
+        this.ropeIdentity = rope[0];
+        this.ropeRotateHalf = rope[1];
+        this.epsArray = loader.manager().create(new float[] {eps});
+    }
+
+    /**
+     * {@code x · R = rotate_half(x)} for a row x of one head: {@code R[j + hd/2][j] = -1} and
+     * {@code R[j][j + hd/2] = 1} for j below hd/2. With {@code M = I·diag(cos) + R·diag(sin)},
+     * {@code x · M = x cos + rotate_half(x) sin}: the rotary embedding of one position as one matrix product.
+     */
+    private static NDArray[] ropeMatrices(NDManager manager, int hd, DataType type) {
+        float[] identity = new float[hd * hd];
+        float[] rotate = new float[hd * hd];
+        int half = hd / 2;
+        for (int j = 0; j < hd; j++) {
+            identity[j * hd + j] = 1f;
+        }
+        for (int j = 0; j < half; j++) {
+            rotate[(j + half) * hd + j] = -1f;
+            rotate[j * hd + j + half] = 1f;
+        }
+        Shape shape = new Shape(hd, hd);
+        return new NDArray[] {manager.create(identity, shape).toType(type, false),
+                manager.create(rotate, shape).toType(type, false)};
     }
 
     /**
@@ -136,6 +167,9 @@ public final class LanguageModel implements AutoCloseable {
             throw new IllegalArgumentException("sequence of " + (start + t) + " tokens exceeds the model's "
                     + maxPositions() + " positions");
         }
+        if (t == 1 && cache != null) {
+            return decodeStep(embeds, cache);
+        }
         NDArray cos = cosTable.get(new NDIndex("{}:{}", start, start + t));
         NDArray sin = sinTable.get(new NDIndex("{}:{}", start, start + t));
         NDArray mask = t > 1 ? causalMask(embeds.getManager(), t, start) : null;
@@ -177,7 +211,7 @@ public final class LanguageModel implements AutoCloseable {
         NDArray k = qk.get(1);
         NDArray v = qkv.get(1);
         if (cache != null) {
-            cache.write(index, start, k, v);
+            cache.write(index, start, t, k, v);
             k = cache.keys(index, start + (int) t);
             v = cache.values(index, start + (int) t);
         }
@@ -187,6 +221,57 @@ public final class LanguageModel implements AutoCloseable {
         NDList gateUp = l.gateUp().apply(y).split(2, 1);
         NDArray act = Ops.silu(gateUp.get(0)).muli(gateUp.get(1));
         return h2.addi(l.down().apply(act));
+    }
+
+    /**
+     * One new token over the KV cache: the same arithmetic as {@link #layer} in about half the engine calls, which
+     * is what a decode step costs beyond its matrix-vector products (on a GPU every call is a kernel launch from
+     * this thread). The rotary embedding is one product with the position's matrix M (built once per token, shared
+     * by all layers); Q/K/V stay [heads, 1, hd], the shape both the cache write and the attention products want,
+     * so nothing is transposed or copied; no shape is read back from the engine.
+     */
+    private NDArray decodeStep(NDArray h, KvCache cache) {
+        int pos = cache.length();
+        int heads = config.numAttentionHeads();
+        int kvHeads = config.numKeyValueHeads();
+        int hd = config.headDim();
+        NDArray cos = TorchOps.slice(cosTable, 0, pos, pos + 1);
+        NDArray sin = TorchOps.slice(sinTable, 0, pos, pos + 1);
+        NDArray rope = ropeIdentity.mul(cos).addi(ropeRotateHalf.mul(sin));
+        long[] qkvSizes = {heads + kvHeads, kvHeads};
+        long[] qkSizes = {heads, kvHeads};
+        long[] gateUpSizes = {config.intermediateSize(), config.intermediateSize()};
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            NDList qkv = TorchOps.split(l.qkv().apply(rmsNorm(h, l.inputNorm()))
+                    .reshape(heads + 2L * kvHeads, 1, hd), qkvSizes, 0);
+            NDList qk = TorchOps.split(qkv.get(0).matMul(rope), qkSizes, 0);
+            cache.write(i, pos, 1, qk.get(1), qkv.get(1));
+            NDArray k = cache.keys(i, pos + 1);
+            NDArray v = cache.values(i, pos + 1);
+            NDArray attn;
+            if (kvHeads == heads) {
+                NDArray scores = qk.get(0).matMul(k.transpose(0, 2, 1));
+                attn = Ops.softmaxLast(scores).matMul(v).reshape(1, (long) heads * hd);
+            } else {
+                attn = attention(qk.get(0), k, v, null, heads, kvHeads, 1);
+            }
+            NDArray h2 = h.add(l.out().apply(attn));
+            NDList gateUp = TorchOps.split(l.gateUp().apply(rmsNorm(h2, l.postNorm())), gateUpSizes, 1);
+            NDArray gate = gateUp.get(0);
+            NDArray act = gate.mul(Activation.sigmoid(gate)).muli(gateUp.get(1));
+            h = h2.addi(l.down().apply(act));
+        }
+        cache.advance(1);
+        return rmsNorm(h, finalNorm);
+    }
+
+    /** {@link Ops#rmsNorm} with the eps array instead of a scalar (one engine call fewer). */
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        DataType type = x.getDataType();
+        NDArray xf = x.toType(DataType.FLOAT32, false);
+        NDArray normed = xf.div(xf.square().mean(new int[] {-1}, true).addi(epsArray).sqrt());
+        return weight.mul(normed.toType(type, false));
     }
 
     /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
@@ -235,6 +320,9 @@ public final class LanguageModel implements AutoCloseable {
         lmHead.close();
         cosTable.close();
         sinTable.close();
+        ropeIdentity.close();
+        ropeRotateHalf.close();
+        epsArray.close();
         for (Layer l : layers) {
             l.inputNorm().close();
             l.qkv().close();

@@ -1,6 +1,7 @@
 package adreview.app.cli;
 
 import adreview.llava.Fixtures;
+import adreview.llava.config.LlavaConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,17 @@ class EngineCommandsTest {
         assertThat(json.path("precision").asText()).isEqualTo("fp32");
         assertThat(json.path("timings_ms").path("prefill").asDouble()).isPositive();
         assertThat(json.path("prompt_tokens").asInt()).isEqualTo(ref.path("n_input_ids").asInt());
+        // memory: the model's own bytes as reported by the engine, beside the process's resident set on the CPU
+        JsonNode mem = json.path("memory_bytes");
+        assertThat(mem.path("scope").asText()).isEqualTo("process_rss");
+        assertThat(mem.path("weights").asLong()).isEqualTo(json.path("resident_weight_bytes").asLong());
+        var text = LlavaConfig.load(Fixtures.tinyModel().resolve("config.json")).text();
+        long capacity = json.path("prompt_tokens").asLong() + 8;
+        assertThat(mem.path("kv_cache").asLong()).as("keys and values, FP32, for prompt + max new tokens")
+                .isEqualTo(2L * text.numHiddenLayers() * text.numKeyValueHeads() * capacity * text.headDim() * 4);
+        assertThat(mem.path("peak").asLong()).isGreaterThanOrEqualTo(mem.path("used").asLong())
+                .isGreaterThan(mem.path("weights").asLong());
+        assertThat(mem.path("total").asLong()).isGreaterThan(mem.path("peak").asLong());
     }
 
     @Test
@@ -74,7 +86,7 @@ class EngineCommandsTest {
     @Test
     void benchMeasuresEachPrecisionOnARandomTinyCheckpoint(@TempDir Path dir) throws Exception {
         Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precisions", "fp32,int8,fp16",
-                "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "4", "--json");
+                "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "16", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.exists(dir.resolve("model.safetensors"))).isTrue();
         JsonNode results = new ObjectMapper().readTree(r.out());
@@ -86,6 +98,11 @@ class EngineCommandsTest {
             assertThat(res.path("promptTokens").asInt()).isEqualTo(600);
             assertThat(res.path("decodeMsPerToken").asDouble()).isPositive();
             assertThat(res.path("floorMs").asDouble()).isPositive();
+            assertThat(res.path("decodeMedianMs").asDouble()).isPositive();
+            assertThat(res.path("floorPasses").asInt()).as("floor passes between 16 tokens").isEqualTo(2);
+            assertThat(res.path("floorMedianMs").asDouble()).isPositive();
+            assertThat(res.path("kvCacheBytes").asLong()).isPositive();
+            assertThat(res.path("memoryPeakBytes").asLong()).isGreaterThan(res.path("residentWeightBytes").asLong());
         }
     }
 }

@@ -1,0 +1,37 @@
+package adreview.llava.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The two tensor operations a decode step does on every layer that DJL's engine-neutral API makes expensive: a slice
+ * view and a write into a region. Through {@code NDArray.get/set(NDIndex)} each is a string parse plus four or five
+ * JNI calls (index init, one per axis, apply, delete); here each is one call into libtorch. The engine is fixed to
+ * PyTorch, so going to its JNI directly is safe; nothing else in the engine does.
+ */
+final class TorchOps {
+    private TorchOps() {
+    }
+
+    /** A view of {@code [start, end)} along {@code axis} (no copy). */
+    static NDArray slice(NDArray array, int axis, long start, long end) {
+        return JniUtils.slice((PtNDArray) array, axis, start, end, 1);
+    }
+
+    /** Splits along {@code axis} into parts of the given sizes (views); the sizes must add up to the axis length. */
+    static NDList split(NDArray array, long[] sizes, int axis) {
+        return JniUtils.split((PtNDArray) array, sizes, axis);
+    }
+
+    /**
+     * Copies {@code value} into {@code target[min_0:max_0, min_1:max_1, ...]} in place; {@code value} must have (or
+     * broadcast to) the region's shape.
+     */
+    static void write(NDArray target, NDArray value, long[] min, long[] max) {
+        long[] step = new long[min.length];
+        java.util.Arrays.fill(step, 1);
+        JniUtils.indexSet((PtNDArray) target, (PtNDArray) value, min, max, step);
+    }
+}
