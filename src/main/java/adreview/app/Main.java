@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 adreview.app.cli.ModelsCommand.class,
                 adreview.app.cli.GenerateCommand.class,
                 adreview.app.cli.BenchCommand.class,
+                adreview.app.cli.ParityCommand.class,
                 CheckCommand.class,
         })
 public final class Main implements Runnable {

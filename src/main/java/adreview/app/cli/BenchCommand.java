@@ -5,6 +5,7 @@ import adreview.llava.bench.BenchShape;
 import adreview.llava.bench.Benchmark;
 import adreview.llava.bench.RandomCheckpoint;
 import adreview.llava.config.LlavaConfig;
+import adreview.llava.net.WeightPlan;
 import adreview.llava.net.WeightPrecision;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -51,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--load-only", description = "only load each precision twice (cold, then from the page cache) and"
+            + " report load times, resident weights and peak memory; for shapes too large to run on this machine")
+    boolean loadOnly;
+
     @Override
     public Integer call() {
         try {
@@ -70,6 +75,24 @@ public final class BenchCommand implements Callable<Integer> {
             LlavaConfig config = LlavaConfig.load(folder.resolve("config.json"));
             List<String> wanted = precisions != null ? precisions
                     : dev.isGpu() ? List.of("fp16", "int8") : List.of("fp32", "int8");
+            if (loadOnly) {
+                List<Benchmark.LoadResult> loads = new ArrayList<>();
+                for (String p : wanted) {
+                    WeightPrecision wp = WeightPrecision.valueOf(p.trim().toUpperCase(Locale.ROOT));
+                    System.err.println("loading " + wp.label() + " on " + dev + " twice ...");
+                    loads.add(new Benchmark(folder, config, dev).measureLoad(shapeLabel, wp));
+                }
+                if (json) {
+                    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(loads));
+                } else {
+                    printLoads(loads);
+                    System.out.printf(Locale.ROOT, "storage plan of this shape on a GPU: fp16 %.2f GB, int8 %.2f GB"
+                                    + " of weights%n",
+                            WeightPlan.residentBytes(config, WeightPrecision.FP16, Device.gpu(0)) / 1e9,
+                            WeightPlan.residentBytes(config, WeightPrecision.INT8, Device.gpu(0)) / 1e9);
+                }
+                return 0;
+            }
             List<BenchResult> results = new ArrayList<>();
             for (String p : wanted) {
                 WeightPrecision wp = WeightPrecision.valueOf(p.trim().toUpperCase(Locale.ROOT));
@@ -88,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Device resolveDevice(adreview.llava.Device d) {
+    static Device resolveDevice(adreview.llava.Device d) {
         int gpus = Engine.getEngine("PyTorch").getGpuCount();
         return switch (d) {
             case CPU -> Device.cpu();
@@ -100,6 +123,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
             case AUTO -> gpus > 0 ? Device.gpu(0) : Device.cpu();
         };
+    }
+
+    static void printLoads(List<Benchmark.LoadResult> loads) {
+        System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %13s %14s %10s %9s%n", "shape", "prec", "device",
+                "first load ms", "cached load ms", "weights GB", "peak GB");
+        for (Benchmark.LoadResult r : loads) {
+            System.out.printf(Locale.ROOT, "%-6s %-5s %-6s %13.0f %14.0f %10.2f %9.2f%n", r.shape(), r.precision(),
+                    r.device(), r.firstLoadMs(), r.cachedLoadMs(), r.residentWeightBytes() / 1e9,
+                    r.memoryPeakBytes() / 1e9);
+        }
+        System.out.println("cached load = the second load, with the checkpoint in the page cache; peak = "
+                + (loads.isEmpty() || !loads.get(0).device().startsWith("gpu") ? "process resident set (VmHWM),"
+                + " mapped checkpoint pages included" : "GPU memory in use (highest sample)"));
     }
 
     static void printTable(List<BenchResult> results) {

@@ -80,6 +80,33 @@ public final class Benchmark {
         }
     }
 
+    /** What {@link #measureLoad} reports (milliseconds, bytes). */
+    public record LoadResult(String shape, String precision, String device, double firstLoadMs, double cachedLoadMs,
+                             long residentWeightBytes, long memoryPeakBytes) {
+    }
+
+    /**
+     * Loads the checkpoint twice at one precision, closing the first: the first load reads what the page cache does
+     * not hold, the second is the "from the page cache" figure. Nothing runs; the peak covers both loads.
+     */
+    public LoadResult measureLoad(String shape, WeightPrecision precision) {
+        MemoryProbe memory = new MemoryProbe(device);
+        double[] ms = new double[2];
+        long resident = 0;
+        for (int i = 0; i < 2; i++) {
+            long t0 = System.nanoTime();
+            try (ShardedWeights weights = ShardedWeights.open(folder);
+                 LlavaNetwork net = LlavaNetwork.load(weights, config, device, precision, (f, p) -> { })) {
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+                resident = net.residentWeightBytes();
+                memory.sample();
+            }
+        }
+        MemoryReport mem = memory.report(resident, 0);
+        return new LoadResult(shape, precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
+                ms[0], ms[1], resident, mem.peakBytes());
+    }
+
     /** BOS, "USER:", the image run, then filler text ids: as long as the desk's Stage 1 prompt. */
     long[] syntheticPrompt(int length) {
         int image = config.imageTokenIndex();

@@ -27,18 +27,18 @@ public final class LanguageModel implements AutoCloseable {
     private final DataType computeType;
     private final NDArray embedTokens;
     private final List<Layer> layers;
-    private final NDArray finalNorm;
+    private final RmsNorm finalNorm;
+    /** The zero bias [2H] every {@link RmsNorm} of this model shares. */
+    private final NDArray normBias;
     private final LinearWeights lmHead;
     private final NDArray cosTable;
     private final NDArray sinTable;
     /** Constants of the decode step's rotary matrix (see {@link #decodeStep}): identity and rotate-half, [hd, hd]. */
     private final NDArray ropeIdentity;
     private final NDArray ropeRotateHalf;
-    /** eps as a one-element FP32 array: a scalar argument would cost a host-to-device array per call. */
-    private final NDArray epsArray;
     private final float eps;
 
-    private record Layer(NDArray inputNorm, LinearWeights qkv, LinearWeights out, NDArray postNorm,
+    private record Layer(RmsNorm inputNorm, LinearWeights qkv, LinearWeights out, RmsNorm postNorm,
                          LinearWeights gateUp, LinearWeights down) {
     }
 
@@ -48,6 +48,7 @@ public final class LanguageModel implements AutoCloseable {
         this.eps = (float) config.rmsNormEps();
         loader.phase("Loading language model embeddings");
         this.embedTokens = loader.keep(P + "embed_tokens.weight", computeType);
+        this.normBias = RmsNorm.zeroBias(loader.manager(), config.hiddenSize(), computeType);
         float scale = (float) Math.pow(config.headDim(), -0.5);
         this.layers = new ArrayList<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
@@ -57,13 +58,13 @@ public final class LanguageModel implements AutoCloseable {
             String a = p + "self_attn.";
             String m = p + "mlp.";
             layers.add(new Layer(
-                    loader.keep(p + "input_layernorm.weight", computeType),
+                    norm(loader, p + "input_layernorm.weight", computeType),
                     loader.linear(List.of(a + "q_proj.weight", a + "k_proj.weight", a + "v_proj.weight"),
                             config.attentionBias() ? List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias") : null,
                             scale, linearStorage, computeType),
                     loader.linear(List.of(a + "o_proj.weight"), config.attentionBias() ? List.of(a + "o_proj.bias") : null,
                             1f, linearStorage, computeType),
-                    loader.keep(p + "post_attention_layernorm.weight", computeType),
+                    norm(loader, p + "post_attention_layernorm.weight", computeType),
                     loader.linear(List.of(m + "gate_proj.weight", m + "up_proj.weight"),
                             config.mlpBias() ? List.of(m + "gate_proj.bias", m + "up_proj.bias") : null, 1f, linearStorage,
                             computeType),
@@ -71,7 +72,7 @@ public final class LanguageModel implements AutoCloseable {
                             1f, linearStorage, computeType)));
         }
         loader.phase("Loading LM head");
-        this.finalNorm = loader.keep(P + "norm.weight", computeType);
+        this.finalNorm = norm(loader, P + "norm.weight", computeType);
         String head = llava.tieWordEmbeddings() ? P + "embed_tokens.weight" : ExpectedTensors.LM_HEAD;
         this.lmHead = loader.linear(List.of(head), null, 1f, linearStorage, computeType);
         NDArray[] tables = ropeTables(loader.manager(), config, computeType, halfRoundedRope);
@@ -80,7 +81,10 @@ public final class LanguageModel implements AutoCloseable {
         NDArray[] rope = ropeMatrices(loader.manager(), config.headDim(), computeType);
         this.ropeIdentity = rope[0];
         this.ropeRotateHalf = rope[1];
-        this.epsArray = loader.manager().create(new float[] {eps});
+    }
+
+    private RmsNorm norm(WeightLoader loader, String name, DataType type) {
+        return new RmsNorm(loader.read(name, type), normBias, eps, loader.manager());
     }
 
     /**
@@ -180,7 +184,7 @@ public final class LanguageModel implements AutoCloseable {
         if (cache != null) {
             cache.advance((int) t);
         }
-        return Ops.rmsNorm(h, finalNorm, eps);
+        return finalNorm.apply(h);
     }
 
     /** Logits [n, V] (FP32) of hidden rows [n, H]. */
@@ -202,7 +206,7 @@ public final class LanguageModel implements AutoCloseable {
         int heads = config.numAttentionHeads();
         int kvHeads = config.numKeyValueHeads();
         int hd = config.headDim();
-        NDArray x = Ops.rmsNorm(h, l.inputNorm(), eps);
+        NDArray x = l.inputNorm().apply(h);
         // [T, heads + 2 kv, hd] -> [heads + 2 kv, T, hd]; rotary on the query and key heads together
         NDList qkv = l.qkv().apply(x).reshape(t, heads + 2L * kvHeads, hd).transpose(1, 0, 2)
                 .split(new long[] {heads + kvHeads}, 0);
@@ -217,7 +221,7 @@ public final class LanguageModel implements AutoCloseable {
         }
         NDArray attn = attention(q, k, v, mask, heads, kvHeads, t);
         NDArray h2 = h.add(l.out().apply(attn));
-        NDArray y = Ops.rmsNorm(h2, l.postNorm(), eps);
+        NDArray y = l.postNorm().apply(h2);
         NDList gateUp = l.gateUp().apply(y).split(2, 1);
         NDArray act = Ops.silu(gateUp.get(0)).muli(gateUp.get(1));
         return h2.addi(l.down().apply(act));
@@ -243,7 +247,7 @@ public final class LanguageModel implements AutoCloseable {
         long[] gateUpSizes = {config.intermediateSize(), config.intermediateSize()};
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            NDList qkv = TorchOps.split(l.qkv().apply(rmsNorm(h, l.inputNorm()))
+            NDList qkv = TorchOps.split(l.qkv().apply(l.inputNorm().apply(h))
                     .reshape(heads + 2L * kvHeads, 1, hd), qkvSizes, 0);
             NDList qk = TorchOps.split(qkv.get(0).matMul(rope), qkSizes, 0);
             cache.write(i, pos, 1, qk.get(1), qkv.get(1));
@@ -257,21 +261,13 @@ public final class LanguageModel implements AutoCloseable {
                 attn = attention(qk.get(0), k, v, null, heads, kvHeads, 1);
             }
             NDArray h2 = h.add(l.out().apply(attn));
-            NDList gateUp = TorchOps.split(l.gateUp().apply(rmsNorm(h2, l.postNorm())), gateUpSizes, 1);
+            NDList gateUp = TorchOps.split(l.gateUp().apply(l.postNorm().apply(h2)), gateUpSizes, 1);
             NDArray gate = gateUp.get(0);
             NDArray act = gate.mul(Activation.sigmoid(gate)).muli(gateUp.get(1));
             h = h2.addi(l.down().apply(act));
         }
         cache.advance(1);
-        return rmsNorm(h, finalNorm);
-    }
-
-    /** {@link Ops#rmsNorm} with the eps array instead of a scalar (one engine call fewer). */
-    private NDArray rmsNorm(NDArray x, NDArray weight) {
-        DataType type = x.getDataType();
-        NDArray xf = x.toType(DataType.FLOAT32, false);
-        NDArray normed = xf.div(xf.square().mean(new int[] {-1}, true).addi(epsArray).sqrt());
-        return weight.mul(normed.toType(type, false));
+        return finalNorm.apply(h);
     }
 
     /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
@@ -304,11 +300,12 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     public long residentBytes() {
-        long b = Quantizer.bytes(embedTokens) + Quantizer.bytes(finalNorm) + lmHead.residentBytes()
-                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable);
+        long b = Quantizer.bytes(embedTokens) + finalNorm.bytes() + Quantizer.bytes(normBias) + lmHead.residentBytes()
+                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + Quantizer.bytes(ropeIdentity)
+                + Quantizer.bytes(ropeRotateHalf);
         for (Layer l : layers) {
-            b += Quantizer.bytes(l.inputNorm()) + l.qkv().residentBytes() + l.out().residentBytes()
-                    + Quantizer.bytes(l.postNorm()) + l.gateUp().residentBytes() + l.down().residentBytes();
+            b += l.inputNorm().bytes() + l.qkv().residentBytes() + l.out().residentBytes()
+                    + l.postNorm().bytes() + l.gateUp().residentBytes() + l.down().residentBytes();
         }
         return b;
     }
@@ -317,12 +314,12 @@ public final class LanguageModel implements AutoCloseable {
     public void close() {
         embedTokens.close();
         finalNorm.close();
+        normBias.close();
         lmHead.close();
         cosTable.close();
         sinTable.close();
         ropeIdentity.close();
         ropeRotateHalf.close();
-        epsArray.close();
         for (Layer l : layers) {
             l.inputNorm().close();
             l.qkv().close();

@@ -13,14 +13,6 @@ final class Ops {
     private Ops() {
     }
 
-    /** LLaMA RMSNorm, computed in FP32 whatever the activations are (as transformers does). */
-    static NDArray rmsNorm(NDArray x, NDArray weight, float eps) {
-        DataType type = x.getDataType();
-        NDArray xf = x.toType(DataType.FLOAT32, false);
-        NDArray normed = xf.div(xf.square().mean(new int[] {-1}, true).addi(eps).sqrt());
-        return weight.mul(normed.toType(type, false));
-    }
-
     static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, float eps) {
         return LayerNorm.layerNorm(x, new Shape(x.getShape().getShape()[x.getShape().dimension() - 1]), weight, bias, eps).singletonOrThrow();
     }
@@ -44,7 +36,8 @@ final class Ops {
         if (scores.getDataType() == DataType.FLOAT32) {
             return scores.softmax(-1);
         }
-        return scores.toType(DataType.FLOAT32, false).softmax(-1).toType(scores.getDataType(), false);
+        // softmax with an FP32 result type upcasts inside the kernel: one launch fewer than casting first
+        return TorchOps.softmaxFloat32(scores, -1).toType(scores.getDataType(), false);
     }
 
     /** Rotary embedding as transformers' LLaMA applies it: {@code x cos + rotate_half(x) sin}. */

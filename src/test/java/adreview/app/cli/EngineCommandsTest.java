@@ -105,4 +105,32 @@ class EngineCommandsTest {
             assertThat(res.path("memoryPeakBytes").asLong()).isGreaterThan(res.path("residentWeightBytes").asLong());
         }
     }
+
+    @Test
+    void parityChecksTheFixtureOnTheCpuAndSaysWhatItMeasured() throws Exception {
+        Run r = run(new ParityCommand(), "--fixtures", Fixtures.fixtures().toString(), "--precisions", "fp32,int8",
+                "--device", "cpu", "--json");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(r.out());
+        assertThat(results).hasSize(2);
+        JsonNode fp32 = results.get(0);
+        assertThat(fp32.path("precision").asText()).isEqualTo("fp32");
+        assertThat(fp32.path("cases")).hasSize(3);
+        for (JsonNode c : fp32.path("cases")) {
+            assertThat(c.path("relativeErrors").path("image_features").asDouble()).isBetween(0.0, 1e-3);
+            assertThat(c.path("relativeErrors").path("logits_last").asDouble()).isBetween(0.0, 1e-3);
+            assertThat(c.path("greedyIdsMatched").asInt()).isEqualTo(32);
+        }
+        for (JsonNode c : results.get(1).path("cases")) {
+            assertThat(c.path("logitsLastCosine").asDouble()).isBetween(0.99, 1.0 + 1e-9);
+            assertThat(c.path("sameTop1").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void parityWithoutReferencesSaysWhereItLooked(@TempDir Path dir) {
+        Run r = run(new ParityCommand(), "--fixtures", dir.toString(), "--device", "cpu");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains(dir.toString()).contains("reference.safetensors").doesNotContain("\n");
+    }
 }
