@@ -18,6 +18,7 @@ public final class MemoryProbe {
     /** Decode tokens between samples. */
     public static final int EVERY_TOKENS = 16;
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path MEMINFO = Path.of("/proc/meminfo");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private final ai.djl.Device device;
@@ -82,10 +83,16 @@ public final class MemoryProbe {
         return out;
     }
 
+    /** MemTotal from /proc/meminfo (jdk.management's bean is not in every runtime the desk is staged with). */
     private static long physicalMemory() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getTotalMemorySize();
+        try {
+            for (String line : Files.readAllLines(MEMINFO)) {
+                if (line.startsWith("MemTotal:")) {
+                    return kilobytes(line) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // leave -1
         }
         return -1;
     }

@@ -1,5 +1,6 @@
 package adreview.llava.net;
 
+import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -41,8 +42,6 @@ final class TorchOps {
      * broadcast to) the region's shape.
      */
     static void write(NDArray target, NDArray value, long[] min, long[] max) {
-        long[] step = new long[min.length];
-        java.util.Arrays.fill(step, 1);
-        JniUtils.indexSet((PtNDArray) target, (PtNDArray) value, min, max, step);
+        Regions.write(target, value, min, max);
     }
 }

@@ -69,27 +69,53 @@ final class WeightLoader {
 
     LinearWeights linear(List<String> weightNames, List<String> biasNames, float firstPartScale, DataType storageType,
                          DataType computeType) {
-        // read in the compute type: the attention scale is folded in before any narrowing or quantization
-        DataType readType = computeType;
-        List<NDArray> parts = new ArrayList<>();
-        for (String n : weightNames) {
-            parts.add(read(n, readType));
+        NDArray fused = fusedRows(weightNames, storageType == DataType.INT8 ? computeType : storageType);
+        if (firstPartScale != 1f) {
+            // folded in the type the weights are kept in: one rounding, as scaling before narrowing would give
+            long rows = source.info(names.stored(weightNames.get(0))).shape()[0];
+            try (NDArray firstPart = TorchOps.slice(fused, 0, 0, rows)) {
+                firstPart.muli(firstPartScale);
+            }
         }
         List<NDArray> biases = new ArrayList<>();
         if (biasNames != null) {
             for (String n : biasNames) {
                 biases.add(read(n, computeType));
             }
-        }
-        if (firstPartScale != 1f) {
-            parts.get(0).muli(firstPartScale);
-            if (!biases.isEmpty()) {
+            if (firstPartScale != 1f) {
                 biases.get(0).muli(firstPartScale);
             }
         }
-        LinearWeights lw = LinearWeights.of(parts, biases, storageType, computeType, manager);
+        LinearWeights lw = LinearWeights.of(new ArrayList<>(List.of(fused)), biases, storageType, computeType, manager);
         residentBytes += lw.residentBytes();
         return lw;
+    }
+
+    /**
+     * The [out_i, in] weights stacked along the output axis into one [sum out_i, in] tensor of {@code type}, each
+     * copied straight from its mapping into its rows: no per-part tensor and no concatenation, so loading touches
+     * each byte of the fused matrix once (on a CPU every fresh page costs a fault; on a GPU every pass is a launch).
+     */
+    private NDArray fusedRows(List<String> weightNames, DataType type) {
+        long rows = 0;
+        long[] first = null;
+        for (String n : weightNames) {
+            long[] shape = source.info(names.stored(n)).shape();
+            first = first == null ? shape : first;
+            rows += shape[0];
+        }
+        long[] fusedShape = first.clone();
+        fusedShape[0] = rows;
+        NDArray fused = manager.create(new ai.djl.ndarray.types.Shape(fusedShape), type);
+        long at = 0;
+        for (String n : weightNames) {
+            String stored = names.stored(n);
+            source.copyRowsInto(stored, fused, at);
+            at += source.info(stored).shape()[0];
+            readBytes += source.info(stored).byteLength();
+            progress.accept(Math.min(1.0, (double) readBytes / totalBytes), phase);
+        }
+        return fused;
     }
 
     long residentBytes() {

@@ -176,7 +176,38 @@ public final class SafetensorsFile implements WeightSource {
 
     @Override
     public NDArray load(String name, NDManager manager, DataType target) {
-        return toNDArray(info(name), mapped(name), manager, target);
+        ByteBuffer region = mapped(name);
+        try {
+            return toNDArray(info(name), region, manager, target);
+        } finally {
+            Mappings.unmap(region);
+        }
+    }
+
+    @Override
+    public void copyRowsInto(String name, NDArray target, long firstRow) {
+        TensorInfo info = info(name);
+        long rows = info.shape().length == 0 ? 1 : info.shape()[0];
+        ByteBuffer region = mapped(name);
+        try (NDManager staging = target.getManager().newSubManager(Device.cpu())) {
+            ByteBuffer source = region;
+            DataType sourceType = info.dtype().djlType();
+            if (info.dtype() == TensorDType.BF16) {
+                source = bf16ToF32Direct(region, info.elementCount());
+                sourceType = DataType.FLOAT32;
+            }
+            NDArray wrapped = staging.create(source, new Shape(info.shape()), sourceType);
+            if (target.getDevice().isGpu()) {
+                wrapped = wrapped.toDevice(target.getDevice(), true);
+            }
+            long[] min = new long[info.shape().length];
+            long[] max = info.shape().clone();
+            min[0] = firstRow;
+            max[0] = firstRow + rows;
+            Regions.write(target, wrapped, min, max);
+        } finally {
+            Mappings.unmap(region);
+        }
     }
 
     /**

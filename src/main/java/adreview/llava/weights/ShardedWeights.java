@@ -152,6 +152,11 @@ public final class ShardedWeights implements WeightSource {
     }
 
     @Override
+    public void copyRowsInto(String name, NDArray target, long firstRow) {
+        fileOf(name).copyRowsInto(name, target, firstRow);
+    }
+
+    @Override
     public float[] readFloats(String name) {
         return fileOf(name).readFloats(name);
     }

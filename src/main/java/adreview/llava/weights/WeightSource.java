@@ -26,6 +26,12 @@ public interface WeightSource extends AutoCloseable {
      */
     NDArray load(String name, NDManager manager, DataType target);
 
+    /**
+     * Copies the tensor [rows, ...] into rows {@code [firstRow, firstRow + rows)} of {@code target} (any float type,
+     * any device), converting on the way: one pass, no intermediate tensor of the whole, the mapping released after.
+     */
+    void copyRowsInto(String name, NDArray target, long firstRow);
+
     /** The tensor's values as floats on the Java heap: for tests and small tensors only. */
     float[] readFloats(String name);
 
