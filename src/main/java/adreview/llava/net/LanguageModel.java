@@ -177,10 +177,7 @@ public final class LanguageModel implements AutoCloseable {
         NDArray cos = cosTable.get(new NDIndex("{}:{}", start, start + t));
         NDArray sin = sinTable.get(new NDIndex("{}:{}", start, start + t));
         NDArray mask = t > 1 ? causalMask(embeds.getManager(), t, start) : null;
-        NDArray h = embeds;
-        for (int i = 0; i < layers.size(); i++) {
-            h = layer(i, layers.get(i), h, cos, sin, mask, cache, start);
-        }
+        NDArray h = LayerLoop.run(layers, embeds, (i, l, x) -> layer(i, l, x, cos, sin, mask, cache, start));
         if (cache != null) {
             cache.advance((int) t);
         }

@@ -75,11 +75,7 @@ public final class VisionTower implements AutoCloseable {
         NDArray tokens = NDArrays.concat(new NDList(classEmbedding, patch.apply(patches)), 0).addi(positionEmbedding);
         float eps = (float) config.layerNormEps();
         NDArray h = Ops.layerNorm(tokens, preNormWeight, preNormBias, eps);
-        NDArray embeddings = h;
-        for (Layer layer : layers) {
-            h = layer(layer, h, eps);
-        }
-        return new Output(embeddings, h);
+        return new Output(h, LayerLoop.run(layers, h, (i, layer, x) -> layer(layer, x, eps)));
     }
 
     private NDArray layer(Layer l, NDArray h, float eps) {
