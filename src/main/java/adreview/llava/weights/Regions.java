@@ -23,4 +23,9 @@ public final class Regions {
         Arrays.fill(step, 1);
         JniUtils.indexSet((PtNDArray) target, (PtNDArray) value, min, max, step);
     }
+
+    /** A copy with memory of its own (libtorch's clone; DJL's duplicate goes through a Java buffer). */
+    public static NDArray copyOf(NDArray array) {
+        return JniUtils.clone((PtNDArray) array);
+    }
 }

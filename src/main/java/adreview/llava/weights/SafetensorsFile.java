@@ -228,8 +228,12 @@ public final class SafetensorsFile implements WeightSource {
             if (device.isGpu()) {
                 NDArray onDevice = wrapped.toDevice(device, true);
                 result = onDevice.toType(target, false);
+            } else if (sourceType == target) {
+                // DJL's toType(same type, copy = true) returns a tensor sharing the wrapped memory; that memory is the
+                // mapping (unmapped when this returns) or a direct buffer the GC will free, so copy explicitly
+                result = Regions.copyOf(wrapped);
             } else {
-                result = wrapped.toType(target, true);
+                result = wrapped.toType(target, false);
             }
             result.attach(manager);
             return result;
