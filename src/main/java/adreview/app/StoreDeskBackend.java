@@ -239,6 +239,24 @@ public final class StoreDeskBackend implements DeskBackend {
         }
 
         @Override
+        public String rememberModel(java.nio.file.Path folder) {
+            DeskConfig cfg = context.config();
+            if (cfg.configFile() == null) {
+                return "not saved: this session has no config file";
+            }
+            try {
+                ConfigFileWriter.set(cfg.configFile(), DeskConfig.Key.MODEL_DIR,
+                        folder.toAbsolutePath().normalize().toString());
+            } catch (java.io.IOException | RuntimeException e) {
+                return "not saved to " + cfg.configFile() + ": " + e.getMessage();
+            }
+            ConfigSource source = cfg.sourceOf(DeskConfig.Key.MODEL_DIR);
+            boolean overridden = source == ConfigSource.ENVIRONMENT || source == ConfigSource.COMMAND_LINE;
+            return "saved to " + cfg.configFile() + (overridden ? " (the " + source.label() + " still names "
+                    + cfg.modelDir() + " and wins at the next start)" : "");
+        }
+
+        @Override
         public adreview.review.ReviewService reviewService(adreview.review.ReviewModel model) {
             return ReviewWiring.reviewService(context, model);
         }

@@ -212,7 +212,9 @@ public final class DeskApplication extends Application {
         review.viewModel().queue().cancelAll();
         executor.task("switch model", () -> {
                     ReviewModel m = support.model(folder);
-                    return java.util.Map.entry(m, support.reviewService(m));
+                    var parts = java.util.Map.entry(m, support.reviewService(m));
+                    LOG.info("Model {} in use; {}", folder, support.rememberModel(folder));
+                    return parts;
                 })
                 .onSuccess(e -> review.connect(e.getValue(), support.decisions(), support.traces(), folder, e.getKey()))
                 .onFailure(error -> LOG.warn("Model {} not switched", folder, error))

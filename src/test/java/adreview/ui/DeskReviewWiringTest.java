@@ -190,6 +190,10 @@ class DeskReviewWiringTest extends FxRobot {
         waitUntil(() -> app.review().viewModel().readinessProperty().get().ready());
         assertThat(app.review().viewModel().canRunProperty().get()).isTrue();
         waitUntil(() -> folders.getItems().stream().anyMatch(ModelFolderInfo::inUse));
+        // the choice outlives the session: the next start without flags reads it from the config file
+        DeskConfig next = DeskConfig.load(Map.of(), Map.of());
+        assertThat(next.sourceOf(DeskConfig.Key.MODEL_DIR)).isEqualTo(adreview.app.ConfigSource.CONFIG_FILE);
+        assertThat(next.modelDir()).isEqualTo(tiny.path().toAbsolutePath().normalize());
         screenshot(window.getScene(), "target/screenshots/desk-models.png");
         interact(window::close);
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isFalse();

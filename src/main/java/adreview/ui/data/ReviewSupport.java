@@ -30,6 +30,12 @@ public interface ReviewSupport {
 
     TraceRepository traces();
 
+    /**
+     * Remembers {@code folder} as the model to use from the next start on (the user's config file); returns
+     * where it was saved, or a line saying why it was not. Does file IO: call it off the JavaFX thread.
+     */
+    String rememberModel(Path folder);
+
     /** Measured pixel checks of a variant from the store (no model needed). */
     VariantMeasurement measurement();
 }
