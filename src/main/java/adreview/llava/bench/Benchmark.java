@@ -158,7 +158,7 @@ public final class Benchmark {
                 long c = cpuNanos();
                 long t = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
-                    NDArray embeds = net.language().embed(manager.create(new long[] {id}));
+                    NDArray embeds = net.language().embedToken(id);
                     logits = net.language().logits(net.language().forward(embeds, cache)).toFloatArray();
                 }
                 id = argMax(logits);

@@ -87,7 +87,7 @@ public final class FixtureParity {
             }
             for (int step = 1; step < expected.length; step++) {
                 try (NDScope scope = new NDScope()) {
-                    NDArray embeds = net.language().embed(manager.create(new long[] {greedy[step - 1]}));
+                    NDArray embeds = net.language().embedToken(greedy[step - 1]);
                     greedy[step] = argMax(floats(net.language().logits(net.language().forward(embeds, cache))));
                 }
             }

@@ -150,7 +150,7 @@ public final class Generator {
                     break;
                 }
                 try (NDScope scope = new NDScope()) {
-                    NDArray embeds = network.language().embed(generation.create(new long[] {id}));
+                    NDArray embeds = network.language().embedToken(id);
                     logits = network.language().logits(network.language().forward(embeds, cache)).toFloatArray();
                 }
                 if (count % MemoryProbe.EVERY_TOKENS == 0) {

@@ -154,6 +154,17 @@ public final class LanguageModel implements AutoCloseable {
         return config.maxPositionEmbeddings();
     }
 
+    /**
+     * The embedding of one token id, [1, H]: a view of the table's row, so a decode step sends nothing from the host
+     * (an ids array would be a host-to-device copy per token on a GPU). Read-only: nothing may write into it.
+     */
+    public NDArray embedToken(long id) {
+        if (id < 0 || id >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + config.vocabSize());
+        }
+        return TorchOps.slice(embedTokens, 0, id, id + 1);
+    }
+
     /** Embeddings of the ids [T] → [T, H]. */
     public NDArray embed(NDArray ids) {
         return embedTokens.getNDArrayInternal().embedding(ids, embedTokens, SparseFormat.DENSE).singletonOrThrow();
