@@ -136,8 +136,8 @@ public final class FixtureParity {
         return relativeError(floats(got), want);
     }
 
-    /** ‖a − b‖ / ‖b‖. */
-    static double relativeError(float[] a, float[] b) {
+    /** ‖a − b‖ / ‖b‖ (infinite when the lengths differ). */
+    public static double relativeError(float[] a, float[] b) {
         if (a.length != b.length) {
             return Double.POSITIVE_INFINITY;
         }
@@ -151,7 +151,7 @@ public final class FixtureParity {
         return Math.sqrt(diff / norm);
     }
 
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;

@@ -10,7 +10,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -271,7 +270,7 @@ public final class LanguageModel implements AutoCloseable {
             NDArray h2 = h.add(l.out().apply(attn));
             NDList gateUp = TorchOps.split(l.gateUp().apply(l.postNorm().apply(h2)), gateUpSizes, 1);
             NDArray gate = gateUp.get(0);
-            NDArray act = gate.mul(Activation.sigmoid(gate)).muli(gateUp.get(1));
+            NDArray act = Ops.silu(gate).muli(gateUp.get(1));
             h = h2.addi(l.down().apply(act));
         }
         cache.advance(1);

@@ -1,6 +1,7 @@
 package adreview.llava.net;
 
 import adreview.llava.Fixtures;
+import adreview.llava.bench.FixtureParity;
 import adreview.llava.weights.SafetensorsFile;
 
 /** The fixture's reference tensors and small numeric helpers for parity tests. */
@@ -25,26 +26,11 @@ public final class Reference implements AutoCloseable {
         if (a.length != b.length) {
             throw new IllegalArgumentException("lengths differ: " + a.length + " vs " + b.length);
         }
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = (double) a[i] - b[i];
-            diff += d * d;
-            norm += (double) b[i] * b[i];
-        }
-        return Math.sqrt(diff / norm);
+        return FixtureParity.relativeError(a, b);
     }
 
     public static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+        return FixtureParity.cosine(a, b);
     }
 
     public static int argMax(float[] a) {
