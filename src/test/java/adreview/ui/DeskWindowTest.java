@@ -59,7 +59,7 @@ class DeskWindowTest extends FxRobot {
         long t0 = System.nanoTime();
         app = (DeskApplication) FxToolkit.setupApplication(() -> new DeskApplication(
                 new StoreDeskBackend(() -> DeskConfig.load(Map.of(), Map.of()), false)));
-        waitUntil(() -> app.model().phaseProperty().get() == MainViewModel.Phase.FAILED
+        UiFixture.waitUntil(() -> app.model().phaseProperty().get() == MainViewModel.Phase.FAILED
                 || !app.model().list().allVariants().isEmpty());
         System.out.printf("DeskWindowTest: window showed %d variants %d ms after setupApplication%n",
                 app.model().list().allVariants().size(), (System.nanoTime() - t0) / 1_000_000);
@@ -69,11 +69,7 @@ class DeskWindowTest extends FxRobot {
 
     @AfterAll
     static void stopDesk() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages(); // no window of this desk stays over the next test's desk
-        UiFixture.clearHome();
+        UiFixture.stopDesk(app);
     }
 
     @Test
@@ -89,20 +85,20 @@ class DeskWindowTest extends FxRobot {
         @SuppressWarnings("unchecked")
         TableView<VariantSummary> variants = lookup("#variantTable").queryAs(TableView.class);
         // Let the start-up selection of the first row settle first, or it may land after the click.
-        waitUntil(() -> variants.getSelectionModel().getSelectedItem() != null);
+        UiFixture.waitUntil(() -> variants.getSelectionModel().getSelectedItem() != null);
         WaitForAsyncUtils.waitForFxEvents();
         int index = variants.getItems().stream().map(VariantSummary::variantId).toList().indexOf(traced.variantId());
         interact(() -> variants.scrollTo(Math.max(0, index - 3)));
         clickOn(Formats.shortId(traced.variantId()));
-        waitUntil(() -> traced.variantId().equals(variants.getSelectionModel().getSelectedItem().variantId()));
-        waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
+        UiFixture.waitUntil(() -> traced.variantId().equals(variants.getSelectionModel().getSelectedItem().variantId()));
+        UiFixture.waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
 
         ZoomableImageView image = lookup("#detailImage").queryAs(ZoomableImageView.class);
         assertThat(image.imageProperty().get()).isNotNull();
         assertThat(image.imageProperty().get().getWidth()).isGreaterThan(0);
 
         ResolvedAdCopy copy = expected.data().resolveAdCopy(traced.jobId(), null);
-        waitUntil(() -> lookup("#adCopyText").queryAs(Label.class).getText().equals(
+        UiFixture.waitUntil(() -> lookup("#adCopyText").queryAs(Label.class).getText().equals(
                 copy.text().isEmpty() ? "No ad copy: Stage 1 evaluates the image alone." : copy.text()));
         assertThat(lookup("#adCopySource").queryAs(Label.class).getText()).isEqualTo(copy.source().description());
 
@@ -113,7 +109,7 @@ class DeskWindowTest extends FxRobot {
         List<TraceEntry> traces = expected.data().traces(traced.variantId(), traced.jobId());
         @SuppressWarnings("unchecked")
         TableView<TraceRow> traceTable = lookup("#traceTable").queryAs(TableView.class);
-        waitUntil(() -> traceTable.getItems().size() == traces.size());
+        UiFixture.waitUntil(() -> traceTable.getItems().size() == traces.size());
         assertThat(traceTable.getItems()).extracting(r -> r.trace().traceId())
                 .containsExactlyElementsOf(traces.stream().map(TraceEntry::traceId).toList());
 
@@ -152,7 +148,7 @@ class DeskWindowTest extends FxRobot {
                 .filter(v -> v.image().hasFile() && !Files.exists(v.image().file()))
                 .findFirst().orElseThrow(() -> new AssertionError("demo data has no variant with a missing image file"));
         select(missing);
-        waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Problem);
+        UiFixture.waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Problem);
         assertThat(lookup("#imagePlaceholder").queryAs(VBox.class).isVisible()).isTrue();
         assertThat(lookup("#imagePlaceholderTitle").queryAs(Label.class).getText()).isEqualTo("Image file missing");
         assertThat(lookup("#imagePlaceholderDetail").queryAs(Label.class).getText())
@@ -168,7 +164,7 @@ class DeskWindowTest extends FxRobot {
                 .filter(v -> new adreview.ui.image.ImageDecoder().decode(v.image()) instanceof ImageState.Problem)
                 .findFirst().orElseThrow(() -> new AssertionError("demo data has no variant with a corrupt image file"));
         select(corrupt);
-        waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Problem);
+        UiFixture.waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Problem);
         assertThat(lookup("#imagePlaceholderTitle").queryAs(Label.class).getText()).isEqualTo("Image cannot be decoded");
     }
 
@@ -181,7 +177,7 @@ class DeskWindowTest extends FxRobot {
                 .findFirst().orElseThrow(() -> new AssertionError("demo data has no Korean ad copy"));
         select(korean);
         String text = expected.data().resolveAdCopy(korean.jobId(), null).text();
-        waitUntil(() -> lookup("#adCopyText").queryAs(Label.class).getText().equals(text));
+        UiFixture.waitUntil(() -> lookup("#adCopyText").queryAs(Label.class).getText().equals(text));
         Label label = lookup("#adCopyText").queryAs(Label.class);
         assertThat(label.getFont().getFamily()).containsIgnoringCase("nanum");
         screenshot(app.stage().getScene(), "target/screenshots/korean-ad-copy.png");
@@ -196,11 +192,11 @@ class DeskWindowTest extends FxRobot {
                 .findFirst().orElseThrow(() -> new AssertionError("demo data has no variant with a render"));
         select(withRender);
         clickOn("#typedAdCopy").write("Mild roast, strong mornings");
-        waitUntil(() -> "Mild roast, strong mornings".equals(lookup("#adCopyText").queryAs(Label.class).getText()));
+        UiFixture.waitUntil(() -> "Mild roast, strong mornings".equals(lookup("#adCopyText").queryAs(Label.class).getText()));
         assertThat(app.model().detail().adCopySourceProperty().get()).isEqualTo(adreview.ui.data.AdCopySource.TYPED);
 
         clickOn("#showRender");
-        waitUntil(() -> app.model().detail().imageKindProperty().get() == ImageKind.RENDER
+        UiFixture.waitUntil(() -> app.model().detail().imageKindProperty().get() == ImageKind.RENDER
                 && app.model().detail().imageProperty().get() instanceof ImageState.Shown);
         ImageLocation render = expected.data().findVariant(withRender.variantId()).orElseThrow().render();
         assertThat(lookup("#imageCaption").queryAs(Label.class).getText()).contains(render.url());
@@ -241,10 +237,4 @@ class DeskWindowTest extends FxRobot {
         assertThat(Path.of(file)).isNotEmptyFile();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
 }

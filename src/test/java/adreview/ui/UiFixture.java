@@ -154,4 +154,21 @@ final class UiFixture {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Waits up to 60 s for {@code condition}, letting the FX thread run between checks. */
+    static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    /** Closes a whole-desk test's application and every stage it left, so none stays over the next desk. */
+    static void stopDesk(javafx.application.Application app) throws Exception {
+        if (app != null) {
+            org.testfx.api.FxToolkit.cleanupApplication(app);
+        }
+        org.testfx.api.FxToolkit.cleanupStages();
+        clearHome();
+    }
 }

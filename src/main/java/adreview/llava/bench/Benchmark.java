@@ -1,5 +1,6 @@
 package adreview.llava.bench;
 
+import adreview.llava.generate.Generator;
 import adreview.llava.MemoryProbe;
 import adreview.llava.MemoryReport;
 import adreview.llava.config.LlavaConfig;
@@ -153,7 +154,7 @@ public final class Benchmark {
             memory.sample();
             List<Double> tokenMs = new ArrayList<>();
             long decodeCpu = 0;
-            int id = argMax(logits);
+            int id = Generator.argMax(logits);
             for (int i = 0; i < decodeTokens; i++) {
                 long c = cpuNanos();
                 long t = System.nanoTime();
@@ -161,7 +162,7 @@ public final class Benchmark {
                     NDArray embeds = net.language().embedToken(id);
                     logits = net.language().logits(net.language().forward(embeds, cache)).toFloatArray();
                 }
-                id = argMax(logits);
+                id = Generator.argMax(logits);
                 tokenMs.add((System.nanoTime() - t) / 1e6);
                 decodeCpu += cpuNanos() - c;
                 if ((i + 1) % FLOOR_EVERY == 0) {
@@ -239,13 +240,4 @@ public final class Benchmark {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
-    private static int argMax(float[] a) {
-        int best = 0;
-        for (int i = 1; i < a.length; i++) {
-            if (a[i] > a[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

@@ -1,5 +1,6 @@
 package adreview.llava.bench;
 
+import adreview.llava.generate.Generator;
 import adreview.llava.config.LlavaConfig;
 import adreview.llava.net.KvCache;
 import adreview.llava.net.LlavaNetwork;
@@ -83,12 +84,12 @@ public final class FixtureParity {
                 last = floats(net.language().logits(hidden.get(new NDIndex("-1:"))));
                 errors.put("logits_first_text", relativeError(first, ref.readFloats(p + "logits_first_text")));
                 errors.put("logits_last", relativeError(last, ref.readFloats(p + "logits_last")));
-                greedy[0] = argMax(last);
+                greedy[0] = Generator.argMax(last);
             }
             for (int step = 1; step < expected.length; step++) {
                 try (NDScope scope = new NDScope()) {
                     NDArray embeds = net.language().embedToken(greedy[step - 1]);
-                    greedy[step] = argMax(floats(net.language().logits(net.language().forward(embeds, cache))));
+                    greedy[step] = Generator.argMax(floats(net.language().logits(net.language().forward(embeds, cache))));
                 }
             }
         }
@@ -97,7 +98,7 @@ public final class FixtureParity {
         while (matched < expected.length && greedy[matched] == expected[matched]) {
             matched++;
         }
-        return new CaseResult(c, errors, cosine(last, refLast), argMax(last) == argMax(refLast), matched,
+        return new CaseResult(c, errors, cosine(last, refLast), Generator.argMax(last) == Generator.argMax(refLast), matched,
                 expected.length);
     }
 
@@ -163,15 +164,6 @@ public final class FixtureParity {
         return dot / Math.sqrt(na * nb);
     }
 
-    private static int argMax(float[] a) {
-        int best = 0;
-        for (int i = 1; i < a.length; i++) {
-            if (a[i] > a[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 
     private static int indexOf(long[] ids, int token) {
         for (int i = 0; i < ids.length; i++) {

@@ -173,17 +173,22 @@ public final class Generator {
                 memory.report(network.residentWeightBytes(), kvBytes));
     }
 
+    /** The index of the highest value (the first of equal ones): greedy decoding's choice. */
+    public static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Greedy choice: the highest logit, among the constraint's allowed ids when there is a constraint. */
     static int pick(float[] logits, TokenConstraint constraint) throws GenerationException {
         BitSet allowed = constraint == null ? null : constraint.allowedNext();
         if (allowed == null) {
-            int best = 0;
-            for (int i = 1; i < logits.length; i++) {
-                if (logits[i] > logits[best]) {
-                    best = i;
-                }
-            }
-            return best;
+            return argMax(logits);
         }
         int best = -1;
         for (int i = allowed.nextSetBit(0); i >= 0 && i < logits.length; i = allowed.nextSetBit(i + 1)) {

@@ -1,5 +1,6 @@
 package adreview.llava.net;
 
+import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -47,8 +48,8 @@ public final class KvCache implements AutoCloseable {
         }
         long[] min = {0, start, 0};
         long[] max = {kvHeads, start + t, headDim};
-        TorchOps.write(keys[layer], k, min, max);
-        TorchOps.write(values[layer], v, min, max);
+        Regions.write(keys[layer], k, min, max);
+        Regions.write(values[layer], v, min, max);
     }
 
     /** Views of the first {@code upTo} positions (no copy). */

@@ -1,6 +1,5 @@
 package adreview.llava.net;
 
-import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -9,9 +8,10 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The tensor operations a decode step does on every layer that DJL's engine-neutral API makes expensive: a slice
- * view, a write into a region, a split with known sizes, a softmax with its own result type. Through {@code NDArray.get/set(NDIndex)} each is a string parse plus four or five
- * JNI calls (index init, one per axis, apply, delete); here each is one call into libtorch. The engine is fixed to
- * PyTorch, so going to its JNI directly is safe; nothing else in the engine does.
+ * view, a split with known sizes, a softmax with its own result type. Through {@code NDArray.get(NDIndex)} a slice is
+ * a string parse plus four or five JNI calls, and DJL's split reads the shape back first; here each is one call into
+ * libtorch. The engine is fixed to PyTorch, so going to its JNI directly is safe; region writes live beside the
+ * loader's in {@link adreview.llava.weights.Regions}.
  */
 final class TorchOps {
     private TorchOps() {
@@ -37,11 +37,4 @@ final class TorchOps {
         return JniUtils.softmax((PtNDArray) array, axis, DataType.FLOAT32);
     }
 
-    /**
-     * Copies {@code value} into {@code target[min_0:max_0, min_1:max_1, ...]} in place; {@code value} must have (or
-     * broadcast to) the region's shape.
-     */
-    static void write(NDArray target, NDArray value, long[] min, long[] max) {
-        Regions.write(target, value, min, max);
-    }
 }

@@ -1,5 +1,6 @@
 package adreview.llava.net;
 
+import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -40,7 +41,7 @@ class OpsTest {
     void torchOpsSliceSplitAndWriteAddressTheRegionsAsked() {
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
             NDArray cache = m.zeros(new Shape(2, 5, 3));
-            TorchOps.write(cache, m.ones(new Shape(2, 1, 3)).mul(7f), new long[] {0, 3, 0}, new long[] {2, 4, 3});
+            Regions.write(cache, m.ones(new Shape(2, 1, 3)).mul(7f), new long[] {0, 3, 0}, new long[] {2, 4, 3});
             float[] perPosition = cache.sum(new int[] {0, 2}).toFloatArray();
             assertThat(perPosition).containsExactly(0f, 0f, 0f, 42f, 0f);
             NDArray view = TorchOps.slice(cache, 1, 0, 4);

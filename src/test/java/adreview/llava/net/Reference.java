@@ -2,6 +2,7 @@ package adreview.llava.net;
 
 import adreview.llava.Fixtures;
 import adreview.llava.bench.FixtureParity;
+import adreview.llava.generate.Generator;
 import adreview.llava.weights.SafetensorsFile;
 
 /** The fixture's reference tensors and small numeric helpers for parity tests. */
@@ -34,13 +35,7 @@ public final class Reference implements AutoCloseable {
     }
 
     public static int argMax(float[] a) {
-        int best = 0;
-        for (int i = 1; i < a.length; i++) {
-            if (a[i] > a[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Generator.argMax(a);
     }
 
     @Override
