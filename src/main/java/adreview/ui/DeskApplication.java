@@ -210,13 +210,19 @@ public final class DeskApplication extends Application {
             return;
         }
         review.viewModel().queue().cancelAll();
+        record Switched(ReviewModel model, adreview.review.ReviewService service, String saved) {
+        }
         executor.task("switch model", () -> {
                     ReviewModel m = support.model(folder);
-                    var parts = java.util.Map.entry(m, support.reviewService(m));
-                    LOG.info("Model {} in use; {}", folder, support.rememberModel(folder));
-                    return parts;
+                    return new Switched(m, support.reviewService(m), support.rememberModel(folder));
                 })
-                .onSuccess(e -> review.connect(e.getValue(), support.decisions(), support.traces(), folder, e.getKey()))
+                .onSuccess(s -> {
+                    LOG.info("Model {} in use; {}", folder, s.saved());
+                    review.connect(s.service(), support.decisions(), support.traces(), folder, s.model());
+                    if (modelsView != null) {
+                        modelsView.model().usedAndSaved(folder.toAbsolutePath().normalize(), s.saved());
+                    }
+                })
                 .onFailure(error -> LOG.warn("Model {} not switched", folder, error))
                 .execute();
     }

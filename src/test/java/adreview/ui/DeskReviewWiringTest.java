@@ -62,11 +62,11 @@ class DeskReviewWiringTest extends FxRobot {
         long t0 = System.nanoTime();
         app = (DeskApplication) FxToolkit.setupApplication(() -> new DeskApplication(
                 new StoreDeskBackend(() -> DeskConfig.load(Map.of(), flags), false)));
-        waitUntil(() -> app.model().phaseProperty().get() == MainViewModel.Phase.FAILED
+        UiFixture.waitUntil(() -> app.model().phaseProperty().get() == MainViewModel.Phase.FAILED
                 || !app.model().list().allVariants().isEmpty());
         assertThat(app.model().failureProperty().get()).isEmpty();
         // Connected: the Models button is enabled once the review side has the database.
-        waitUntil(() -> !app.view().modelsButton().isDisabled());
+        UiFixture.waitUntil(() -> !app.view().modelsButton().isDisabled());
         System.out.printf("DeskReviewWiringTest: desk wired %d ms after setupApplication%n",
                 (System.nanoTime() - t0) / 1_000_000);
     }
@@ -81,11 +81,7 @@ class DeskReviewWiringTest extends FxRobot {
 
     @AfterAll
     static void stopDesk() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages(); // no window of this desk stays over the next test's desk
-        UiFixture.clearHome();
+        UiFixture.stopDesk(app);
     }
 
     @Test
@@ -94,7 +90,7 @@ class DeskReviewWiringTest extends FxRobot {
         TabPane tabs = app.view().detail().results();
         assertThat(tabs.getTabs()).extracting(Tab::getId).containsExactly("reviewTab", "measuredTab", "historyTab");
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("reviewTab");
-        waitUntil(() -> !app.review().viewModel().readinessProperty().get().ready()
+        UiFixture.waitUntil(() -> !app.review().viewModel().readinessProperty().get().ready()
                 && app.review().viewModel().readinessProperty().get().problem() != null
                 && !app.review().viewModel().readinessProperty().get().problem().isBlank());
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isTrue();
@@ -105,7 +101,7 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).isNotBlank();
         select(firstWithImage());
-        waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
+        UiFixture.waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
         screenshot(app.stage().getScene(), "target/screenshots/desk-review-tab.png");
     }
 
@@ -115,7 +111,7 @@ class DeskReviewWiringTest extends FxRobot {
         VariantSummary low = row(DemoVariants.LOW_CONTRAST);
         select(low);
         clickOn(tabHeader("Measured"));
-        waitUntil(() -> app.measured().report() != null
+        UiFixture.waitUntil(() -> app.measured().report() != null
                 && app.model().list().selectedProperty().get().variantId().equals(DemoVariants.LOW_CONTRAST));
         MeasuredReport report = app.measured().report();
         assertThat(report.contrastOk()).isFalse();
@@ -124,7 +120,7 @@ class DeskReviewWiringTest extends FxRobot {
 
         clickOn("#showBoxes");
         OverlayBoxesLayer boxes = app.view().detail().imagePane().boxesLayer();
-        waitUntil(() -> boxes.isVisible() && boxes.getChildrenUnmodifiable().size() > 1);
+        UiFixture.waitUntil(() -> boxes.isVisible() && boxes.getChildrenUnmodifiable().size() > 1);
         assertThat(app.model().detail().imageKindProperty().get()).isEqualTo(adreview.ui.detail.ImageKind.RENDER);
         screenshot(app.stage().getScene(), "target/screenshots/desk-measured-tab.png");
         clickOn("#showBoxes");
@@ -145,10 +141,10 @@ class DeskReviewWiringTest extends FxRobot {
         type(KeyCode.A);
 
         var decisions = app.model().review().orElseThrow().decisions();
-        waitUntil(() -> decisions.latest(target.variantId()).isPresent());
+        UiFixture.waitUntil(() -> decisions.latest(target.variantId()).isPresent());
         Optional<ReviewerDecision> saved = decisions.latest(target.variantId());
         assertThat(saved.orElseThrow().verdict()).isEqualTo(Verdict.ACCEPT);
-        waitUntil(() -> table.getItems().stream().anyMatch(v -> v.variantId().equals(target.variantId())
+        UiFixture.waitUntil(() -> table.getItems().stream().anyMatch(v -> v.variantId().equals(target.variantId())
                 && "Accept".equals(v.decision())));
         assertThat(table.getSelectionModel().getSelectedIndices()).hasSize(1);
         assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(before + 1);
@@ -161,7 +157,7 @@ class DeskReviewWiringTest extends FxRobot {
         // The decision is in the variant's history too, apart from the model calls.
         select(target);
         clickOn(tabHeader("History"));
-        waitUntil(() -> app.model().detail().traces().decisions().stream()
+        UiFixture.waitUntil(() -> app.model().detail().traces().decisions().stream()
                 .anyMatch(d -> d.verdict().equals("Accept")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(from(lookup("#decisionHistory").queryAs(javafx.scene.layout.VBox.class)).lookup(".decision-line")
@@ -175,7 +171,7 @@ class DeskReviewWiringTest extends FxRobot {
     void getAModelOpensTheModelsViewAndUseSwitchesTheReviewModel() throws Exception {
         // The Review tab's "Get a model…" (offered while no model is usable) opens the same window as "Models".
         clickOn("#getModelButton");
-        waitUntil(() -> app.modelsView() != null && !app.modelsView().model().folders().isEmpty());
+        UiFixture.waitUntil(() -> app.modelsView() != null && !app.modelsView().model().folders().isEmpty());
         @SuppressWarnings("unchecked")
         TableView<ModelFolderInfo> folders = from(app.modelsView()).lookup("#models-table").queryAs(TableView.class);
         assertThat(folders.getItems()).extracting(ModelFolderInfo::name).contains("llava-tiny");
@@ -187,13 +183,14 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(tiny.complete()).as("fixture model complete: %s", tiny.problems()).isTrue();
         interact(() -> folders.getSelectionModel().select(tiny));
         clickOn(from(app.modelsView()).lookup("#models-use").queryAs(Button.class));
-        waitUntil(() -> app.review().viewModel().readinessProperty().get().ready());
+        UiFixture.waitUntil(() -> app.review().viewModel().readinessProperty().get().ready());
         assertThat(app.review().viewModel().canRunProperty().get()).isTrue();
-        waitUntil(() -> folders.getItems().stream().anyMatch(ModelFolderInfo::inUse));
+        UiFixture.waitUntil(() -> folders.getItems().stream().anyMatch(ModelFolderInfo::inUse));
         // the choice outlives the session: the next start without flags reads it from the config file
         DeskConfig next = DeskConfig.load(Map.of(), Map.of());
         assertThat(next.sourceOf(DeskConfig.Key.MODEL_DIR)).isEqualTo(adreview.app.ConfigSource.CONFIG_FILE);
         assertThat(next.modelDir()).isEqualTo(tiny.path().toAbsolutePath().normalize());
+        UiFixture.waitUntil(() -> app.modelsView().model().messageProperty().get().contains("saved to"));
         screenshot(window.getScene(), "target/screenshots/desk-models.png");
         interact(window::close);
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isFalse();
@@ -237,10 +234,4 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(Path.of(file)).isNotEmptyFile();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
 }

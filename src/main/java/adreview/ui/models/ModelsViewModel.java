@@ -150,6 +150,14 @@ public final class ModelsViewModel {
         onUse.accept(folder);
     }
 
+    /** After the switch: says whether the choice was saved for the next start ({@code saved}: where, or why not). */
+    public void usedAndSaved(Path folder, String saved) {
+        Path current = inUse.get();
+        if (current != null && current.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
+            say(MessageKind.INFO, "Using " + folder.getFileName() + "; " + saved + ".");
+        }
+    }
+
     public void setOnUse(Consumer<ModelFolderInfo> hook) {
         this.onUse = Objects.requireNonNull(hook);
     }
