@@ -1,0 +1,89 @@
+package adreview.app.cli;
+
+import adreview.llava.bench.FixtureParity;
+import adreview.llava.net.WeightPrecision;
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code parity}: the engine against the fixture's transformers references on this machine's device, per precision
+ * (exit 0 when every precision is within its tolerance). The CPU checks also run as JUnit tests; this is for a GPU.
+ */
+@Command(name = "parity", mixinStandardHelpOptions = true,
+        description = "Check the engine against the fixture references (../shared/fixtures) on a device.")
+public final class ParityCommand implements Callable<Integer> {
+
+    @Option(names = "--fixtures", required = true, description = "the fixtures folder (llava-tiny/, reference.json and reference.safetensors or its index)")
+    Path fixtures;
+
+    @Option(names = "--precisions", split = ",",
+            description = "precisions to check (default: fp32,int8 on CPU; fp32,fp16,int8 on GPU)")
+    List<String> precisions;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    /** The desk's global options: {@code --device} is inherited from there. */
+    @picocli.CommandLine.ParentCommand
+    adreview.app.Main main;
+
+    @Override
+    public Integer call() {
+        try {
+            if (!Files.isRegularFile(fixtures.resolve("reference.safetensors"))
+                    && !Files.isRegularFile(fixtures.resolve("reference.safetensors.index.json"))) {
+                System.err.println("parity: " + fixtures + " has no reference.safetensors or reference.safetensors.index.json"
+                        + " (give the fixtures folder)");
+                return 2;
+            }
+            Device dev = BenchCommand.resolveDevice(adreview.llava.Device.parse(main.config().device()));
+            List<String> wanted = precisions != null ? precisions
+                    : dev.isGpu() ? List.of("fp32", "fp16", "int8") : List.of("fp32", "int8");
+            List<FixtureParity.Result> results = new ArrayList<>();
+            for (String p : wanted) {
+                WeightPrecision wp = WeightPrecision.valueOf(p.trim().toUpperCase(Locale.ROOT));
+                results.add(FixtureParity.run(fixtures, dev, wp));
+            }
+            if (json) {
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            } else {
+                print(results);
+            }
+            return results.stream().allMatch(FixtureParity.Result::passed) ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("parity: " + CliErrors.oneLine(e));
+            return 1;
+        }
+    }
+
+    private static void print(List<FixtureParity.Result> results) {
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %-4s", "prec", "device", "case"));
+        for (String t : FixtureParity.TENSORS) {
+            header.append(String.format(Locale.ROOT, " %17s", t));
+        }
+        System.out.println(header + String.format(Locale.ROOT, " %8s %5s %6s", "cosine", "top-1", "greedy"));
+        for (FixtureParity.Result r : results) {
+            for (FixtureParity.CaseResult c : r.cases()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %-4d", r.precision(),
+                        r.device(), c.index()));
+                for (String t : FixtureParity.TENSORS) {
+                    line.append(String.format(Locale.ROOT, " %17.3e", c.relativeErrors().get(t)));
+                }
+                System.out.println(line + String.format(Locale.ROOT, " %8.5f %5s %3d/%d", c.logitsLastCosine(),
+                        c.sameTop1() ? "same" : "DIFF", c.greedyIdsMatched(), c.greedyIds()));
+            }
+            System.out.println(r.precision() + ": " + (r.passed() ? "PASS" : "FAIL " + String.join("; ", r.failures())));
+        }
+        System.out.println("relative error = ||engine - reference|| / ||reference||; greedy = ids equal to the"
+                + " reference's 32 before the first difference");
+    }
+}

@@ -1,0 +1,173 @@
+package adreview.llava.bench;
+
+import adreview.llava.generate.Generator;
+import adreview.llava.config.LlavaConfig;
+import adreview.llava.net.KvCache;
+import adreview.llava.net.LlavaNetwork;
+import adreview.llava.net.VisionTower;
+import adreview.llava.net.WeightPrecision;
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine against the fixture's transformers references on any device and precision: what the JUnit parity
+ * tests check on the CPU, as a command for a machine with a GPU and no build tools. Per precision:
+ * fp32 within 1e-3 relative error on every tensor and all greedy ids identical; fp16 within 2e-2 and the same top-1
+ * for the last prompt position; int8 cosine ≥ 0.99 of the last logits and the same top-1.
+ */
+public final class FixtureParity {
+    public static final String[] TENSORS = {"vision_embeddings", "vision_layer_m2", "image_features",
+            "logits_first_text", "logits_last"};
+
+    public record CaseResult(int index, Map<String, Double> relativeErrors, double logitsLastCosine,
+                             boolean sameTop1, int greedyIdsMatched, int greedyIds) {
+    }
+
+    public record Result(String precision, String device, List<CaseResult> cases, List<String> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    private FixtureParity() {
+    }
+
+    public static Result run(Path fixtures, Device device, WeightPrecision precision) throws Exception {
+        Path model = fixtures.resolve("llava-tiny");
+        LlavaConfig config = LlavaConfig.load(model.resolve("config.json"));
+        List<CaseResult> cases = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        try (FixtureReference ref = FixtureReference.open(fixtures);
+             LlavaNetwork net = LlavaNetwork.load(model, config, device, precision, false);
+             NDManager manager = net.manager().newSubManager()) {
+            for (int c = 0; c < FixtureReference.CASES; c++) {
+                CaseResult r = runCase(net, manager, ref, c);
+                cases.add(r);
+                judge(precision, r, failures);
+            }
+        }
+        return new Result(precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", cases, failures);
+    }
+
+    private static CaseResult runCase(LlavaNetwork net, NDManager manager, FixtureReference ref, int c) {
+                Map<String, Double> errors = new LinkedHashMap<>();
+        long[] ids = ref.longs(c, "input_ids");
+        long[] expected = ref.longs(c, "generated_ids");
+        float[] last;
+        long[] greedy = new long[expected.length];
+        try (KvCache cache = net.newCache(ids.length + expected.length)) {
+            try (NDScope scope = new NDScope()) {
+                NDArray pixels = manager.create(ref.floats(c, "pixel_values"), new Shape(3, 336, 336));
+                VisionTower.Output out = net.vision().forward(pixels);
+                errors.put("vision_embeddings", error(out.embeddings(), ref.floats(c, "vision_embeddings")));
+                errors.put("vision_layer_m2", error(out.selected(), ref.floats(c, "vision_layer_m2")));
+                NDArray features = net.imageFeatures(pixels);
+                errors.put("image_features", error(features, ref.floats(c, "image_features")));
+                int imageStart = indexOf(ids, net.config().imageTokenIndex());
+                NDArray hidden = net.language().forward(net.promptEmbeddings(manager.create(ids), features,
+                        imageStart), cache);
+                float[] first = floats(net.language().logits(hidden.get(new NDIndex("0:1"))));
+                last = floats(net.language().logits(hidden.get(new NDIndex("-1:"))));
+                errors.put("logits_first_text", relativeError(first, ref.floats(c, "logits_first_text")));
+                errors.put("logits_last", relativeError(last, ref.floats(c, "logits_last")));
+                greedy[0] = Generator.argMax(last);
+            }
+            for (int step = 1; step < expected.length; step++) {
+                try (NDScope scope = new NDScope()) {
+                    NDArray embeds = net.language().embedToken(greedy[step - 1]);
+                    greedy[step] = Generator.argMax(floats(net.language().logits(net.language().forward(embeds, cache))));
+                }
+            }
+        }
+        float[] refLast = ref.floats(c, "logits_last");
+        int matched = 0;
+        while (matched < expected.length && greedy[matched] == expected[matched]) {
+            matched++;
+        }
+        return new CaseResult(c, errors, cosine(last, refLast), Generator.argMax(last) == Generator.argMax(refLast), matched,
+                expected.length);
+    }
+
+    private static void judge(WeightPrecision precision, CaseResult r, List<String> failures) {
+        String at = "case " + r.index() + ": ";
+        if (!r.sameTop1()) {
+            failures.add(at + "top-1 of logits_last differs from the reference");
+        }
+        switch (precision) {
+            case FP32, FP16 -> {
+                double tolerance = precision == WeightPrecision.FP32 ? 1e-3 : 2e-2;
+                r.relativeErrors().forEach((name, e) -> {
+                    if (!(e <= tolerance)) {
+                        failures.add(String.format(java.util.Locale.ROOT, "%s%s relative error %.3e > %.0e", at, name,
+                                e, tolerance));
+                    }
+                });
+                if (precision == WeightPrecision.FP32 && r.greedyIdsMatched() < r.greedyIds()) {
+                    failures.add(at + "greedy ids differ from position " + r.greedyIdsMatched());
+                }
+            }
+            case INT8 -> {
+                if (!(r.logitsLastCosine() >= 0.99)) {
+                    failures.add(String.format(java.util.Locale.ROOT, "%slogits_last cosine %.5f < 0.99", at,
+                            r.logitsLastCosine()));
+                }
+            }
+        }
+    }
+
+    private static float[] floats(NDArray a) {
+        return a.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    private static double error(NDArray got, float[] want) {
+        return relativeError(floats(got), want);
+    }
+
+    /** ‖a − b‖ / ‖b‖ (infinite when the lengths differ). */
+    public static double relativeError(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            diff += d * d;
+            norm += (double) b[i] * b[i];
+        }
+        return Math.sqrt(diff / norm);
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+
+    private static int indexOf(long[] ids, int token) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == token) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
