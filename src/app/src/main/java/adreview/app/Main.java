@@ -70,7 +70,8 @@ public final class Main implements Runnable {
             description = "Create or update the desk's tables in an external database (Flyway).")
     boolean migrate;
 
-    public static void main(String[] args) {
+    public static void main(String[] launcherArgs) {
+        String[] args = LauncherArgs.applySystemProperties(launcherArgs);
         // Before any DJL class loads: DJL otherwise reports usage over the network; the desk runs offline.
         System.setProperty("OPT_OUT_TRACKING", "true");
         CommandLine commandLine = commandLine();
