@@ -75,11 +75,16 @@ class DecideAndJudgeCommandTest {
     }
 
     @Test
-    void judgeWithoutAUsableModelFailsWithOneLineAndChangesNothing() {
+    void judgeWithoutAUsableModelIsRefusedWithOneLineAndChangesNothing() throws Exception {
+        java.nio.file.Path image = db.dir().resolve("assets/t/a.png");
+        java.nio.file.Files.createDirectories(image.getParent());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", image.toFile());
         UUID v = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "img_gen", "done");
-        Run r = cli("judge", "--stage", "1", "--variant", v.toString());
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip()).startsWith("error:").doesNotContain("\n");
+        Run r = cli("judge", "--stage", "1", "--variant", v.toString(), "--model-dir", db.dir().resolve("no-model").toString());
+        // No model here is this machine's problem: refused (2), the variant untouched.
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("refused:").contains("no-model").doesNotContain("\n");
         assertThat(db.state(v)).isEqualTo("done/img_gen");
         assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
         UUID notReady = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "vlm_analyze", "done");
