@@ -119,12 +119,17 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.apply(connection);
                 connection.commit();
+                connection.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
+                // On a connection the server dropped this fails too; the first failure is the one to report.
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("database error: " + reason(e), e);
@@ -162,6 +167,10 @@ public final class Database implements AutoCloseable {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // HikariCP's proxy of a connection it evicted as broken says only this (no SQLSTATE).
+            if (t instanceof SQLException && "Connection is closed".equals(t.getMessage())) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,15 @@ public final class Migrations {
     /** Applies pending migrations; returns how many ran. */
     public static int migrate(DataSource dataSource) {
         try {
-            Flyway flyway = flyway(dataSource);
-            realignEditedChecksums(flyway, dataSource);
-            MigrateResult result = flyway.migrate();
+            realignEditedChecksums(flyway(dataSource), dataSource);
+            // A fresh instance: Flyway caches the history rows it has read.
+            MigrateResult result = flyway(dataSource).migrate();
             return result.migrationsExecuted;
+        } catch (FlywayValidateException e) {
+            // Its first line only says that validation failed; the second names the migration and the problem.
+            String[] lines = e.getMessage().split("\\R");
+            throw new StoreException("database migration failed: " + lines[0]
+                    + (lines.length > 1 ? " (" + lines[1].strip() + ")" : ""), e);
         } catch (RuntimeException e) {
             throw new StoreException("database migration failed: " + Database.reason(e), e);
         }
