@@ -116,7 +116,7 @@ class ReviewServiceTinyModelTest {
     }
 
     @Test
-    void aRunCancelledMidwayLeavesTheVariantAsItWasAndKeepsThePartialAnswer() {
+    void aRunCancelledMidwayLeavesTheVariantAsItWas() {
         UUID v = DemoVariants.KOREAN_COPY;
         String before = db.query("SELECT status || '/' || current_step || '/' || updated_at::text FROM jobs_variants WHERE job_variants_id = ?", v);
         int traceCount = db.count("vlm_traces", "job_variants_id = ?", v);
