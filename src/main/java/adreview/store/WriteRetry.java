@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A write that must not be lost to a short database outage (a run's final transaction): while the
  * server cannot be reached it is tried again with backoff (0.25 s, doubling up to 4 s) until
- * {@code window} has passed since the first failure, then given up with one
+ * {@code window} has passed since the first attempt began (an attempt under way, which may wait for
+ * the pool's connection timeout, is not cut short), then given up with one
  * {@link WriteGaveUpException}. Other failures (constraints, bad SQL) are not retried. The work
  * must be safe to run again after a commit whose answer was lost (the callers check for their
  * own trace id first).
@@ -37,7 +38,8 @@ public final class WriteRetry {
      * @throws WriteGaveUpException when the database stayed unreachable for the whole window
      */
     public <T> T inTransaction(String what, SqlWork<T> work) {
-        long firstFailure = -1;
+        long started = System.nanoTime();
+        boolean failing = false;
         long delay = FIRST_DELAY_MS;
         int attempts = 0;
         while (true) {
@@ -52,13 +54,12 @@ public final class WriteRetry {
                 if (!Database.isConnectionFailure(e)) {
                     throw e;
                 }
-                long now = System.nanoTime();
-                if (firstFailure < 0) {
-                    firstFailure = now;
+                if (!failing) {
+                    failing = true;
                     LOG.warn("database unreachable while storing {} ({}); retrying for up to {} s",
                             what, Database.reason(e), window.toSeconds());
                 }
-                long left = window.toNanos() - (now - firstFailure);
+                long left = window.toNanos() - (System.nanoTime() - started);
                 if (left <= 0) {
                     LOG.error("gave up storing {} after {} attempts", what, attempts, e);
                     throw new WriteGaveUpException(what, window, Database.reason(e), e);
