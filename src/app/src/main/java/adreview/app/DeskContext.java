@@ -9,10 +9,14 @@ import adreview.store.JobRepository;
 import adreview.store.Migrations;
 import adreview.store.OverlayLayoutRepository;
 import adreview.store.RenderResolver;
+import adreview.store.RunClaims;
+import adreview.store.RunRecovery;
 import adreview.store.SchemaValidator;
+import adreview.store.StoreException;
 import adreview.store.TraceRepository;
 import adreview.store.VariantRepository;
 import adreview.store.demo.DemoData;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * The one wiring of configuration → database (embedded or external) → repositories, shared by the
  * CLI and the UI. Opening it with no database URL starts the embedded PostgreSQL, migrates and
  * seeds the demo data on first start; against an external database it validates the schema (or
- * migrates with {@code --migrate}). Closing it (also from its shutdown hook: exit, Ctrl-C) closes
- * the pool and stops the embedded PostgreSQL.
+ * migrates with {@code --migrate}). Then, before anything else uses the database, it recovers the
+ * claims of runs whose process died or whose heartbeat expired ({@link RunRecovery}): this is the one
+ * place every desk process (the window and each CLI command) opens the database. Closing it (also from
+ * its shutdown hook: exit, Ctrl-C) stops the claims' heartbeat, closes the pool and stops the embedded
+ * PostgreSQL.
  */
 public final class DeskContext implements AutoCloseable {
 
@@ -40,6 +47,8 @@ public final class DeskContext implements AutoCloseable {
     private final RenderResolver renders;
     private final OverlayLayoutRepository overlays;
     private final AssetResolver assets;
+    private final RunClaims claims;
+    private final List<RunRecovery.Recovered> recovered;
     private boolean closed;
 
     /**
@@ -50,15 +59,17 @@ public final class DeskContext implements AutoCloseable {
      * @param seedMillis     demo data (0 when not seeded)
      * @param migrations     migrations applied in this start
      * @param demoSeeded     true when this start seeded the demo data
+     * @param recoverMillis  finding and recovering dead run claims
      */
     public record StartupReport(long databaseMillis, long migrateMillis, long seedMillis,
-                                int migrations, boolean demoSeeded) {
+                                int migrations, boolean demoSeeded, long recoverMillis) {
         public long totalMillis() {
-            return databaseMillis + migrateMillis + seedMillis;
+            return databaseMillis + migrateMillis + seedMillis + recoverMillis;
         }
     }
 
-    private DeskContext(DeskConfig config, EmbeddedDatabase embedded, Database database, StartupReport startup) {
+    private DeskContext(DeskConfig config, EmbeddedDatabase embedded, Database database, StartupReport startup,
+                        List<RunRecovery.Recovered> recovered) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -70,6 +81,8 @@ public final class DeskContext implements AutoCloseable {
         this.renders = new RenderResolver(database);
         this.overlays = new OverlayLayoutRepository(database);
         this.assets = new AssetResolver(config.assetRoot());
+        this.claims = new RunClaims(database);
+        this.recovered = List.copyOf(recovered);
         this.shutdownHook = new Thread(this::close, "adreview-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -102,12 +115,16 @@ public final class DeskContext implements AutoCloseable {
             long t2 = System.nanoTime();
             boolean seeded = config.embedded() && DemoData.seedIfFirstStart(database, config.assetRoot());
             long t3 = System.nanoTime();
+            List<RunRecovery.Recovered> recovered = recover(database);
+            long t4 = System.nanoTime();
             StartupReport report = new StartupReport(millis(t1 - t0), millis(t2 - t1), millis(t3 - t2),
-                    migrations, seeded);
-            LOG.info("database ready in {} ms (connect {} ms, migrate/validate {} ms, demo seed {} ms){}",
+                    migrations, seeded, millis(t4 - t3));
+            LOG.info("database ready in {} ms (connect {} ms, migrate/validate {} ms, demo seed {} ms, "
+                            + "recovered {} run(s) in {} ms){}",
                     report.totalMillis(), report.databaseMillis(), report.migrateMillis(), report.seedMillis(),
+                    recovered.size(), report.recoverMillis(),
                     config.embedded() ? " at " + config.embeddedDataDir() : "");
-            return new DeskContext(config, embedded, database, report);
+            return new DeskContext(config, embedded, database, report, recovered);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -116,6 +133,16 @@ public final class DeskContext implements AutoCloseable {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /** Recovers dead run claims; a failure is logged, never stops the desk from opening. */
+    private static List<RunRecovery.Recovered> recover(Database database) {
+        try {
+            return new RunRecovery(database).recoverDead();
+        } catch (StoreException e) {
+            LOG.warn("could not look for interrupted runs: {}", e.getMessage(), e);
+            return List.of();
         }
     }
 
@@ -173,6 +200,21 @@ public final class DeskContext implements AutoCloseable {
 
     public AssetResolver assets() {
         return assets;
+    }
+
+    /** The run claims of this process (one heartbeat thread for all its runs). */
+    public RunClaims claims() {
+        return claims;
+    }
+
+    /** The interrupted runs this context recovered when it opened the database. */
+    public List<RunRecovery.Recovered> recovered() {
+        return recovered;
+    }
+
+    /** Looks for dead run claims again and recovers them (the {@code recover} command). */
+    public List<RunRecovery.Recovered> recoverNow() {
+        return new RunRecovery(database).recoverDead();
     }
 
     /** The name JavaFX gives its application thread. */
@@ -236,6 +278,7 @@ public final class DeskContext implements AutoCloseable {
             // Called from the hook itself: nothing to remove.
         }
         try {
+            claims.close();
             database.close();
         } finally {
             if (embedded != null) {

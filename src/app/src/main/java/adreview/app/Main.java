@@ -6,9 +6,12 @@ import adreview.app.cli.ListCommand;
 import adreview.app.cli.ShowCommand;
 import adreview.app.cli.JudgeCommand;
 import adreview.app.cli.DecideCommand;
-import adreview.store.DatabaseUnavailableException;
+import adreview.app.cli.RecoverCommand;
+import adreview.review.ReviewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +35,7 @@ import picocli.CommandLine.ScopeType;
                 adreview.app.cli.BenchCommand.class,
                 adreview.app.cli.ParityCommand.class,
                 CheckCommand.class,
+                RecoverCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -70,10 +74,23 @@ public final class Main implements Runnable {
             description = "Create or update the desk's tables in an external database (Flyway).")
     boolean migrate;
 
+    /** Where {@code judge} gets its model from: the configured folder, or a test's stand-in. */
+    private final Function<DeskConfig, ReviewModel> models;
+
+    public Main() {
+        this(ReviewWiring::model);
+    }
+
+    Main(Function<DeskConfig, ReviewModel> models) {
+        this.models = Objects.requireNonNull(models, "models");
+    }
+
     public static void main(String[] launcherArgs) {
         String[] args = LauncherArgs.applySystemProperties(launcherArgs);
         // Before any DJL class loads: DJL otherwise reports usage over the network; the desk runs offline.
         System.setProperty("OPT_OUT_TRACKING", "true");
+        // Before the first logger: stack traces go to <data>/logs/desk.log, the terminal gets one line.
+        LogFiles.configure(args);
         CommandLine commandLine = commandLine();
         int code = commandLine.execute(args);
         CommandLine.ParseResult parsed = commandLine.getParseResult();
@@ -84,8 +101,17 @@ public final class Main implements Runnable {
 
     /** The command line with the desk's error policy: one line on stderr, exit code 1. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        return commandLine(ReviewWiring::model);
+    }
+
+    /**
+     * As {@link #commandLine()}, with {@code judge} running on the model {@code models} gives (tests run the
+     * real CLI on a stand-in model this way). The stack trace of an error goes to the log file only.
+     */
+    public static CommandLine commandLine(Function<DeskConfig, ReviewModel> models) {
+        CommandLine commandLine = new CommandLine(new Main(models));
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
+            org.slf4j.LoggerFactory.getLogger(Main.class).warn("{} failed", cmd.getCommandName(), error);
             cmd.getErr().println("error: " + UserMessages.describe(error));
             cmd.getErr().flush();
             return 1;
@@ -126,6 +152,11 @@ public final class Main implements Runnable {
     /** The effective configuration: defaults &lt; config file &lt; environment &lt; these flags. */
     public DeskConfig config() {
         return DeskConfig.load(flags());
+    }
+
+    /** The model {@code judge} runs on, for this configuration. */
+    public ReviewModel model(DeskConfig config) {
+        return models.apply(config);
     }
 
     /** Opens the database the configuration names (commands close it when done). */

@@ -15,7 +15,7 @@ public final class ReviewWiring {
 
     public static ReviewService reviewService(DeskContext context, ReviewModel model) {
         return new ReviewService(context.database(), context.variants(), context.traces(), context.adCopy(),
-                context.renders(), context.assets(), new PromptLibrary(), model, measurement(context));
+                context.renders(), context.assets(), new PromptLibrary(), model, measurement(context), context.claims());
     }
 
     /** The measured checks (no model) on the context's store; stored with each stage run. */

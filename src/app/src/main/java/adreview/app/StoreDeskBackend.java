@@ -138,6 +138,17 @@ public final class StoreDeskBackend implements DeskBackend {
         }
 
         @Override
+        public String startupNotice() {
+            int n = context.recovered().size();
+            if (n == 0) {
+                return "";
+            }
+            long failed = context.recovered().stream().filter(r -> r.variantFailed()).count();
+            return "Recovered " + n + " interrupted run" + (n == 1 ? "" : "s") + " of an earlier desk process ("
+                    + failed + " variant" + (failed == 1 ? "" : "s") + " set failed, each with an 'interrupted' trace)";
+        }
+
+        @Override
         public void close() {
             context.close();
         }
@@ -153,7 +164,8 @@ public final class StoreDeskBackend implements DeskBackend {
                 adreview.review.decision.ReviewerDecision d = latest.get(r.variantId());
                 rows.add(new VariantSummary(r.variantId(), r.jobId(), r.tenantId(), r.currentStep(), r.status(),
                         r.stage1Score(), r.stage2Verdict(), r.updatedAt(),
-                        location(assets, r.imageUrl(), "img_asset_id"), d == null ? null : d.verdict().title()));
+                        location(assets, r.imageUrl(), "img_asset_id"), d == null ? null : d.verdict().title(),
+                        r.rejudged()));
             }
             return rows;
         }

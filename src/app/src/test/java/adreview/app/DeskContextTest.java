@@ -72,4 +72,34 @@ class DeskContextTest {
             assertThat(again.assets().assetRoot()).isEqualTo(Path.of(server.dir().resolve("data/assets").toString()));
         }
     }
+
+    @Test
+    void openingTheDatabaseRecoversDeadRunsAndTheDeskSaysHowMany() throws Exception {
+        String url = server.createDatabase("with_dead_run");
+        java.util.UUID variant = java.util.UUID.randomUUID();
+        try (DeskContext first = DeskContext.open(external(url, true))) {
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            first.database().runInTransaction(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("INSERT INTO jobs (job_id, tenant_id) VALUES ('" + variant + "', 't')");
+                    st.execute("INSERT INTO jobs_variants (job_variants_id, job_id, current_step, status) VALUES ('"
+                            + variant + "', '" + variant + "', 'vlm_judge', 'running')");
+                    st.execute("INSERT INTO desk_runs (run_id, job_variants_id, job_id, stage, expected_step, host, pid) "
+                            + "VALUES (gen_random_uuid(), '" + variant + "', '" + variant + "', 2, 'vlm_judge', '"
+                            + adreview.store.ProcessIdentity.current().host() + "', " + gone.pid() + ")");
+                }
+            });
+        }
+        StoreDeskBackend backend = new StoreDeskBackend(() -> external(url, false), false);
+        try (var session = backend.open(line -> { })) {
+            assertThat(session.startupNotice()).isEqualTo("Recovered 1 interrupted run of an earlier desk process "
+                    + "(1 variant set failed, each with an 'interrupted' trace)");
+            assertThat(session.data().listVariants()).singleElement()
+                    .satisfies(v -> assertThat(v.status() + "/" + v.step()).isEqualTo("failed/vlm_judge"));
+        }
+        try (DeskContext again = DeskContext.open(external(url, false))) {
+            assertThat(again.recovered()).isEmpty();
+        }
+    }
 }

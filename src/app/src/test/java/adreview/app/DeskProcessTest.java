@@ -56,6 +56,9 @@ class DeskProcessTest {
         command.add("-Xmx512m");
         command.add("-Djava.awt.headless=true");
         command.add("-D" + DeskConfig.HOME_PROPERTY + "=" + home);
+        // The shipped logging (log file, one line on the terminal), not the tests' logback-test.xml on this class path.
+        command.add("-Dlogback.configurationFile=logback.xml");
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -92,13 +92,26 @@ public final class LlavaReviewModel implements ReviewModel {
     }
 
     @Override
+    public void prepare(RunListener listener) {
+        try {
+            load(listener == null ? RunListener.NONE : listener);
+        } catch (ModelLoadException e) {
+            throw new ModelUnavailableException("The model could not be loaded: " + e.getMessage());
+        }
+    }
+
+    private LlavaModel load(RunListener l) throws ModelLoadException {
+        l.phase("loading the model", 0);
+        return service.get(folder, options, (fraction, phase) -> l.phase("loading the model: " + phase, fraction));
+    }
+
+    @Override
     public Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
                                RunListener listener, BooleanSupplier cancelled) {
         RunListener l = listener == null ? RunListener.NONE : listener;
         LlavaModel model;
         try {
-            l.phase("loading the model", 0);
-            model = service.get(folder, options, (fraction, phase) -> l.phase("loading the model: " + phase, fraction));
+            model = load(l);
         } catch (ModelLoadException e) {
             throw new ModelException("The model could not be loaded: " + e.getMessage(), "", e);
         }
@@ -116,15 +129,21 @@ public final class LlavaReviewModel implements ReviewModel {
             throw new CancellationException("cancelled before the model started");
         }
         l.phase("reading the prompt", -1);
+        // The answer so far, so that a failing engine does not take the text it already wrote with it.
+        StringBuilder soFar = new StringBuilder();
         try {
             adreview.llava.Generation g = model.generate(new GenerationRequest(img, prompt, maxNewTokens, imageMode,
-                    constraint, (index, id, text) -> l.token(index + 1, maxNewTokens, text), cancelled));
+                    constraint, (index, id, text) -> {
+                        soFar.setLength(0);
+                        soFar.append(text);
+                        l.token(index + 1, maxNewTokens, text);
+                    }, cancelled));
             if (g.stopReason() == StopReason.CANCELLED) {
                 throw new CancellationException("cancelled after " + g.tokenIds().length + " tokens");
             }
             return new Generation(g.text(), g.tokenIds().length, g.stopReason().name().toLowerCase(Locale.ROOT));
         } catch (GenerationException e) {
-            throw new ModelException("The model failed: " + e.getMessage(), "", e);
+            throw new ModelException("The model failed: " + e.getMessage(), soFar.toString(), e);
         }
     }
 }

@@ -1,7 +1,11 @@
 package adreview.review;
 
-/** No usable model (none configured, folder incomplete, engine missing): the message says what to do. Nothing was changed. */
-public class ModelUnavailableException extends RuntimeException {
+/**
+ * No usable model (none configured, folder incomplete, engine missing, the model did not load): the
+ * message says what to do. A problem of this machine, not of the variant, so the run is refused and
+ * nothing was changed.
+ */
+public class ModelUnavailableException extends StageRefusedException {
     public ModelUnavailableException(String message) {
         super(message);
     }

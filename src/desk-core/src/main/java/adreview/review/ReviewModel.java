@@ -25,6 +25,15 @@ public interface ReviewModel {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Makes the model ready to generate (loads it on the first call), before a pipeline run claims its
+     * variant: a model that cannot load is a problem of this machine, and must not fail the variant.
+     *
+     * @throws ModelUnavailableException when it cannot be made ready; the message says why
+     */
+    default void prepare(RunListener listener) {
+    }
+
     /** The model's tokenizer pieces, for building token constraints. */
     TokenVocabulary vocabulary();
 

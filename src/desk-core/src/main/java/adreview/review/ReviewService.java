@@ -18,19 +18,20 @@ import adreview.review.structured.TolerantAnswerParser;
 import adreview.store.AdCopy;
 import adreview.store.AdCopyResolver;
 import adreview.store.AssetLocation;
-import adreview.store.AssetUnavailableException;
+import adreview.store.ClaimOutcome;
 import adreview.store.Database;
 import adreview.store.NewTrace;
 import adreview.store.PipelineStep;
 import adreview.store.RenderResolver;
 import adreview.store.ResolvedRender;
 import adreview.store.AssetResolver;
+import adreview.store.RunClaims;
 import adreview.store.Trace;
 import adreview.store.TraceRepository;
 import adreview.store.Variant;
 import adreview.store.VariantRepository;
 import adreview.store.VariantStatus;
-import com.fasterxml.jackson.databind.JsonNode;
+import adreview.store.WriteGaveUpException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,28 +44,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * Stage 1 and Stage 2 runs on a variant (SPEC §2–§5) and reviewer re-judges (§4).
  *
- * <p>A pipeline run has two commits. First, in one short transaction that locks the variant row,
- * the precondition is checked and the variant set to {@code <step>/running}: SPEC §2 step 1 makes
- * "running" something the pipeline sees while the model works. Then, after the model, one
- * transaction inserts the trace and sets {@code done} or {@code failed}: the run's results commit
- * together or not at all. A cancelled run (or one whose final transaction fails) puts step, status
- * and {@code updated_at} back exactly as they were, provided nobody else changed the row meanwhile.
- * A re-judge changes no variant state at all: its only write is the trace.
+ * <p>A pipeline run:
+ * <ol>
+ *   <li>Prepares without any lock: reads the variant and refuses a state the stage may not start from
+ *       ({@link RunEligibility}), resolves ad copy or render, checks that the image file is there and
+ *       hashes it, and makes the model ready (loading it the first time). A problem here is this
+ *       machine's or the variant's state, never the run's: {@link StageRefusedException}, nothing written.</li>
+ *   <li>Claims in one short transaction: locks the variant row ({@code SELECT … FOR UPDATE}), checks the
+ *       eligibility again and that the state is still as read, sets {@code <step>/running} and inserts
+ *       the run's claim ({@link RunClaims}); both commit together. No file is read while the row is locked.</li>
+ *   <li>Runs the model (the claim's heartbeat goes on meanwhile). Whatever the engine throws, an
+ *       {@code OutOfMemoryError} or a native error included, ends the run as failed.</li>
+ *   <li>Ends in one guarded transaction ({@link RunClaims#end}): the trace, {@code done} or {@code failed}
+ *       only where the variant still has the step and {@code running} status this run set and the claim
+ *       is still this run's, the claim closed. Otherwise the trace is stored marked superseded
+ *       ({@link RunOutcome.Superseded}) and the variant is left alone. A database outage here is retried
+ *       for up to 30 s ({@link ResultNotStoredException} after that).</li>
+ * </ol>
+ * A run cancelled with {@link Cancellation.Effect#RESTORE} (Esc) puts step, status and {@code updated_at}
+ * back as they were; with {@link Cancellation.Effect#FAIL} (Ctrl-C, SIGTERM, the window closed) it is
+ * recorded as failed. Either way its trace keeps the answer written so far ({@code raw_text}). A re-judge
+ * changes no variant state at all and claims nothing: its only write is the trace.
  *
  * <p>With a {@link VariantMeasurement}, each run also measures the variant without the model (Stage 1:
  * the generated image's quality; Stage 2: the render's contrast, call to action and occlusion) before
@@ -74,8 +89,8 @@ import java.util.function.BooleanSupplier;
  * fails the run.
  *
  * <p>Every trace's request records what produced it: model folder, precision, device, image mode,
- * prompt and its version, schema version, the image's SHA-256, and for re-judges
- * {@code rejudge=true} with reviewer and reason.
+ * prompt and its version, schema version, the image's SHA-256, the run's claim id ({@code run_id}) for
+ * pipeline runs, and for re-judges {@code rejudge=true} with reviewer and reason.
  */
 public final class ReviewService {
 
@@ -93,6 +108,7 @@ public final class ReviewService {
     private final PromptLibrary prompts;
     private final ReviewModel model;
     private final VariantMeasurement measurement;
+    private final RunClaims claims;
     private final TolerantAnswerParser tolerant = new TolerantAnswerParser();
     private final Map<String, CompiledSchema> schemas = new ConcurrentHashMap<>();
 
@@ -105,6 +121,13 @@ public final class ReviewService {
     public ReviewService(Database database, VariantRepository variants, TraceRepository traces, AdCopyResolver adCopies,
                          RenderResolver renders, AssetResolver assets, PromptLibrary prompts, ReviewModel model,
                          VariantMeasurement measurement) {
+        this(database, variants, traces, adCopies, renders, assets, prompts, model, measurement, new RunClaims(database));
+    }
+
+    /** @param claims the run claims of this process's open database (the desk's context owns one) */
+    public ReviewService(Database database, VariantRepository variants, TraceRepository traces, AdCopyResolver adCopies,
+                         RenderResolver renders, AssetResolver assets, PromptLibrary prompts, ReviewModel model,
+                         VariantMeasurement measurement, RunClaims claims) {
         this.measurement = measurement;
         this.database = database;
         this.variants = variants;
@@ -114,45 +137,132 @@ public final class ReviewService {
         this.assets = assets;
         this.prompts = prompts;
         this.model = model;
+        this.claims = Objects.requireNonNull(claims, "claims");
     }
 
-    /** What a run resolved before the model: the variant as it was, the inputs, the request so far. */
-    private record Prepared(RunRequest request, Variant before, PipelineStep step, String imageUrl,
+    /** What a run resolved before its claim: the variant as read, the inputs, the request so far. */
+    private record Prepared(RunRequest request, Variant before, RunEligibility stage, String imageUrl, Path image,
                             AdCopy adCopy, ResolvedRender render, Prompt prompt, ObjectNode traceRequest) {
+
+        PipelineStep step() {
+            return stage.runStep();
+        }
+
+        String what() {
+            return "Stage " + stage.number() + (request.rejudge() ? " re-judge" : "") + " of variant " + before.variantId();
+        }
+    }
+
+    /** A run between its claim and its end; for a re-judge {@code runId} is null and there is no claim. */
+    private static final class ActiveRun {
+        final UUID runId;
+        final UUID traceId = UUID.randomUUID();
+        /** The variant as locked by the claim: what a restore puts back. */
+        final Variant locked;
+        /** The request as of the claim, for an end written from another thread ({@link #abandon}). */
+        final ObjectNode requestAtStart;
+        final AtomicBoolean ending = new AtomicBoolean();
+        final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        volatile String partial = "";
+
+        ActiveRun(UUID runId, Variant locked, ObjectNode requestAtStart) {
+            this.runId = runId;
+            this.locked = locked;
+            this.requestAtStart = requestAtStart;
+        }
+    }
+
+    /** How the model part of a run ended, before it is written. */
+    private sealed interface Ending {
+    }
+
+    private record Succeeded(Object result, ObjectNode response, String raw, int tokens, long latencyMs) implements Ending {
+    }
+
+    private record Broke(String error, String raw, Measured measured) implements Ending {
+    }
+
+    private record Stopped(Cancellation.Effect effect, String reason, String raw, Measured measured) implements Ending {
     }
 
     /**
-     * Runs one stage on one variant and stores its trace.
+     * Runs one stage on one variant and stores its trace; {@code cancelled} is the reviewer's Esc (the
+     * variant is put back as it was). A {@link Cancellation} passed here keeps its own effect.
      *
      * @throws StageRefusedException when the run may not start; nothing was changed
-     * @throws ModelUnavailableException when there is no usable model; nothing was changed
+     * @throws ResultNotStoredException when the database stayed unreachable for the final write
      */
     public RunOutcome run(RunRequest request, RunListener listener, BooleanSupplier cancelled) {
+        Cancellation c = cancelled instanceof Cancellation given ? given
+                : Cancellation.restoring(cancelled == null ? () -> false : cancelled);
+        return run(request, listener, c);
+    }
+
+    /**
+     * As {@link #run(RunRequest, RunListener, BooleanSupplier)} with an explicit cancellation.
+     *
+     * @throws StageRefusedException when the run may not start; nothing was changed
+     * @throws ResultNotStoredException when the database stayed unreachable for the final write
+     */
+    public RunOutcome run(RunRequest request, RunListener listener, Cancellation cancellationOrNull) {
         RunListener l = listener == null ? RunListener.NONE : listener;
-        BooleanSupplier c = cancelled == null ? () -> false : cancelled;
-        Prepared p = prepare(request);
-        String raw = "";
+        Cancellation cancellation = cancellationOrNull == null ? Cancellation.manual() : cancellationOrNull;
+        Prepared p = prepare(request, l);
+        if (cancellation.getAsBoolean()) {
+            return new RunOutcome.Cancelled("Run cancelled before it started: variant " + p.before().variantId()
+                    + " left as it was (" + p.before().currentStep() + "/" + p.before().status() + ")");
+        }
+        ActiveRun run = request.rejudge() ? new ActiveRun(null, p.before(), p.traceRequest().deepCopy()) : claim(p);
+        try {
+            cancellation.onAbandon(() -> abandon(p, run, cancellation));
+            Ending ending = execute(p, run, new Tracking(l, run, claims), cancellation);
+            return end(p, run, ending);
+        } finally {
+            cancellation.onAbandon(null);
+            if (run.runId != null) {
+                claims.release(run.runId);
+            }
+        }
+    }
+
+    /** Tracks the answer as it is written: for a failed or cancelled run's trace and the claim's heartbeat. */
+    private record Tracking(RunListener delegate, ActiveRun run, RunClaims claims) implements RunListener {
+        @Override
+        public void phase(String phase, double fraction) {
+            delegate.phase(phase, fraction);
+        }
+
+        @Override
+        public void token(int n, int max, String textSoFar) {
+            run.partial = textSoFar == null ? "" : textSoFar;
+            if (run.runId != null) {
+                claims.partialText(run.runId, run.partial);
+            }
+            delegate.token(n, max, textSoFar);
+        }
+    }
+
+    /** The model part of a run; never throws (every Throwable becomes a failure). */
+    private Ending execute(Prepared p, ActiveRun run, RunListener l, Cancellation cancellation) {
         Measured measured = null;
+        String raw = "";
         try {
             if (measurement != null) {
                 l.phase("measuring the image", -1);
                 measured = measure(p);
             }
-            l.phase("preparing the image", -1);
-            Path image = imageFile(p);
-            p.traceRequest().put("image_sha256", sha256(image));
-            if (c.getAsBoolean()) {
+            if (cancellation.getAsBoolean()) {
                 throw new CancellationException("cancelled before the model started");
             }
             JsonShape shape = shapeFor(p);
             p.traceRequest().put("schema_version", shape.id());
-            SchemaConstraint constraint = request.constrained()
-                    ? schema(shape).newConstraint(request.maxNewTokens()) : null;
+            SchemaConstraint constraint = p.request().constrained()
+                    ? schema(shape).newConstraint(p.request().maxNewTokens()) : null;
             l.phase("reading the prompt", -1);
             long t0 = System.nanoTime();
             ReviewModel.Generation g;
             try {
-                g = model.generate(image, p.prompt().text(), constraint, request.maxNewTokens(), l, c);
+                g = model.generate(p.image(), p.prompt().text(), constraint, p.request().maxNewTokens(), l, cancellation);
             } finally {
                 putModelInfo(p.traceRequest());
             }
@@ -163,20 +273,24 @@ public final class ReviewService {
             Object result = parse(p, shape, raw);
             ObjectNode response = Results.toJson(result);
             putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, result);
-            Trace trace = finish(p, response, (int) Math.min(Integer.MAX_VALUE, latency), VariantStatus.DONE);
-            return new RunOutcome.Done(trace, result, raw, g.tokens(), latency);
+            return new Succeeded(result, response, raw, g.tokens(), latency);
         } catch (CancellationException e) {
-            restore(p);
-            return new RunOutcome.Cancelled("Run cancelled: variant " + p.before().variantId() + " left as it was ("
-                    + p.before().currentStep() + "/" + p.before().status() + ")");
+            Cancellation.Effect effect = cancellation.effect() == null ? Cancellation.Effect.RESTORE : cancellation.effect();
+            String reason = cancellation.reason() == null ? e.getMessage() : cancellation.reason();
+            return new Stopped(effect, reason, run.partial, measured);
         } catch (ReviewModel.ModelException e) {
-            return fail(p, e.getMessage(), e.rawText().isEmpty() ? raw : e.rawText(), measured);
-        } catch (AssetUnavailableException | IllegalStateException | IllegalArgumentException e) {
-            return fail(p, e.getMessage(), raw, measured);
-        } catch (RuntimeException e) {
-            LOG.warn("stage run on variant {} failed unexpectedly", p.before().variantId(), e);
-            return fail(p, "unexpected error: " + e, raw, measured);
+            return new Broke(e.getMessage(), e.rawText().isEmpty() ? orPartial(raw, run) : e.rawText(), measured);
+        } catch (IllegalStateException | IllegalArgumentException e) { // AnswerFormatException among them
+            return new Broke(e.getMessage(), orPartial(raw, run), measured);
+        } catch (Throwable e) {
+            // OutOfMemoryError, StackOverflowError, an engine's native error: the run fails, the desk goes on.
+            LOG.error("stage run on variant {} failed unexpectedly", p.before().variantId(), e);
+            return new Broke("unexpected error: " + e, orPartial(raw, run), measured);
         }
+    }
+
+    private static String orPartial(String raw, ActiveRun run) {
+        return raw == null || raw.isEmpty() ? run.partial : raw;
     }
 
     /** The measured checks of a run: the report, or the reason there is none. */
@@ -249,27 +363,24 @@ public final class ReviewService {
         }
     }
 
-    private Prepared prepare(RunRequest request) {
-        boolean stage2 = request.stage() == Prompt.Stage.STAGE2;
-        PipelineStep step = stage2 ? PipelineStep.VLM_JUDGE : PipelineStep.VLM_ANALYZE;
-        return database.inTransaction(conn -> {
-            Variant v = (request.rejudge() ? variants.find(conn, request.variantId()) : variants.findForUpdate(conn, request.variantId()))
+    private Prepared prepare(RunRequest request, RunListener l) {
+        RunEligibility stage = RunEligibility.of(request.stage());
+        boolean stage2 = stage == RunEligibility.STAGE2;
+        Prepared p = database.withConnection(conn -> {
+            Variant v = variants.find(conn, request.variantId())
                     .orElseThrow(() -> new StageRefusedException("Variant " + request.variantId()
                             + " not found in jobs_variants: check the id (`list` shows them)"));
+            if (!request.rejudge() && !stage.allows(v.currentStep(), v.status())) {
+                throw new NotEligibleException(stage, v.variantId(), v.currentStep(), v.status());
+            }
             ObjectNode req = JSON.objectNode();
             AdCopy adCopy = null;
             ResolvedRender render = null;
             String imageUrl;
             Prompt prompt;
             if (stage2) {
-                if (!request.rejudge() && !(PipelineStep.OVERLAY.dbValue().equals(v.currentStep())
-                        && VariantStatus.DONE.dbValue().equals(v.status()))) {
-                    throw new StageRefusedException("Stage 2 refused for variant " + v.variantId() + ": it is at "
-                            + v.currentStep() + "/" + v.status() + ", but a pipeline judge needs overlay/done. "
-                            + "Use a re-judge to judge it anyway.");
-                }
                 render = renders.resolve(conn, v.variantId(), request.renderUrl());
-                if (request.rejudge() && !render.present()) {
+                if (!render.present()) {
                     throw new StageRefusedException("Variant " + v.variantId() + " has no render to judge "
                             + "(no overlaid image and no overlay layout render URL)");
                 }
@@ -280,9 +391,9 @@ public final class ReviewService {
                 prompt = request.promptText() == null ? prompts.stage2()
                         : prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null);
             } else {
-                if (!request.rejudge() && PipelineStep.VLM_ANALYZE.dbValue().equals(v.currentStep())
-                        && VariantStatus.RUNNING.dbValue().equals(v.status())) {
-                    throw new StageRefusedException("Stage 1 is already running on variant " + v.variantId());
+                if (v.imageUrl() == null) {
+                    throw new StageRefusedException("Variant " + v.variantId()
+                            + " has no image (img_asset_id has no image_assets row)");
                 }
                 adCopy = adCopies.resolve(conn, v.jobId(), request.adCopy());
                 imageUrl = v.imageUrl();
@@ -291,9 +402,6 @@ public final class ReviewService {
                 req.put("ad_copy_source", adCopy.source().name().toLowerCase(java.util.Locale.ROOT));
                 prompt = request.promptText() == null ? prompts.stage1(adCopy.text())
                         : prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text());
-            }
-            if (stage2 && !request.rejudge() && VariantStatus.RUNNING.dbValue().equals(v.status())) {
-                throw new StageRefusedException("Stage 2 is already running on variant " + v.variantId());
             }
             req.put("prompt", prompt.text());
             req.put("prompt_version", prompt.version());
@@ -304,24 +412,68 @@ public final class ReviewService {
                 putIfText(req, "reviewer", request.reviewer());
                 putIfText(req, "reason", request.reason());
             }
-            // After the refusals (they say more than "no model"), before anything is written.
-            model.unavailableReason().ifPresent(reason -> {
-                throw new ModelUnavailableException(reason);
-            });
-            if (!request.rejudge()) {
-                variants.updateStepAndStatus(conn, v.variantId(), step, VariantStatus.RUNNING);
-            }
-            return new Prepared(request, v, step, imageUrl, adCopy, render, prompt, req);
+            return new Prepared(request, v, stage, imageUrl, null, adCopy, render, prompt, req);
         });
+        // Files and the model: after the refusals above (they say more), before anything is written,
+        // and with no transaction open.
+        l.phase("preparing the image", -1);
+        Path image = inputFile(p);
+        try {
+            p.traceRequest().put("image_sha256", sha256(image));
+        } catch (IllegalStateException e) {
+            throw new StageRefusedException(e.getMessage() + "; the variant was not changed");
+        }
+        model.unavailableReason().ifPresent(reason -> {
+            throw new ModelUnavailableException(reason);
+        });
+        model.prepare(l);
+        return new Prepared(p.request(), p.before(), p.stage(), p.imageUrl(), image, p.adCopy(), p.render(), p.prompt(),
+                p.traceRequest());
     }
 
-    private Path imageFile(Prepared p) {
-        if (p.imageUrl() == null) {
-            String what = p.step() == PipelineStep.VLM_JUDGE ? "no render to judge (no overlaid image and no overlay layout render URL)"
-                    : "no image (img_asset_id has no image_assets row)";
-            throw new IllegalStateException("Variant " + p.before().variantId() + " has " + what);
+    /**
+     * The local file to judge. A missing file (an asset root not mounted), a remote URL or an unusable one
+     * is this machine's problem, not the variant's: the run is refused.
+     */
+    private Path inputFile(Prepared p) {
+        AssetLocation location = assets.resolve(p.imageUrl());
+        if (location instanceof AssetLocation.LocalFile local && local.exists()) {
+            return local.path();
         }
-        return assets.requireFile(p.imageUrl());
+        String what = p.step() == PipelineStep.VLM_JUDGE ? "render" : "image";
+        throw new StageRefusedException("Cannot run " + p.what() + ": its " + what + " is not readable here: "
+                + location.problem() + ". Check --asset-root / ADREVIEW_ASSET_ROOT; the variant was not changed.");
+    }
+
+    /**
+     * The claim: locks the variant, re-checks it, sets it running and inserts the claim, in one transaction;
+     * then starts the claim's heartbeat.
+     */
+    private ActiveRun claim(Prepared p) {
+        UUID runId = UUID.randomUUID();
+        p.traceRequest().put("run_id", runId.toString());
+        ObjectNode atStart = p.traceRequest().deepCopy();
+        Variant locked = database.inTransaction(conn -> {
+            Variant v = variants.findForUpdate(conn, p.before().variantId())
+                    .orElseThrow(() -> new StageRefusedException("Variant " + p.before().variantId()
+                            + " was deleted while the run was being prepared"));
+            if (!p.stage().allows(v.currentStep(), v.status())) {
+                throw new NotEligibleException(p.stage(), v.variantId(), v.currentStep(), v.status());
+            }
+            Variant b = p.before();
+            if (!Objects.equals(b.currentStep(), v.currentStep()) || !Objects.equals(b.status(), v.status())
+                    || !Objects.equals(b.imgAssetId(), v.imgAssetId())
+                    || !Objects.equals(b.overlaidImgAssetId(), v.overlaidImgAssetId())) {
+                throw new StageRefusedException("Variant " + v.variantId() + " changed while the run was being prepared"
+                        + " (it was " + b.currentStep() + "/" + b.status() + ", now " + v.currentStep() + "/"
+                        + v.status() + "): run it again");
+            }
+            variants.updateStepAndStatus(conn, v.variantId(), p.step(), VariantStatus.RUNNING);
+            claims.insert(conn, runId, v, p.stage().number(), p.step(), atStart);
+            return v;
+        });
+        claims.beat(runId);
+        return new ActiveRun(runId, locked, atStart);
     }
 
     private JsonShape shapeFor(Prepared p) {
@@ -352,59 +504,135 @@ public final class ReviewService {
         return ok.result();
     }
 
-    private RunOutcome fail(Prepared p, String error, String raw, Measured measured) {
-        ObjectNode response = JSON.objectNode();
-        response.put("error", error);
-        response.put("raw_text", raw == null ? "" : raw);
-        putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, null);
-        if (!p.traceRequest().has("model")) {
-            putModelInfo(p.traceRequest());
+    /**
+     * Records a cancelled run from another thread, now (see {@link Cancellation#abandon}); does nothing when
+     * the run is a re-judge or already ending by itself.
+     */
+    private void abandon(Prepared p, ActiveRun run, Cancellation cancellation) {
+        if (run.runId == null || !run.ending.compareAndSet(false, true)) {
+            return;
         }
-        Trace trace = finish(p, response, null, VariantStatus.FAILED);
-        LOG.info("stage run on variant {} failed: {}", p.before().variantId(), error);
-        return new RunOutcome.Failed(trace, error, raw == null ? "" : raw);
+        Cancellation.Effect effect = cancellation.effect() == null ? Cancellation.Effect.FAIL : cancellation.effect();
+        String reason = cancellation.reason() == null ? "cancelled" : cancellation.reason();
+        try {
+            run.outcome.complete(write(p, run, new Stopped(effect, reason, run.partial, null), run.requestAtStart.deepCopy()));
+        } catch (RuntimeException e) {
+            run.outcome.completeExceptionally(e);
+            LOG.error("could not record the abandoned run {} on variant {}", run.runId, p.before().variantId(), e);
+        }
     }
 
-    /** The final transaction: the trace and, for a pipeline run, the new status. */
-    private Trace finish(Prepared p, JsonNode response, Integer latencyMs, VariantStatus status) {
+    /** Writes the run's end, unless another thread ({@link #abandon}) already did; then returns what that wrote. */
+    private RunOutcome end(Prepared p, ActiveRun run, Ending ending) {
+        if (!run.ending.compareAndSet(false, true)) {
+            try {
+                return run.outcome.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         try {
-            return database.inTransaction(conn -> {
-                Trace t = traces.insert(conn, new NewTrace(p.before().jobId(), p.before().variantId(), PROVIDER,
-                        p.step() == PipelineStep.VLM_JUDGE ? "judge" : "analyze", p.traceRequest(), response, latencyMs));
-                if (!p.request().rejudge()) {
-                    variants.updateStatus(conn, p.before().variantId(), status);
-                }
-                return t;
-            });
+            RunOutcome o = write(p, run, ending, p.traceRequest());
+            run.outcome.complete(o);
+            return o;
         } catch (RuntimeException e) {
-            restore(p);
+            run.outcome.completeExceptionally(e);
             throw e;
         }
     }
 
-    /** Puts step, status and updated_at back as they were before the run, if the run's "running" is still there. */
-    private void restore(Prepared p) {
-        if (p.request().rejudge()) {
-            return;
+    /** The trace of the run's end and, for a pipeline run, the guarded change of its variant. */
+    private RunOutcome write(Prepared p, ActiveRun run, Ending ending, ObjectNode request) {
+        if (!request.has("model")) {
+            putModelInfo(request);
         }
-        Variant b = p.before();
+        ObjectNode response;
+        RunClaims.Change change;
+        ClaimOutcome outcome;
+        String detail;
+        Integer latency = null;
+        String raw;
+        if (ending instanceof Succeeded s) {
+            response = s.response();
+            change = new RunClaims.Change.SetStatus(VariantStatus.DONE);
+            outcome = ClaimOutcome.DONE;
+            detail = null;
+            latency = (int) Math.min(Integer.MAX_VALUE, s.latencyMs());
+            raw = s.raw();
+        } else if (ending instanceof Broke b) {
+            raw = b.raw() == null ? "" : b.raw();
+            response = JSON.objectNode();
+            response.put("error", b.error());
+            response.put("raw_text", raw);
+            putMeasured(response, b.measured(), p.step() == PipelineStep.VLM_JUDGE, null);
+            change = new RunClaims.Change.SetStatus(VariantStatus.FAILED);
+            outcome = ClaimOutcome.FAILED;
+            detail = b.error();
+        } else {
+            Stopped st = (Stopped) ending;
+            raw = st.raw() == null ? "" : st.raw();
+            response = JSON.objectNode();
+            response.put("error", "cancelled: " + st.reason());
+            response.put("cancelled", true);
+            response.put("raw_text", raw);
+            putMeasured(response, st.measured(), p.step() == PipelineStep.VLM_JUDGE, null);
+            if (st.effect() == Cancellation.Effect.RESTORE) {
+                Variant b = run.locked;
+                ObjectNode restored = response.putObject("restored");
+                restored.put("step", b.currentStep());
+                restored.put("status", b.status());
+                change = new RunClaims.Change.Restore(b.currentStep(), b.status(), b.updatedAt());
+                outcome = ClaimOutcome.RESTORED;
+            } else {
+                change = new RunClaims.Change.SetStatus(VariantStatus.FAILED);
+                outcome = ClaimOutcome.CANCELLED;
+            }
+            detail = "cancelled: " + st.reason();
+        }
+        NewTrace trace = new NewTrace(p.before().jobId(), p.before().variantId(), PROVIDER,
+                p.step() == PipelineStep.VLM_JUDGE ? "judge" : "analyze", request, response, latency);
         try {
-            database.runInTransaction(conn -> restore(conn, b, p.step()));
-        } catch (RuntimeException e) {
-            LOG.warn("could not put variant {} back to {}/{}", b.variantId(), b.currentStep(), b.status(), e);
+            if (run.runId == null) {
+                Trace t = claims.retry().inTransaction(p.what(),
+                        c -> traces.find(c, run.traceId).isPresent() ? traces.find(c, run.traceId).get()
+                                : traces.insert(c, trace, run.traceId));
+                return outcome(p, ending, t, raw);
+            }
+            RunClaims.Ended e = claims.end(new RunClaims.Ending(run.runId, run.traceId, trace, change, outcome, detail),
+                    p.what());
+            if (!e.applied()) {
+                String found = e.foundStep() == null ? "deleted" : e.foundStep() + "/" + e.foundStatus();
+                String message = p.what() + " ended, but the variant was " + (e.foundStep() == null ? "deleted"
+                        : "at " + found + " by then") + " (not the " + p.step() + "/running this run set, or its claim"
+                        + " was recovered): the trace is stored, marked superseded, and the variant was left alone";
+                LOG.warn(message);
+                return new RunOutcome.Superseded(e.trace(), e.foundStep(), e.foundStatus(), message);
+            }
+            return outcome(p, ending, e.trace(), raw);
+        } catch (WriteGaveUpException e) {
+            LOG.error("unsaved trace of {} (run {}): request {} response {}", p.what(), run.runId, request, response);
+            throw new ResultNotStoredException(e.getMessage() + (run.runId == null ? "; nothing was stored"
+                    : "; the variant stays " + p.step() + "/running until its claim expires ("
+                    + RunClaims.EXPIRY.toMinutes() + " min), then the next desk process marks it failed"), e);
         }
     }
 
-    private static void restore(Connection conn, Variant b, PipelineStep step) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE jobs_variants SET current_step = ?, status = ?, "
-                + "updated_at = COALESCE(?, updated_at) WHERE job_variants_id = ? AND current_step = ? AND status = 'running'")) {
-            st.setString(1, b.currentStep());
-            st.setString(2, b.status());
-            st.setTimestamp(3, b.updatedAt() == null ? null : Timestamp.from(b.updatedAt()));
-            st.setObject(4, b.variantId());
-            st.setString(5, step.dbValue());
-            st.executeUpdate();
+    private RunOutcome outcome(Prepared p, Ending ending, Trace trace, String raw) {
+        if (ending instanceof Succeeded s) {
+            return new RunOutcome.Done(trace, s.result(), s.raw(), s.tokens(), s.latencyMs());
         }
+        if (ending instanceof Broke b) {
+            LOG.info("stage run on variant {} failed: {}", p.before().variantId(), b.error());
+            return new RunOutcome.Failed(trace, b.error(), raw);
+        }
+        Stopped st = (Stopped) ending;
+        if (st.effect() == Cancellation.Effect.FAIL && !p.request().rejudge()) {
+            return new RunOutcome.Failed(trace, "cancelled: " + st.reason(), raw);
+        }
+        Variant b = p.before();
+        return new RunOutcome.Cancelled("Run cancelled: " + (p.request().rejudge() ? "nothing changed on variant "
+                + b.variantId() : "variant " + b.variantId() + " left as it was (" + b.currentStep() + "/" + b.status() + ")")
+                + "; the trace keeps the answer so far", trace);
     }
 
     private void putModelInfo(ObjectNode req) {

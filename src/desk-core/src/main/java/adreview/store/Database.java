@@ -6,8 +6,15 @@ import java.io.IOException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +27,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String url;
+    private final Map<String, Boolean> columns = new ConcurrentHashMap<>();
 
     private Database(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -111,12 +119,17 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.apply(connection);
                 connection.commit();
+                connection.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
+                // On a connection the server dropped this fails too; the first failure is the one to report.
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("database error: " + reason(e), e);
@@ -138,6 +151,47 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database error: " + reason(e), e);
         }
+    }
+
+    /**
+     * True when {@code error} (or a cause) says the server could not be reached or went away
+     * (SQLSTATE class 08, an administrator or crash shutdown, a pool timeout): worth retrying once
+     * the server is back. Constraint violations and bad SQL are not.
+     */
+    public static boolean isConnectionFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof java.net.SocketException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // HikariCP's proxy of a connection it evicted as broken says only this (no SQLSTATE).
+            if (t instanceof SQLException && "Connection is closed".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code table} has {@code column} in the search path (for optional pipeline columns such
+     * as {@code overlay_layouts.created_at}); asked once per pool, the answer is kept.
+     */
+    public boolean hasColumn(String table, String column) {
+        return columns.computeIfAbsent(table + "." + column, key -> withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM information_schema.columns "
+                    + "WHERE table_schema = ANY (current_schemas(false)) AND table_name = ? AND column_name = ?")) {
+                st.setString(1, table);
+                st.setString(2, column);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }));
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {

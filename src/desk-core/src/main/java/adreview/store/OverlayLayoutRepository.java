@@ -14,12 +14,12 @@ public final class OverlayLayoutRepository {
         this.database = database;
     }
 
-    /** The variant's layout (the same one {@link RenderResolver} uses), if it has one. */
+    /** The variant's newest layout (the same one {@link RenderResolver} uses), if it has one. */
     public Optional<OverlayLayout> forVariant(UUID variantId) {
         return database.withConnection(c -> {
             try (PreparedStatement st = c.prepareStatement(
-                    "SELECT overlay_id, job_variants_id, layout FROM overlay_layouts "
-                            + "WHERE job_variants_id = ? ORDER BY overlay_id LIMIT 1")) {
+                    "SELECT o.overlay_id, o.job_variants_id, o.layout FROM overlay_layouts o "
+                            + "WHERE job_variants_id = ? ORDER BY " + OverlayOrder.newestFirst(database, "o") + " LIMIT 1")) {
                 st.setObject(1, variantId);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next()

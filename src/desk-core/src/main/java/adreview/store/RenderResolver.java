@@ -9,10 +9,12 @@ import java.util.UUID;
 /**
  * Resolves the rendered ad Stage 2 judges (SPEC section 3, step 3), first hit wins: a URL given
  * explicitly; {@code overlaid_img_asset_id} → {@code image_assets.image_url};
- * {@code overlay_layouts.layout.render.url}. The variant's overlay id comes along for the request.
+ * {@code overlay_layouts.layout.render.url}. With several layouts the newest wins ({@link OverlayOrder});
+ * its overlay id comes along for the trace's request.
  */
 public final class RenderResolver {
 
+    /** The render query; {@code %s} is the newest-first order of the variant's layouts ({@link OverlayOrder}). */
     private static final String SQL = """
             SELECT NULLIF(btrim(oa.image_url), '') AS overlaid_url, ol.overlay_id, ol.render_url
               FROM jobs_variants v
@@ -21,7 +23,7 @@ public final class RenderResolver {
                    SELECT o.overlay_id, NULLIF(btrim(o.layout #>> '{render,url}'), '') AS render_url
                      FROM overlay_layouts o
                     WHERE o.job_variants_id = v.job_variants_id
-                    ORDER BY o.overlay_id
+                    ORDER BY %s
                     LIMIT 1) ol ON true
              WHERE v.job_variants_id = ?
             """;
@@ -43,7 +45,7 @@ public final class RenderResolver {
      * @throws StoreException when the variant does not exist
      */
     public ResolvedRender resolve(Connection connection, UUID variantId, String explicitUrl) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(SQL)) {
+        try (PreparedStatement st = connection.prepareStatement(SQL.formatted(OverlayOrder.newestFirst(database, "o")))) {
             st.setObject(1, variantId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {

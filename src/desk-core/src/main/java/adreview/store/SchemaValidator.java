@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Checks, through {@code information_schema}, that an external database has every table and column
- * the desk reads or writes (SPEC section 1, plus {@code vlm_traces.job_variants_id}). Used instead
+ * the desk reads or writes (SPEC section 1, plus {@code vlm_traces.job_variants_id} and the desk's
+ * own {@code desk_runs}). Used instead
  * of migrating when the desk is pointed at a pipeline database without {@code --migrate}.
  */
 public final class SchemaValidator {
@@ -37,6 +38,10 @@ public final class SchemaValidator {
         m.put("overlay_layouts", List.of("overlay_id", "job_variants_id", "layout"));
         m.put("vlm_traces", List.of("vlm_trace_id", "job_id", "provider", "operation_type", "request",
                 "response", "latency_ms", "created_at", "updated_at", "job_variants_id"));
+        // The desk's own run claims (V11): every process recovers dead runs when it opens the database.
+        m.put("desk_runs", List.of("run_id", "job_variants_id", "job_id", "stage", "expected_step", "from_step",
+                "from_status", "host", "pid", "started_at", "heartbeat_at", "finished_at", "outcome", "detail",
+                "request", "partial_text", "vlm_trace_id"));
         return java.util.Collections.unmodifiableMap(m);
     }
 

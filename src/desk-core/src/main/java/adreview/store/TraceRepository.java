@@ -28,23 +28,44 @@ public final class TraceRepository {
 
     /** Inserts on the caller's connection and returns the stored row (id and times from the database). */
     public Trace insert(Connection connection, NewTrace trace) throws SQLException {
-        String sql = "INSERT INTO vlm_traces (job_id, job_variants_id, provider, operation_type, request, response, "
-                + "latency_ms) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING " + COLUMNS;
+        return insert(connection, trace, null);
+    }
+
+    /**
+     * Inserts with the given id (null: the database picks one), so that a write retried after a lost
+     * connection can tell whether its first attempt committed ({@link #find(Connection, UUID)}). Text the database
+     * would refuse (NUL) is escaped ({@link PostgresText}): a trace is always stored.
+     */
+    public Trace insert(Connection connection, NewTrace trace, UUID traceId) throws SQLException {
+        String sql = "INSERT INTO vlm_traces (vlm_trace_id, job_id, job_variants_id, provider, operation_type, request, "
+                + "response, latency_ms) VALUES (COALESCE(?, gen_random_uuid()), ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) "
+                + "RETURNING " + COLUMNS;
         try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setObject(1, trace.jobId());
-            st.setObject(2, trace.variantId());
-            st.setString(3, trace.provider());
-            st.setString(4, trace.operationType());
-            st.setString(5, Rows.jsonText(trace.request()));
-            st.setString(6, Rows.jsonText(trace.response()));
+            st.setObject(1, traceId, Types.OTHER);
+            st.setObject(2, trace.jobId());
+            st.setObject(3, trace.variantId());
+            st.setString(4, trace.provider());
+            st.setString(5, trace.operationType());
+            st.setString(6, Rows.jsonText(PostgresText.json(trace.request())));
+            st.setString(7, Rows.jsonText(PostgresText.json(trace.response())));
             if (trace.latencyMs() == null) {
-                st.setNull(7, Types.INTEGER);
+                st.setNull(8, Types.INTEGER);
             } else {
-                st.setInt(7, trace.latencyMs());
+                st.setInt(8, trace.latencyMs());
             }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return trace(rs);
+            }
+        }
+    }
+
+    /** The trace with this id on the caller's connection, if it was stored. */
+    public Optional<Trace> find(Connection connection, UUID traceId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM vlm_traces WHERE vlm_trace_id = ?")) {
+            st.setObject(1, traceId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(trace(rs)) : Optional.empty();
             }
         }
     }

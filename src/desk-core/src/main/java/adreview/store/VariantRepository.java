@@ -20,13 +20,22 @@ public final class VariantRepository {
     /**
      * The list query. A trace belongs to a variant when it names it, or (older pipeline traces
      * without {@code job_variants_id}) when it is of the same job and its request names the same
-     * image (Stage 1) or render (Stage 2).
+     * image (Stage 1) or render (Stage 2). The Stage 1 / Stage 2 columns show the latest pipeline
+     * result: re-judges ({@code request.rejudge = true}) do not count, nor do traces that never
+     * became the variant's state (superseded, or cancelled with the variant put back); {@code rejudged}
+     * says a re-judge was stored after it. {@code %1$s} is the newest-first order of overlay layouts.
      */
     private static final String ROW_SELECT = """
             SELECT v.job_variants_id, v.job_id, j.tenant_id, v.current_step, v.status, v.updated_at,
                    ia.image_url, COALESCE(NULLIF(oa.image_url, ''), ol.render_url) AS render_url,
                    s1.response AS s1_response, s1.created_at AS s1_at,
-                   s2.response AS s2_response, s2.created_at AS s2_at
+                   s2.response AS s2_response, s2.created_at AS s2_at,
+                   EXISTS (SELECT 1 FROM vlm_traces r
+                            WHERE r.job_variants_id = v.job_variants_id
+                              AND r.request ->> 'rejudge' = 'true'
+                              AND ((r.operation_type = 'analyze' AND r.created_at > COALESCE(s1.created_at, '-infinity'))
+                                   OR (r.operation_type = 'judge' AND r.created_at > COALESCE(s2.created_at, '-infinity'))))
+                       AS rejudged
               FROM jobs_variants v
               JOIN jobs j ON j.job_id = v.job_id
               LEFT JOIN image_assets ia ON ia.image_asset_id = v.img_asset_id
@@ -35,7 +44,7 @@ public final class VariantRepository {
                    SELECT NULLIF(o.layout #>> '{render,url}', '') AS render_url
                      FROM overlay_layouts o
                     WHERE o.job_variants_id = v.job_variants_id
-                    ORDER BY o.overlay_id
+                    ORDER BY %1$s
                     LIMIT 1) ol ON true
               LEFT JOIN LATERAL (
                    SELECT t.response, t.created_at
@@ -44,6 +53,7 @@ public final class VariantRepository {
                       AND (t.job_variants_id = v.job_variants_id
                            OR (t.job_variants_id IS NULL AND t.job_id = v.job_id
                                AND t.request ->> 'asset_url' = ia.image_url))
+                      AND %2$s
                     ORDER BY t.created_at DESC, t.vlm_trace_id
                     LIMIT 1) s1 ON true
               LEFT JOIN LATERAL (
@@ -54,9 +64,14 @@ public final class VariantRepository {
                            OR (t.job_variants_id IS NULL AND t.job_id = v.job_id
                                AND t.request ->> 'render_asset_url'
                                    = COALESCE(NULLIF(oa.image_url, ''), ol.render_url)))
+                      AND %2$s
                     ORDER BY t.created_at DESC, t.vlm_trace_id
                     LIMIT 1) s2 ON true
             """;
+
+    /** A trace (alias t) that is a pipeline result which became the variant's state. */
+    private static final String PIPELINE_RESULT = "(t.request ->> 'rejudge') IS DISTINCT FROM 'true' "
+            + "AND t.response -> 'superseded' IS NULL AND t.response -> 'restored' IS NULL";
 
     private static final String VARIANT_SELECT = """
             SELECT v.job_variants_id, v.job_id, v.img_asset_id, v.overlaid_img_asset_id, v.status,
@@ -73,6 +88,10 @@ public final class VariantRepository {
         this.database = database;
     }
 
+    private String rowSelect() {
+        return ROW_SELECT.formatted(OverlayOrder.newestFirst(database, "o"), PIPELINE_RESULT);
+    }
+
     /** Variants matching {@code filter}, most recently updated first. */
     public List<VariantRow> list(VariantFilter filter) {
         return database.withConnection(c -> list(c, filter));
@@ -80,7 +99,7 @@ public final class VariantRepository {
 
     /** As {@link #list(VariantFilter)} on the caller's connection. */
     public List<VariantRow> list(Connection connection, VariantFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder(ROW_SELECT).append(" WHERE true");
+        StringBuilder sql = new StringBuilder(rowSelect()).append(" WHERE true");
         List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
             sql.append(" AND v.status = ?");
@@ -122,7 +141,7 @@ public final class VariantRepository {
     /** One list row by variant id. */
     public Optional<VariantRow> findRow(UUID variantId) {
         return database.withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement(ROW_SELECT + " WHERE v.job_variants_id = ?")) {
+            try (PreparedStatement st = c.prepareStatement(rowSelect() + " WHERE v.job_variants_id = ?")) {
                 st.setObject(1, variantId);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -215,6 +234,6 @@ public final class VariantRepository {
                 rs.getString("current_step"), rs.getString("status"), Rows.instant(rs, "updated_at"),
                 rs.getString("image_url"), rs.getString("render_url"),
                 score, valid, Rows.instant(rs, "s1_at"),
-                Stage2Verdict.summarise(s2), Rows.instant(rs, "s2_at"));
+                Stage2Verdict.summarise(s2), Rows.instant(rs, "s2_at"), rs.getBoolean("rejudged"));
     }
 }

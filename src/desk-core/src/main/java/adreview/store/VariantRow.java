@@ -13,9 +13,13 @@ import java.util.UUID;
  * @param stage1At       when the latest analyze trace was stored; null if none
  * @param stage2Verdict  summary of the latest judge trace: "pass", "fail: contrast, cta", "error"; null if none
  * @param stage2At       when the latest judge trace was stored; null if none
+ * @param rejudged       a re-judge (either stage) was stored after the pipeline result shown
+ *
+ * <p>"Latest" means the latest pipeline result that became the variant's state: re-judges, superseded
+ * runs and runs cancelled with the variant put back are left out of the Stage 1 / Stage 2 columns.
  */
 public record VariantRow(UUID variantId, UUID jobId, String tenantId, String currentStep, String status,
                          Instant updatedAt, String imageUrl, String renderUrl,
                          Double stage1Score, Boolean stage1Valid, Instant stage1At,
-                         String stage2Verdict, Instant stage2At) {
+                         String stage2Verdict, Instant stage2At, boolean rejudged) {
 }

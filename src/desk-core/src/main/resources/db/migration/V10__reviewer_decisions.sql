@@ -13,15 +13,18 @@ CREATE TABLE IF NOT EXISTS reviewer_decisions (
     CONSTRAINT reviewer_decisions_reviewer_check CHECK (btrim(reviewer) <> '')
 );
 
--- Foreign keys as in V1: a pipeline database whose jobs_variants.job_variants_id (or
--- vlm_traces.vlm_trace_id) has no unique constraint cannot be referenced, so the key is added only
--- where the referenced column is unique (and not twice). Without it a decision simply outlives
--- its variant instead of the migration failing.
+-- Foreign keys as in V1: only in a database the desk created itself (no baseline row in its
+-- Flyway history). On the pipeline's own database a key would put triggers (and here cascading
+-- deletes) on jobs_variants and vlm_traces; there a decision simply outlives its variant. A
+-- pipeline database whose referenced column has no unique constraint gets no key either.
 DO $$
 DECLARE
     fk text[];
     name text;
 BEGIN
+    IF EXISTS (SELECT 1 FROM "${flyway:table}" WHERE type = 'BASELINE') THEN
+        RETURN;
+    END IF;
     FOREACH fk SLICE 1 IN ARRAY ARRAY[
         ['reviewer_decisions', 'job_variants_id', 'jobs_variants', 'job_variants_id', 'CASCADE'],
         ['reviewer_decisions', 'vlm_trace_id',    'vlm_traces',    'vlm_trace_id',    'SET NULL']]

@@ -2,8 +2,9 @@
 -- Names are the pipeline's own. Every statement is idempotent (IF NOT EXISTS), so that
 -- `--migrate` against an existing pipeline database (baselined at version 0) only adds what
 -- is missing and never rewrites the pipeline's tables or data. Foreign keys are added at the
--- end, and only where the referenced column is unique: a pipeline table without a primary key
--- must not make the migration fail.
+-- end, and only in a database the desk created itself (no baseline row in the desk's Flyway
+-- history): on the pipeline's own database they would add locks, triggers and cascading deletes
+-- to tables other services own. The indexes are in V12, built CONCURRENTLY.
 
 CREATE TABLE IF NOT EXISTS jobs (
     job_id       uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -77,14 +78,18 @@ CREATE TABLE IF NOT EXISTS vlm_traces (
 -- only know their job; those still show under the job.
 ALTER TABLE vlm_traces ADD COLUMN IF NOT EXISTS job_variants_id uuid;
 
--- Foreign keys: (table, column, referenced table, referenced column, on delete). Skipped when the
--- column already has a foreign key or the referenced column is not unique; rows that an old
--- pipeline database already has in violation are left alone (the key is then NOT VALID).
+-- Foreign keys: (table, column, referenced table, referenced column, on delete), only where the
+-- desk created the schema (Flyway baselines an existing, non-empty schema before V1; `--migrate`
+-- against the pipeline's database therefore adds none). Skipped when the column already has a
+-- foreign key or the referenced column is not unique.
 DO $$
 DECLARE
     fk text[];
     name text;
 BEGIN
+    IF EXISTS (SELECT 1 FROM "${flyway:table}" WHERE type = 'BASELINE') THEN
+        RETURN;
+    END IF;
     FOREACH fk SLICE 1 IN ARRAY ARRAY[
         ['job_inputs',              'job_id',                'jobs',          'job_id',          'CASCADE'],
         ['jobs_variants',           'job_id',                'jobs',          'job_id',          'CASCADE'],
@@ -116,17 +121,3 @@ BEGIN
     END LOOP;
 END
 $$;
-
--- The desk's queries: variant list filtered by status / step / job, newest first.
-CREATE INDEX IF NOT EXISTS jobs_variants_status_idx       ON jobs_variants (status, updated_at DESC);
-CREATE INDEX IF NOT EXISTS jobs_variants_current_step_idx ON jobs_variants (current_step, updated_at DESC);
-CREATE INDEX IF NOT EXISTS jobs_variants_job_idx          ON jobs_variants (job_id);
-CREATE INDEX IF NOT EXISTS jobs_variants_updated_idx      ON jobs_variants (updated_at DESC);
--- Ad copy resolution: newest done generation of a job.
-CREATE INDEX IF NOT EXISTS txt_ad_copy_generations_job_idx
-    ON txt_ad_copy_generations (job_id, generation_stage, status, created_at DESC);
-CREATE INDEX IF NOT EXISTS overlay_layouts_variant_idx    ON overlay_layouts (job_variants_id);
--- Trace history by job, by variant, and by time.
-CREATE INDEX IF NOT EXISTS vlm_traces_job_time_idx        ON vlm_traces (job_id, created_at DESC);
-CREATE INDEX IF NOT EXISTS vlm_traces_variant_time_idx    ON vlm_traces (job_variants_id, created_at DESC);
-CREATE INDEX IF NOT EXISTS vlm_traces_time_idx            ON vlm_traces (created_at DESC);

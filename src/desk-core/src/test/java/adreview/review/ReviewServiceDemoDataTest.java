@@ -110,15 +110,24 @@ class ReviewServiceDemoDataTest {
     }
 
     @Test
-    void missingAndCorruptImagesFailWithTheirErrorsStored() {
-        for (UUID v : List.of(DemoVariants.MISSING_IMAGE, DemoVariants.CORRUPT_IMAGE)) {
-            int before = traceCount(v);
-            RunOutcome o = service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, v), null, null);
-            assertThat(o).isInstanceOf(RunOutcome.Failed.class);
-            assertThat(db.state(v)).isEqualTo("failed/vlm_analyze");
-            assertThat(traceCount(v)).isEqualTo(before + 1);
-            assertThat(traces.forVariant(v).get(0).response().get("error").asText()).isNotBlank();
-        }
+    void aMissingImageIsRefusedAndACorruptOneFailsWithItsErrorStored() {
+        // Missing under the asset root: this machine's problem, the variant is not touched.
+        UUID missing = DemoVariants.MISSING_IMAGE;
+        String state = db.state(missing);
+        int tracesOfMissing = traceCount(missing);
+        assertThatThrownBy(() -> service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, missing), null, null))
+                .isInstanceOf(StageRefusedException.class).hasMessageContaining("aqua-bottle-missing.png");
+        assertThat(db.state(missing)).isEqualTo(state);
+        assertThat(traceCount(missing)).isEqualTo(tracesOfMissing);
+
+        // Bytes that do not decode: the run's problem, failed with the error stored.
+        UUID corrupt = DemoVariants.CORRUPT_IMAGE;
+        int before = traceCount(corrupt);
+        RunOutcome o = service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, corrupt), null, null);
+        assertThat(o).isInstanceOf(RunOutcome.Failed.class);
+        assertThat(db.state(corrupt)).isEqualTo("failed/vlm_analyze");
+        assertThat(traceCount(corrupt)).isEqualTo(before + 1);
+        assertThat(traces.forVariant(corrupt).get(0).response().get("error").asText()).isNotBlank();
     }
 
     @Test
@@ -177,8 +186,8 @@ class ReviewServiceDemoDataTest {
     }
 
     @Test
-    void aMissingImageStillStoresWhatTheMeasurementFound() {
-        UUID v = DemoVariants.MISSING_IMAGE;
+    void anUndecodableImageStillStoresWhatTheMeasurementFound() {
+        UUID v = DemoVariants.CORRUPT_IMAGE;
         RunOutcome o = service.run(RunRequest.rejudge(Prompt.Stage.STAGE1, v, "qa", "measure"), null, null);
         assertThat(o).isInstanceOf(RunOutcome.Failed.class);
         JsonNode measured = traces.forVariant(v).get(0).response().get("measured");

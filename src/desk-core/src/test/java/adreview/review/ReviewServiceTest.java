@@ -177,16 +177,17 @@ class ReviewServiceTest {
     }
 
     @Test
-    void missingImageEndsFailedWithTheErrorInTheTrace() {
+    void aMissingImageFileIsRefusedAndLeavesTheVariantUntouched() {
+        // A file missing under the asset root is this machine's problem (an unmounted share), not the variant's.
         UUID v = stage1Variant("does_not_exist.png", "img_gen", "done");
-        RunOutcome o = service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, v), null, null);
-        assertThat(o).isInstanceOf(RunOutcome.Failed.class);
-        assertThat(db.state(v)).isEqualTo("failed/vlm_analyze");
-        Trace t = traces.forVariant(v).get(0);
-        assertThat(t.failed()).isTrue();
-        assertThat(t.response().get("error").asText()).contains("does_not_exist.png");
-        assertThat(t.response().has("raw_text")).isTrue();
-        assertThat(t.operationType()).isEqualTo("analyze");
+        String before = updatedAt(v);
+        assertThatThrownBy(() -> service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, v), null, null))
+                .isInstanceOf(StageRefusedException.class)
+                .hasMessageContaining("does_not_exist.png").hasMessageContaining("--asset-root");
+        assertThat(db.state(v)).isEqualTo("done/img_gen");
+        assertThat(updatedAt(v)).isEqualTo(before);
+        assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
+        assertThat(db.count("desk_runs", "job_variants_id = ?", v)).isZero();
     }
 
     @Test
@@ -228,7 +229,7 @@ class ReviewServiceTest {
         assertThat(req.get("prompt_version").asText()).isEqualTo("custom");
 
         // A failing re-judge stores its error trace but still leaves the state alone.
-        UUID broken = stage1Variant("does_not_exist.png", "ocr_eval", "done");
+        UUID broken = stage1Variant("corrupt.png", "ocr_eval", "done");
         RunOutcome f = service.run(RunRequest.rejudge(Prompt.Stage.STAGE1, broken, null, null), null, null);
         assertThat(f).isInstanceOf(RunOutcome.Failed.class);
         assertThat(db.state(broken)).isEqualTo("done/ocr_eval");
@@ -236,7 +237,7 @@ class ReviewServiceTest {
     }
 
     @Test
-    void cancelledRunLeavesTheVariantAsItWas() {
+    void cancelledRunLeavesTheVariantAsItWasAndKeepsTheCallsTrace() {
         UUID v = stage1Variant("ad_landscape.png", "vlm_analyze", "failed");
         String before = updatedAt(v);
         AtomicInteger tokens = new AtomicInteger();
@@ -251,7 +252,13 @@ class ReviewServiceTest {
         assertThat(tokens.get()).isEqualTo(5);
         assertThat(db.state(v)).isEqualTo("failed/vlm_analyze");
         assertThat(updatedAt(v)).isEqualTo(before);
-        assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
+        // Never lose a trace: the cancelled call is stored with its partial answer, marked as put back.
+        Trace t = traces.forVariant(v).get(0);
+        assertThat(((RunOutcome.Cancelled) o).trace().traceId()).isEqualTo(t.traceId());
+        assertThat(t.response().get("cancelled").asBoolean()).isTrue();
+        assertThat(t.response().get("raw_text").asText()).isNotEmpty();
+        assertThat(t.response().at("/restored/status").asText()).isEqualTo("failed");
+        assertThat(db.query("SELECT outcome FROM desk_runs WHERE job_variants_id = ?", v)).isEqualTo("restored");
     }
 
     @Test
@@ -298,7 +305,8 @@ class ReviewServiceTest {
             }
         };
         assertThat(service.run(RunRequest.pipeline(Prompt.Stage.STAGE1, v), second, null)).isInstanceOf(RunOutcome.Done.class);
-        assertThat(refused).singleElement().extracting(Throwable::getMessage).asString().contains("already running");
+        assertThat(refused).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("vlm_analyze/running").contains("--rejudge");
         assertThat(traces.forVariant(v)).hasSize(1);
     }
 }

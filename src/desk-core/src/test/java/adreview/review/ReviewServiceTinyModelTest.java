@@ -132,6 +132,11 @@ class ReviewServiceTinyModelTest {
         assertThat(tokens.get()).isEqualTo(3);
         assertThat(db.query("SELECT status || '/' || current_step || '/' || updated_at::text FROM jobs_variants WHERE job_variants_id = ?", v))
                 .isEqualTo(before);
-        assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isEqualTo(traceCount);
+        // The cancelled call is still a trace: its response holds the three tokens the real model wrote.
+        assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isEqualTo(traceCount + 1);
+        Trace cancelled = ((RunOutcome.Cancelled) o).trace();
+        assertThat(cancelled.response().get("cancelled").asBoolean()).isTrue();
+        assertThat(cancelled.response().get("raw_text").asText()).isNotEmpty();
+        assertThat(cancelled.response().at("/restored/step").asText()).isEqualTo("vlm_analyze");
     }
 }

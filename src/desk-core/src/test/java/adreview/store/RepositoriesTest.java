@@ -61,8 +61,11 @@ class RepositoriesTest {
         assertThat(row.stage1Valid()).isTrue();
         assertThat(row.stage2Verdict()).isEqualTo("pass");
 
+        // Its only Stage 2 trace is a reviewer's re-judge: not a pipeline result, but marked.
         VariantRow missingCta = variants.findRow(DemoVariants.MISSING_CTA).orElseThrow();
-        assertThat(missingCta.stage2Verdict()).isEqualTo("fail: no cta");
+        assertThat(missingCta.stage2Verdict()).isNull();
+        assertThat(missingCta.rejudged()).isTrue();
+        assertThat(row.rejudged()).isFalse();
         assertThat(missingCta.renderUrl()).isEqualTo("/assets/demo/brew-cup-missing-cta-render.png");
 
         VariantRow corrupt = variants.findRow(DemoVariants.CORRUPT_IMAGE).orElseThrow();
@@ -196,7 +199,10 @@ class RepositoriesTest {
         assertThat(read.response()).isEqualTo(response);
         assertThat(read.latencyMs()).isEqualTo(4321);
         assertThat(read.failed()).isFalse();
-        assertThat(variants.findRow(DemoVariants.KOREAN_COPY).orElseThrow().stage1Score()).isEqualTo(0.77);
+        // A re-judge is not the pipeline's result: the list keeps the pipeline's score and marks the re-judge.
+        VariantRow row = variants.findRow(DemoVariants.KOREAN_COPY).orElseThrow();
+        assertThat(row.stage1Score()).isNull();
+        assertThat(row.rejudged()).isTrue();
     }
 
     @Test

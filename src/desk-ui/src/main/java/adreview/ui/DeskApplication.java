@@ -47,6 +47,8 @@ public final class DeskApplication extends Application {
     private MeasuredController measured;
     private Stage modelsWindow;
     private ModelsView modelsView;
+    private DialogService dialogs;
+    private boolean closingAfterRuns;
 
     /** Used by JavaFX after {@link #launch(DeskBackend, String...)}. */
     public DeskApplication() {
@@ -73,7 +75,8 @@ public final class DeskApplication extends Application {
         this.stage = primaryStage;
         executor = BackgroundExecutor.forJavaFx();
         model = new MainViewModel(chosen, executor, new ImageDecoder());
-        view = new MainView(model, new ThumbnailCache(executor, new ImageDecoder()), new FxDialogService(primaryStage));
+        dialogs = new FxDialogService(primaryStage);
+        view = new MainView(model, new ThumbnailCache(executor, new ImageDecoder()), dialogs);
 
         // 1440 × 900 where the screen allows; never larger than the screen (small laptops, headless tests).
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -88,6 +91,7 @@ public final class DeskApplication extends Application {
             primaryStage.getIcons().add(new Image(icon.toExternalForm()));
         }
         wireReview(scene);
+        primaryStage.setOnCloseRequest(this::onCloseRequest);
         reportWhenReady();
         primaryStage.show();
         model.start();
@@ -108,7 +112,7 @@ public final class DeskApplication extends Application {
                 }).execute(),
                 List.of(new String[]{"View", "G / V", "Generated image / render"},
                         new String[]{"View", "B", "Measured boxes over the render"},
-                        new String[]{"View", "+ / − / 0", "Zoom"},
+                        new String[]{"View", "+ / − / 0 / Z", "Zoom in / out, fit, 100 %"},
                         new String[]{"View", "F5", "Reload the variant list"}));
         measured = new MeasuredController(executor, report -> view.detail().imagePane().setMeasured(report));
 
@@ -145,6 +149,26 @@ public final class DeskApplication extends Application {
                 connectReview();
             }
         });
+    }
+
+    /**
+     * Closing the window while a model call runs asks first; then the call is stopped within one token and
+     * recorded as failed (cancelled, with the answer so far) before the window closes, so that the variant is
+     * not left {@code running}.
+     */
+    private void onCloseRequest(javafx.stage.WindowEvent e) {
+        if (closingAfterRuns || review == null || !review.busy()) {
+            return;
+        }
+        e.consume();
+        String what = review.busyDescription();
+        boolean close = dialogs.confirm("A model run is in progress",
+                what + " is running. Close the desk anyway? The run is stopped and recorded as failed (cancelled),"
+                        + " with the answer written so far.", "Stop and close");
+        if (close) {
+            closingAfterRuns = true;
+            review.stopRunsThen(java.time.Duration.ofSeconds(3), () -> stage.close());
+        }
     }
 
     /** A run stored a trace: the history, the list row (score / verdict) and the disagreements change. */

@@ -11,6 +11,9 @@ public interface DialogService {
     /** A readable error (one sentence, what to do), never a stack trace. */
     void showError(String title, String message);
 
+    /** A yes/no question; true when the reviewer chose {@code confirmLabel}. */
+    boolean confirm(String title, String message, String confirmLabel);
+
     /** The settings/about dialog: effective configuration with sources, versions. */
     void showAbout(AboutInfo info);
 }

@@ -3,6 +3,8 @@ package adreview.ui;
 import adreview.ui.about.AboutDialog;
 import adreview.ui.about.AboutInfo;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
@@ -22,6 +24,17 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         prepare(alert);
         alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        prepare(alert);
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     @Override

@@ -133,14 +133,20 @@ public final class MainView extends StackPane {
         Label database = new Label();
         database.setId("databaseStatus");
         database.textProperty().bind(model.databaseProperty());
+        Label notice = new Label();
+        notice.setId("startupNotice");
+        notice.getStyleClass().add("status-message");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         Label listMessage = new Label();
         listMessage.getStyleClass().add("status-message");
         listMessage.textProperty().bind(model.list().messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label keys = new Label("J K  variant   ·   A F R  decide   ·   1 2  run   ·   G / V  image / render   ·   B  boxes   ·   + − 0  zoom   ·   ?  help");
+        Label keys = new Label("J K  variant   ·   A F R  decide   ·   1 2  run   ·   G / V  image / render   ·   B  boxes   ·   + − 0 Z  zoom   ·   ?  help");
         keys.getStyleClass().add("key-hints");
-        HBox bar = new HBox(12, database, listMessage, spacer, keys);
+        HBox bar = new HBox(12, database, notice, listMessage, spacer, keys);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -165,6 +171,7 @@ public final class MainView extends StackPane {
             case PLUS, ADD, EQUALS -> detail.imagePane().imageView().zoomIn();
             case MINUS, SUBTRACT -> detail.imagePane().imageView().zoomOut();
             case DIGIT0, NUMPAD0 -> detail.imagePane().imageView().fit();
+            case Z -> detail.imagePane().imageView().actualSize(); // not 1: 1 and 2 run the stages
             default -> {
                 return;
             }

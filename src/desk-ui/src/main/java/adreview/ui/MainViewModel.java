@@ -30,6 +30,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private volatile DeskSession session;
     private volatile boolean closed;
 
@@ -53,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
                     }
                     session = opened;
                     database.set(opened.databaseDescription());
+                    notice.set(opened.startupNotice());
                     list.setData(opened.data());
                     detail.setData(opened.data());
                     phase.set(Phase.READY);
@@ -119,6 +121,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Which database the desk uses, for the status bar. */
     public ReadOnlyStringProperty databaseProperty() {
         return database.getReadOnlyProperty();
+    }
+
+    /** What opening the database did that the reviewer should know (interrupted runs recovered); empty for nothing. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Closes the session (pool, embedded PostgreSQL). Safe to call twice. */

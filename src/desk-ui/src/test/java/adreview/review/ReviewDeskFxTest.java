@@ -84,14 +84,23 @@ class ReviewDeskFxTest {
         tinyModel = shared.resolve("llava-tiny");
         standIn = new RandomLogitsModel(adreview.review.structured.TokenVocabulary.load(tinyModel), 3);
         AssetResolver assets = new AssetResolver(assetRoot);
-        // Demo variants whose generated image is on disk and that Stage 1 may run on.
+        // Demo variants whose generated image is on disk and decodes, in a state a pipeline Stage 1 starts from.
         variants = new VariantRepository(db.database()).list(VariantFilter.ALL).stream()
                 .filter(r -> r.imageUrl() != null && assets.resolve(r.imageUrl()) instanceof AssetLocation.LocalFile f && f.exists())
-                .filter(r -> !"running".equals(r.status()))
+                .filter(r -> RunEligibility.STAGE1.allows(r.currentStep(), r.status()))
+                .filter(r -> decodes(assets.requireFile(r.imageUrl())))
                 .limit(5)
                 .map(ReviewDeskFxTest::ref)
                 .toList();
-        assertThat(variants).isNotEmpty();
+        assertThat(variants).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    static boolean decodes(Path file) {
+        try {
+            return javax.imageio.ImageIO.read(file.toFile()) != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static VariantRef ref(VariantRow r) {

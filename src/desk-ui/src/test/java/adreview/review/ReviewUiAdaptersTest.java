@@ -133,17 +133,20 @@ class ReviewUiAdaptersTest {
     }
 
     @Test
-    void stage2OnAVariantNotAtOverlayIsRefusedWithTheReason() {
+    void stage2OnAVariantNotAtOverlayIsRefusedWithTheReasonAndOffersTheRejudge() {
         UUID v = variant("img_gen", "done");
         RunOutcome o = runner.run(new RunRequest(StageKind.STAGE2, VariantRef.of(v, "v"), RunOptions.pipeline()), new RecordingSink(), () -> false);
         assertThat(o).isInstanceOf(RunOutcome.Refused.class);
-        assertThat(((RunOutcome.Refused) o).reason()).contains("needs overlay/done");
+        RunOutcome.Refused r = (RunOutcome.Refused) o;
+        assertThat(r.reason()).contains("it is at img_gen/done").contains("overlay/done");
+        assertThat(r.state()).isEqualTo("img_gen/done");
+        assertThat(r.rejudgeInstead()).isTrue();
         assertThat(traceSource.tracesOf(v)).isEmpty();
         assertThat(db.state(v)).isEqualTo("done/img_gen");
     }
 
     @Test
-    void aCancelledRunIsCancelledAndLeavesTheVariantAsItWas() {
+    void aCancelledRunIsCancelledLeavesTheVariantAsItWasAndKeepsItsTrace() {
         UUID v = variant("overlay", "done");
         AtomicInteger tokens = new AtomicInteger();
         RecordingSink sink = new RecordingSink() {
@@ -157,7 +160,8 @@ class ReviewUiAdaptersTest {
         assertThat(o).isInstanceOf(RunOutcome.Cancelled.class);
         assertThat(tokens.get()).isEqualTo(5);
         assertThat(db.state(v)).isEqualTo("done/overlay");
-        assertThat(traceSource.tracesOf(v)).isEmpty();
+        assertThat(traceSource.tracesOf(v)).singleElement()
+                .satisfies(t -> assertThat(t.response().path("cancelled").asBoolean()).isTrue());
     }
 
     @Test

@@ -58,6 +58,7 @@ final class CliJson {
         n.put("stage1_at", text(row.stage1At()));
         n.put("stage2_verdict", row.stage2Verdict());
         n.put("stage2_at", text(row.stage2At()));
+        n.put("rejudged", row.rejudged());
         return n;
     }
 

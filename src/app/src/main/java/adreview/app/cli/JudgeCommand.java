@@ -3,7 +3,8 @@ package adreview.app.cli;
 import adreview.app.DeskContext;
 import adreview.app.Main;
 import adreview.app.ReviewWiring;
-import adreview.review.ModelUnavailableException;
+import adreview.review.Cancellation;
+import adreview.review.ResultNotStoredException;
 import adreview.review.ReviewModel;
 import adreview.review.RunOutcome;
 import adreview.review.RunRequest;
@@ -26,15 +27,23 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
- * {@code judge}: runs Stage 1 or Stage 2 on one variant (SPEC §2–§4). Exit 0 when the run is done,
- * 2 when it was refused (Stage 2 precondition, unknown variant, nothing to judge), 1 when it failed
- * (model, image or answer; the trace holds the error) or no model is available.
+ * {@code judge}: runs Stage 1 or Stage 2 on one variant (SPEC §2–§4). Exit codes: 0 done; 1 failed (model,
+ * image or answer; the trace holds the error) or the result could not be stored; 2 refused before anything
+ * was written (a state the stage may not start from, see {@link adreview.review.RunEligibility}; unknown
+ * variant; no image file or render here; no usable model); 3 superseded (the variant moved during the run:
+ * the trace is stored, the variant left alone); 130 / 143 stopped by Ctrl-C / SIGTERM (recorded as failed).
  */
 @Command(name = "judge", mixinStandardHelpOptions = true,
-        description = "Run Stage 1 or Stage 2 on a variant and store the trace. Exit 0 done, 2 refused, 1 failed.")
+        description = {"Run Stage 1 or Stage 2 on a variant and store the trace.",
+                "A pipeline run starts only from: Stage 1 img_gen/done, vlm_analyze/queued, vlm_analyze/failed;"
+                        + " Stage 2 overlay/done, vlm_judge/queued, vlm_judge/failed. --rejudge runs in any state.",
+                "Exit 0 done, 1 failed, 2 refused, 3 superseded, 130/143 Ctrl-C/SIGTERM."})
 public final class JudgeCommand implements Callable<Integer> {
 
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
     public static final int REFUSED = 2;
+    public static final int SUPERSEDED = 3;
 
     @ParentCommand
     Main main;
@@ -83,27 +92,46 @@ public final class JudgeCommand implements Callable<Integer> {
                 .withAdCopy(adCopy).withRenderUrl(renderUrl).withPrompt(prompt).withConstrained(!freeText);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Cancellation cancellation = Cancellation.manual();
         RunOutcome outcome;
+        Integer signalled;
         try (DeskContext context = main.openContext()) {
-            ReviewModel model = ReviewWiring.model(context.config());
-            outcome = ReviewWiring.reviewService(context, model).run(request, null, null);
+            ReviewModel model = main.model(context.config());
+            RunSignals signals = RunSignals.install(cancellation, err);
+            try {
+                outcome = ReviewWiring.reviewService(context, model).run(request, null, cancellation);
+            } finally {
+                signals.runEnded();
+            }
+            signalled = signals.exitCode();
         } catch (StageRefusedException e) {
-            err.println("refused: " + e.getMessage());
+            err.println("refused: " + oneLine(e.getMessage()));
             err.flush();
             return REFUSED;
-        } catch (ModelUnavailableException e) {
-            err.println("error: " + e.getMessage());
+        } catch (ResultNotStoredException e) {
+            err.println("error: " + oneLine(e.getMessage()));
             err.flush();
-            return 1;
+            return FAILED;
         }
         print(out, variantId, outcome);
         out.flush();
+        if (signalled != null) {
+            err.println("cancelled: " + oneLine(cancellation.reason()) + (outcome instanceof RunOutcome.Failed f
+                    ? "; recorded as failed, trace " + f.trace().traceId() : "; nothing was written"));
+            err.flush();
+            return signalled;
+        }
         if (outcome instanceof RunOutcome.Failed f) {
             err.println("failed: " + oneLine(f.error()));
             err.flush();
-            return 1;
+            return FAILED;
         }
-        return outcome instanceof RunOutcome.Done ? 0 : 1;
+        if (outcome instanceof RunOutcome.Superseded sup) {
+            err.println("superseded: " + oneLine(sup.message()));
+            err.flush();
+            return SUPERSEDED;
+        }
+        return outcome instanceof RunOutcome.Done ? DONE : FAILED;
     }
 
     private void print(PrintWriter out, UUID variantId, RunOutcome outcome) {
@@ -123,8 +151,16 @@ public final class JudgeCommand implements Callable<Integer> {
                 n.put("trace_id", f.trace().traceId().toString());
                 n.put("error", f.error());
                 n.put("raw_text", f.rawText());
+            } else if (outcome instanceof RunOutcome.Superseded sup) {
+                n.put("outcome", "superseded");
+                n.put("trace_id", sup.trace() == null ? null : sup.trace().traceId().toString());
+                n.put("found_step", sup.foundStep());
+                n.put("found_status", sup.foundStatus());
+                n.put("message", sup.message());
             } else {
+                RunOutcome.Cancelled c = (RunOutcome.Cancelled) outcome;
                 n.put("outcome", "cancelled");
+                n.put("trace_id", c.trace() == null ? null : c.trace().traceId().toString());
             }
             out.println(CliJson.pretty(n));
             return;
@@ -152,6 +188,9 @@ public final class JudgeCommand implements Callable<Integer> {
             if (!f.rawText().isBlank()) {
                 out.println("  raw answer: " + oneLine(f.rawText()));
             }
+        } else if (outcome instanceof RunOutcome.Superseded sup) {
+            out.println("Stage " + stage + " on variant " + variantId + " superseded (the variant is at " + sup.foundStep()
+                    + "/" + sup.foundStatus() + "), trace " + (sup.trace() == null ? "-" : sup.trace().traceId()));
         } else if (outcome instanceof RunOutcome.Cancelled c) {
             out.println(c.message());
         }

@@ -75,12 +75,14 @@ public final class ListCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<VariantRow> rows) {
-        String format = "%-36s  %-16s  %-11s  %-7s  %-16s  %-5s  %s%n";
-        out.printf(format, "VARIANT", "TENANT", "STEP", "STATUS", "UPDATED", "S1", "S2");
+        // S1 / S2: the latest pipeline results; RJ "yes": re-judged since.
+        String format = "%-36s  %-16s  %-11s  %-7s  %-16s  %-5s  %-3s  %s%n";
+        out.printf(format, "VARIANT", "TENANT", "STEP", "STATUS", "UPDATED", "S1", "RJ", "S2");
         for (VariantRow row : rows) {
             out.printf(format, row.variantId(), row.tenantId(), row.currentStep(), row.status(),
                     CliJson.shortTime(row.updatedAt()),
                     row.stage1Score() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.stage1Score()),
+                    row.rejudged() ? "yes" : "-",
                     row.stage2Verdict() == null ? "-" : row.stage2Verdict());
         }
         out.printf("%d variant%s%n", rows.size(), rows.size() == 1 ? "" : "s");

@@ -31,9 +31,11 @@ public final class ReviewerDecisionRepository {
     }
 
     /**
-     * Stores a decision. {@code comment} and {@code traceId} may be null; a blank comment is none.
+     * Stores a decision. {@code comment} and {@code traceId} may be null; a blank comment is none. A trace
+     * must be one of the variant's history: its own, or its job's that names no variant (older pipeline rows).
      *
-     * @throws IllegalArgumentException when the variant does not exist or the reviewer name is blank
+     * @throws IllegalArgumentException when the variant does not exist, the trace is not one of the variant's,
+     *                                  or the reviewer name is blank
      */
     public ReviewerDecision record(UUID variantId, Verdict verdict, String comment, String reviewer, UUID traceId) {
         if (reviewer == null || reviewer.isBlank()) {
@@ -43,6 +45,9 @@ public final class ReviewerDecisionRepository {
         return database.inTransaction(c -> {
             if (!variantExists(c, variantId)) {
                 throw new IllegalArgumentException("Variant " + variantId + " not found in jobs_variants");
+            }
+            if (traceId != null) {
+                checkTraceOf(c, variantId, traceId);
             }
             try (PreparedStatement st = c.prepareStatement("INSERT INTO reviewer_decisions "
                     + "(job_variants_id, verdict, comment, reviewer, vlm_trace_id) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
@@ -100,6 +105,28 @@ public final class ReviewerDecisionRepository {
             st.setObject(1, variantId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /** Refuses a trace that is not in the variant's history (a decision must not point at another variant's call). */
+    private static void checkTraceOf(Connection c, UUID variantId, UUID traceId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT t.job_variants_id, t.job_id = v.job_id AS same_job "
+                + "FROM vlm_traces t, jobs_variants v WHERE t.vlm_trace_id = ? AND v.job_variants_id = ?")) {
+            st.setObject(1, traceId);
+            st.setObject(2, variantId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("Trace " + traceId + " not found in vlm_traces: "
+                            + "`show " + variantId + "` lists the variant's traces");
+                }
+                UUID owner = rs.getObject(1, UUID.class);
+                boolean ok = owner == null ? rs.getBoolean(2) : owner.equals(variantId);
+                if (!ok) {
+                    throw new IllegalArgumentException("Trace " + traceId + " belongs to "
+                            + (owner == null ? "another job" : "variant " + owner) + ", not to variant " + variantId
+                            + ": `show " + variantId + "` lists the variant's traces");
+                }
             }
         }
     }

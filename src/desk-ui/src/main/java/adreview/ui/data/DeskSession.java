@@ -13,6 +13,11 @@ public interface DeskSession extends AutoCloseable {
     /** One line for the status bar, e.g. "embedded PostgreSQL 16.2 at ~/.local/share/ad-review-desk/pg". */
     String databaseDescription();
 
+    /** One line the window shows once after opening, e.g. how many interrupted runs were recovered; empty for none. */
+    default String startupNotice() {
+        return "";
+    }
+
     /** The review side's parts (runs, decisions, measured checks, models); empty where the backend has none. */
     default java.util.Optional<ReviewSupport> review() {
         return java.util.Optional.empty();

@@ -16,7 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
 /**
- * An image that fits its area and can be zoomed (wheel, +/-, 0 = fit, 1 = 100 %) and panned (drag).
+ * An image that fits its area and can be zoomed (wheel, +/-, 0 = fit, Z = 100 %) and panned (drag). Not 1:
+ * the digits 1 and 2 start Stage 1 / Stage 2 anywhere in the desk.
  * The geometry lives in {@link ZoomModel}; this control only applies it.
  */
 public final class ZoomableImageView extends Region {
@@ -143,7 +144,7 @@ public final class ZoomableImageView extends Region {
             zoomOut();
         } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
             fit();
-        } else if (code == KeyCode.DIGIT1 || code == KeyCode.NUMPAD1) {
+        } else if (code == KeyCode.Z) {
             actualSize();
         } else {
             return;

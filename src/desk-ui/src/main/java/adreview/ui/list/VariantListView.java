@@ -57,7 +57,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         status.setCellFactory(c -> new BadgeCell(Badges::update));
 
         TableColumn<VariantSummary, Double> score = headed(new TableColumn<>("Score"),
-                "Relevance score of the latest Stage 1 analysis");
+                "Relevance score of the latest Stage 1 pipeline analysis (re-judges excluded)");
         score.setPrefWidth(52);
         score.getStyleClass().add("number-column");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stage1Score()));
@@ -65,9 +65,14 @@ public final class VariantListView extends TableView<VariantSummary> {
         score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
         TableColumn<VariantSummary, String> verdict = headed(text("", 88, VariantSummary::stage2Verdict),
-                "Verdict of the latest Stage 2 judgement");
+                "Verdict of the latest Stage 2 pipeline judgement (re-judges excluded)");
         ((Label) verdict.getGraphic()).setText("Verdict");
         verdict.setCellFactory(c -> new VerdictCell());
+
+        // The score and verdict are the pipeline's own results; a re-judge never replaces them, it is marked here.
+        TableColumn<VariantSummary, String> rejudged = headed(text("RJ", 34, v -> v.rejudged() ? "↻" : ""),
+                "Re-judged after the pipeline's results shown (score and verdict stay the pipeline's)");
+        rejudged.setId("rejudgedColumn");
 
         TableColumn<VariantSummary, String> decision = headed(new TableColumn<>("Decision"),
                 "The reviewer's latest decision (A accept, F needs fix, R reject)");
@@ -91,7 +96,8 @@ public final class VariantListView extends TableView<VariantSummary> {
                 setTooltip(empty || item == null ? null : new Tooltip(Formats.time(item)));
             }
         });
-        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, decision, updated));
+        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, rejudged, decision,
+                updated));
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setTableMenuButtonVisible(true);

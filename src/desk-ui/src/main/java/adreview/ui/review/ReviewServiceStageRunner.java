@@ -1,6 +1,7 @@
 package adreview.ui.review;
 
-import adreview.review.ModelUnavailableException;
+import adreview.review.Cancellation;
+import adreview.review.NotEligibleException;
 import adreview.review.ReviewService;
 import adreview.review.RunListener;
 import adreview.review.StageRefusedException;
@@ -11,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The desk's {@link StageRunner}: runs go to the {@link ReviewService} (SPEC §2–§5), its progress is turned
- * into the queue's phases, and its outcomes (and refusals, which it throws) into {@link RunOutcome}s.
+ * into the queue's phases, and its outcomes (and refusals, which it throws) into {@link RunOutcome}s. A run
+ * superseded by the pipeline shows as failed with the service's message (its trace is stored).
  */
 public final class ReviewServiceStageRunner implements StageRunner {
 
@@ -29,9 +31,12 @@ public final class ReviewServiceStageRunner implements StageRunner {
                 request.variant().id(), o.adCopyOverride(), null, o.promptOverride(), o.rejudge(), o.reviewer(),
                 o.reason(), true, adreview.review.RunRequest.MAX_NEW_TOKENS);
         adreview.review.RunOutcome outcome;
+        Cancellation cancellation = cancelled instanceof Cancellation c ? c : Cancellation.restoring(cancelled);
         try {
-            outcome = service.run(r, new Listener(progress), cancelled);
-        } catch (StageRefusedException | ModelUnavailableException e) {
+            outcome = service.run(r, new Listener(progress), cancellation);
+        } catch (NotEligibleException e) {
+            return new RunOutcome.Refused(e.getMessage(), e.state(), true);
+        } catch (StageRefusedException e) {
             return new RunOutcome.Refused(e.getMessage());
         }
         if (outcome instanceof adreview.review.RunOutcome.Done d) {
@@ -39,6 +44,9 @@ public final class ReviewServiceStageRunner implements StageRunner {
         }
         if (outcome instanceof adreview.review.RunOutcome.Failed f) {
             return new RunOutcome.Failed(f.error(), f.rawText(), f.trace() == null ? null : f.trace().traceId());
+        }
+        if (outcome instanceof adreview.review.RunOutcome.Superseded s) {
+            return new RunOutcome.Failed(s.message(), "", s.trace() == null ? null : s.trace().traceId());
         }
         return new RunOutcome.Cancelled();
     }

@@ -50,6 +50,8 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ResultTab> tab = new ReadOnlyObjectWrapper<>(ResultTab.STAGE1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The stage a re-judge is offered for, after a pipeline run was refused by the variant's state; null when none. */
+    private final ReadOnlyObjectWrapper<StageKind> rejudgeOffer = new ReadOnlyObjectWrapper<>();
     private final StringProperty adCopyOverride = new SimpleStringProperty("");
     private final StringProperty promptOverride = new SimpleStringProperty("");
     private final StringProperty rejudgeReason = new SimpleStringProperty("");
@@ -76,6 +78,7 @@ public final class ReviewViewModel {
 
     /** Call on the UI thread whenever the list selection changes: refreshes results, traces and the run buttons. */
     public void variantChanged() {
+        rejudgeOffer.set(null);
         stage1FromRun = null;
         stage2FromRun = null;
         hasSelection.set(!navigator.selection().isEmpty());
@@ -145,7 +148,12 @@ public final class ReviewViewModel {
         }
     }
 
-    /** Queues a run of one stage on the selected variants; false (with a message) when runs cannot start. */
+    /**
+     * Queues a run of one stage on the selected variants; false (with a message) when runs cannot start. A
+     * pipeline run on a variant whose state the stage may not start from is refused at once (its message says
+     * the state and offers the re-judge, {@link #rejudgeOfferProperty}); a batch runs the others and lists the
+     * refused ones with their states.
+     */
     public boolean run(StageKind stage, boolean rejudge) {
         if (!readiness.get().ready()) {
             message.set(readiness.get().explanation());
@@ -156,16 +164,33 @@ public final class ReviewViewModel {
             message.set("Select one or more variants first.");
             return false;
         }
+        rejudgeOffer.set(null);
         RunOptions options = new RunOptions(rejudge, adCopyOverride.get(), promptOverride.get(),
                 decisions.reviewerProperty().get(), rejudge ? rejudgeReason.get() : null);
-        queue.enqueue(stage, selection, options);
+        List<RunItem> queued = queue.enqueue(stage, selection, options);
+        if (queued.isEmpty()) {
+            return false; // refused by its state: runFinished has said why and offered the re-judge
+        }
         // Overrides are for one run (or one batch): clear them so the next run uses the defaults again.
         adCopyOverride.set("");
         promptOverride.set("");
         rejudgeReason.set("");
         tab.set(stage == StageKind.STAGE1 ? ResultTab.STAGE1 : ResultTab.STAGE2);
-        message.set(selection.size() == 1 ? "" : "Queued " + stage.label() + " on " + selection.size() + " variants.");
+        int refused = selection.size() - queued.size();
+        message.set(selection.size() == 1 ? "" : "Queued " + stage.label() + " on " + queued.size()
+                + (refused == 0 ? " variants." : " of " + selection.size() + " variants; " + refused + " refused by their"
+                + " state (listed in the batch line; Shift+" + stage.eligibility().number() + " re-judges them)."));
         return true;
+    }
+
+    /** Re-judges the shown variant with the stage whose pipeline run was just refused; false when none is offered. */
+    public boolean acceptRejudgeOffer() {
+        StageKind stage = rejudgeOffer.get();
+        if (stage == null) {
+            return false;
+        }
+        rejudgeOffer.set(null);
+        return run(stage, true);
     }
 
     public void closeHelp() {
@@ -198,8 +223,11 @@ public final class ReviewViewModel {
                 stage2FromRun = v.id();
             }
         }
-        if (o instanceof RunOutcome.Refused r && isShown) {
+        if (o instanceof RunOutcome.Refused r && isShown && item.batch() == null) {
             message.set(item.request().title() + " refused: " + r.reason());
+            if (r.rejudgeInstead()) {
+                rejudgeOffer.set(item.request().stage());
+            }
         }
         if (o instanceof RunOutcome.Failed f && isShown) {
             message.set(item.request().title() + " failed: " + f.message());
@@ -298,6 +326,8 @@ public final class ReviewViewModel {
     public ReadOnlyStringProperty runNoteProperty() { return runNote.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty helpVisibleProperty() { return helpVisible.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ResultTab> tabProperty() { return tab.getReadOnlyProperty(); }
+    /** Set after a pipeline run was refused by the variant's state: the re-judge the run panel offers instead. */
+    public ReadOnlyObjectProperty<StageKind> rejudgeOfferProperty() { return rejudgeOffer.getReadOnlyProperty(); }
     /** The latest thing the reviewer should read (refusals, failures, why a key did nothing). */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** Ad copy for the next run only (SPEC §2 step 3: "an ad copy the reviewer typed"); blank = default. */

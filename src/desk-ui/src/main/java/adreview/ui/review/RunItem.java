@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import adreview.review.Cancellation;
 
 /**
  * One queued run as the UI sees it. Its properties change only on the UI thread (through
@@ -16,7 +16,7 @@ public final class RunItem {
     private final RunRequest request;
     private final Batch batch;
     private final long enqueuedNanos = System.nanoTime();
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final Cancellation cancellation = Cancellation.manual();
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(new RunPhase.Queued(1));
     private final ReadOnlyStringWrapper answerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunOutcome> outcome = new ReadOnlyObjectWrapper<>();
@@ -67,7 +67,15 @@ public final class RunItem {
     }
 
     public boolean isCancelRequested() {
-        return cancelRequested.get();
+        return cancellation.getAsBoolean();
+    }
+
+    /**
+     * What the worker polls; also says what a cancelled pipeline run does to its variant (Esc: put back;
+     * the desk closing: failed) and lets the closing desk record the run at once ({@link Cancellation#abandon}).
+     */
+    public Cancellation cancellation() {
+        return cancellation;
     }
 
     /** Milliseconds from enqueueing to the first streamed token, or -1 if no token came. */
@@ -76,8 +84,14 @@ public final class RunItem {
         return t < 0 ? -1 : (t - enqueuedNanos) / 1_000_000;
     }
 
+    /** The reviewer's cancel (Esc): a pipeline run's variant is put back as it was. */
     boolean requestCancel() {
-        return cancelRequested.compareAndSet(false, true);
+        return cancellation.cancel(Cancellation.Effect.RESTORE, "cancelled by the reviewer");
+    }
+
+    /** The desk is closing: the run stops and is recorded as failed (cancelled). */
+    boolean requestStop(String reason) {
+        return cancellation.cancel(Cancellation.Effect.FAIL, reason);
     }
 
     void markFirstToken() {

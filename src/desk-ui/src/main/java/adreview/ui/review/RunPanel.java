@@ -190,8 +190,19 @@ public final class RunPanel extends VBox {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
+        // A pipeline run refused by the variant's state: the re-judge, one click away.
+        Button rejudgeInstead = new Button();
+        rejudgeInstead.setId("rejudgeInsteadButton");
+        rejudgeInstead.getStyleClass().add("rv-small");
+        rejudgeInstead.textProperty().bind(Bindings.createStringBinding(() -> vm.rejudgeOfferProperty().get() == null ? ""
+                : "Re-judge " + vm.rejudgeOfferProperty().get().label() + " instead  (Shift+"
+                + vm.rejudgeOfferProperty().get().eligibility().number() + ")", vm.rejudgeOfferProperty()));
+        rejudgeInstead.visibleProperty().bind(vm.rejudgeOfferProperty().isNotNull());
+        rejudgeInstead.managedProperty().bind(rejudgeInstead.visibleProperty());
+        rejudgeInstead.setOnAction(e -> vm.acceptRejudgeOffer());
+
         setSpacing(8);
-        getChildren().addAll(toolbar, noModel, message, progress, batchBox, options);
+        getChildren().addAll(toolbar, noModel, message, rejudgeInstead, progress, batchBox, options);
     }
 
     private static Button runButton(String text, String key, String id, ReviewViewModel vm, ReviewAction action) {

@@ -63,7 +63,8 @@ public final class RunQueueViewModel {
 
     /**
      * Queues one run per variant, in order. More than one variant makes a batch: one failure does not stop it.
-     * Returns the queued items.
+     * A pipeline run on a variant whose known state the stage may not start from ({@link StageKind#eligibility})
+     * is not queued but ends at once as refused, with its state (the batch lists it). Returns the queued items.
      */
     public List<RunItem> enqueue(StageKind stage, List<VariantRef> variants, RunOptions options) {
         if (variants.isEmpty()) {
@@ -76,6 +77,11 @@ public final class RunQueueViewModel {
         }
         List<RunItem> queued = new ArrayList<>();
         for (VariantRef v : variants) {
+            RunOutcome.Refused refusal = refusalUpfront(stage, v, options);
+            if (refusal != null) {
+                refuseUpfront(batch, stage, v, options, refusal);
+                continue;
+            }
             RunItem item = new RunItem(new RunRequest(stage, v, options), batch);
             queued.add(item);
             items.add(item);
@@ -113,6 +119,37 @@ public final class RunQueueViewModel {
         } else if (waiting.contains(item)) {
             cancelWaiting(item);
         }
+    }
+
+    /**
+     * The desk is closing: drops what waits, and asks the running item to stop and be recorded as failed
+     * ({@code reason} goes into its trace). Returns the running item, or null when nothing runs.
+     */
+    public RunItem stopAll(String reason) {
+        for (RunItem item : List.copyOf(waiting)) {
+            cancelWaiting(item);
+        }
+        RunItem item = current.get();
+        if (item != null && item.requestStop(reason)) {
+            phaseText.set("Stopping…");
+        }
+        return item;
+    }
+
+    /** The refusal of a pipeline run on {@code v} by its state as the list knows it, or null to queue it. */
+    static RunOutcome.Refused refusalUpfront(StageKind stage, VariantRef v, RunOptions options) {
+        if (options.rejudge() || v.step() == null || v.status() == null || stage.eligibility().allows(v.step(), v.status())) {
+            return null;
+        }
+        return new RunOutcome.Refused(stage.eligibility().refusal(v.id(), v.step(), v.status()),
+                v.step() + "/" + v.status(), true);
+    }
+
+    /** An item for a variant that is not run, ended at once as refused (the batch counts and lists it). */
+    private void refuseUpfront(Batch batch, StageKind stage, VariantRef variant, RunOptions options, RunOutcome.Refused refusal) {
+        RunItem item = new RunItem(new RunRequest(stage, variant, options), batch);
+        items.add(item);
+        endItem(item, refusal, new RunPhase.Refused(refusal.reason()));
     }
 
     public void addFinishedListener(Consumer<RunItem> listener) {
@@ -173,7 +210,7 @@ public final class RunQueueViewModel {
         CoalescingSink sink = new CoalescingSink(item);
         RunOutcome outcome;
         try {
-            outcome = runner.run(item.request(), sink, item::isCancelRequested);
+            outcome = runner.run(item.request(), sink, item.cancellation());
             if (outcome == null) {
                 outcome = new RunOutcome.Failed("the runner returned no outcome", sink.text(), null);
             }
@@ -246,7 +283,7 @@ public final class RunQueueViewModel {
     private void endItem(RunItem item, RunOutcome outcome, RunPhase phase) {
         item.finish(outcome, phase);
         if (item.batch() != null) {
-            item.batch().count(outcome);
+            item.batch().count(outcome, item.request().variant().label());
             if (item.batch() == latestBatch) {
                 batchSummary.set(latestBatch.summary());
             }

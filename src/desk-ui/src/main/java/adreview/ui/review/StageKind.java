@@ -1,5 +1,7 @@
 package adreview.ui.review;
 
+import adreview.review.RunEligibility;
+
 /** The two model checks a reviewer can run. */
 public enum StageKind {
     STAGE1("Stage 1", "image fits the ad copy"),
@@ -19,5 +21,10 @@ public enum StageKind {
 
     public String purpose() {
         return purpose;
+    }
+
+    /** Which states a pipeline run of this stage may start from. */
+    public RunEligibility eligibility() {
+        return this == STAGE2 ? RunEligibility.STAGE2 : RunEligibility.STAGE1;
     }
 }

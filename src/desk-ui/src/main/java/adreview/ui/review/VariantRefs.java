@@ -10,14 +10,16 @@ public final class VariantRefs {
     private VariantRefs() {
     }
 
-    /** A list row: id, "tenant · 3f2a9c1e", the generated image; render and ad copy come from traces. */
+    /** A list row: id, "tenant · 3f2a9c1e", the generated image, step and status; render and ad copy come from traces. */
     public static VariantRef of(VariantSummary s) {
-        return new VariantRef(s.variantId(), label(s.tenantId(), s.variantId().toString()), uri(s.image()), null, null);
+        return new VariantRef(s.variantId(), label(s.tenantId(), s.variantId().toString()), uri(s.image()), null, null,
+                s.step(), s.status());
     }
 
     /** The detail pane's variant: also the render, for the Stage 2 thumbnail. */
     public static VariantRef of(VariantDetail d) {
-        return new VariantRef(d.variantId(), label(d.tenantId(), d.variantId().toString()), uri(d.generated()), uri(d.render()), null);
+        return new VariantRef(d.variantId(), label(d.tenantId(), d.variantId().toString()), uri(d.generated()), uri(d.render()), null,
+                d.step(), d.status());
     }
 
     private static String label(String tenant, String id) {

@@ -232,4 +232,36 @@ class ReviewViewModelTest {
         assertThat(vm.stage1().emptyMessageProperty().get()).isEqualTo("No Stage 1 result for v2 yet. Press 1 to run Stage 1.");
         assertThat(vm.comparison().summaryProperty().get()).isEqualTo("A comparison needs two traces; this variant has 0.");
     }
+
+    @Test
+    void aPipelineKeyOnAVariantPastItsStepSaysItsStateAndOffersTheRejudge() throws Exception {
+        VariantRef past = new VariantRef(UUID.randomUUID(), "past", null, null, null, "ocr_eval", "done");
+        ListNavigator one = new ListNavigator(List.of(past));
+        ReviewViewModel model = new ReviewViewModel(runner, worker, recorder, id -> List.of(), one, Runnable::run, ui);
+        model.setReadiness(ModelReadiness.ready("tiny"));
+        model.variantChanged();
+        ui.drain();
+
+        model.handleKey(KeyStroke.of(KeyCode.DIGIT1), false);
+        ui.drain();
+        assertThat(runner.started).isEmpty();
+        assertThat(model.messageProperty().get()).contains("it is at ocr_eval/done").contains("re-judge");
+        assertThat(model.rejudgeOfferProperty().get()).isEqualTo(StageKind.STAGE1);
+
+        runner.paced = false;
+        assertThat(model.acceptRejudgeOffer()).isTrue();
+        ui.drainUntil(() -> !runner.started.isEmpty());
+        assertThat(runner.started).singleElement().satisfies(r -> assertThat(r.options().rejudge()).isTrue());
+        assertThat(model.rejudgeOfferProperty().get()).isNull();
+    }
+
+    @Test
+    void zoomKeysAndStageKeysAreDistinct() {
+        // The window zooms with + / − / 0 / Z; none of them may start or change a run.
+        for (KeyCode zoom : List.of(KeyCode.PLUS, KeyCode.MINUS, KeyCode.DIGIT0, KeyCode.Z)) {
+            assertThat(ReviewKeymap.actionFor(KeyStroke.of(zoom))).as(zoom.name()).isEmpty();
+        }
+        assertThat(ReviewKeymap.actionFor(KeyStroke.of(KeyCode.DIGIT1))).contains(ReviewAction.RUN_STAGE1);
+        assertThat(ReviewKeymap.actionFor(KeyStroke.of(KeyCode.DIGIT2))).contains(ReviewAction.RUN_STAGE2);
+    }
 }

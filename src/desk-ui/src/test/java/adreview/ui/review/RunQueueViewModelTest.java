@@ -173,4 +173,53 @@ class RunQueueViewModelTest {
         assertThat(new RunPhase.Queued(1).describe()).isEqualTo("Queued: next");
         assertThat(new RunPhase.Done(2345).describe()).isEqualTo("Done in 2.3 s");
     }
+
+    private static VariantRef at(String label, String step, String status) {
+        return new VariantRef(UUID.nameUUIDFromBytes(label.getBytes()), label, null, null, null, step, status);
+    }
+
+    @Test
+    void aBatchRunsTheEligibleVariantsAndListsTheRefusedOnesWithTheirStates() throws Exception {
+        runner.paced = false;
+        List<RunItem> queued = queue.enqueue(StageKind.STAGE1, List.of(at("ok1", "img_gen", "done"),
+                at("past", "ocr_eval", "done"), at("ok2", "vlm_analyze", "failed"), at("busy", "yolo_detect", "running")),
+                RunOptions.pipeline());
+        assertThat(queued).extracting(i -> i.request().variant().label()).containsExactly("ok1", "ok2");
+        ui.drainUntil(() -> queued.stream().allMatch(RunItem::isFinished));
+        assertThat(runner.started).extracting(r -> r.variant().label()).containsExactly("ok1", "ok2");
+        Batch batch = queued.get(0).batch();
+        assertThat(batch.done()).isEqualTo(2);
+        assertThat(batch.refused()).isEqualTo(2);
+        assertThat(batch.refusedStates()).containsExactly("past (ocr_eval/done)", "busy (yolo_detect/running)");
+        assertThat(queue.batchSummaryProperty().get())
+                .isEqualTo("Batch Stage 1: 4 of 4 finished · 2 done · 2 refused (past (ocr_eval/done), busy (yolo_detect/running))");
+        // A re-judge of the same selection runs them all: it changes no state.
+        List<RunItem> rejudged = queue.enqueue(StageKind.STAGE1, List.of(at("past", "ocr_eval", "done"),
+                at("busy", "yolo_detect", "running")), RunOptions.rejudge("qa", null));
+        assertThat(rejudged).hasSize(2);
+        ui.drainUntil(() -> rejudged.stream().allMatch(RunItem::isFinished));
+    }
+
+    @Test
+    void closingTheDeskStopsTheRunningItemAsFailedAndDropsTheQueue() throws Exception {
+        List<RunItem> items = queue.enqueue(StageKind.STAGE2, List.of(variant("a"), variant("b")), RunOptions.pipeline());
+        runner.permits.release(4); // load, prepare, prompt, first token
+        ui.drainUntil(() -> items.get(0).phase() instanceof RunPhase.Writing);
+        RunItem stopped = queue.stopAll("the desk was closed during the run");
+        assertThat(stopped).isSameAs(items.get(0));
+        assertThat(stopped.cancellation().effect()).isEqualTo(adreview.review.Cancellation.Effect.FAIL);
+        assertThat(stopped.cancellation().reason()).isEqualTo("the desk was closed during the run");
+        assertThat(items.get(1).isFinished()).isTrue(); // the queued one is dropped at once
+        runner.permits.release(10);
+        ui.drainUntil(stopped::isFinished);
+        assertThat(runner.started).hasSize(1);
+        // Esc, by contrast, asks to put the variant back.
+        runner.permits.drainPermits();
+        List<RunItem> next = queue.enqueue(StageKind.STAGE2, List.of(variant("c")), RunOptions.pipeline());
+        ui.drainUntil(() -> queue.currentProperty().get() == next.get(0));
+        queue.cancelCurrent();
+        assertThat(next.get(0).cancellation().effect()).isEqualTo(adreview.review.Cancellation.Effect.RESTORE);
+        runner.permits.release(10);
+        ui.drainUntil(next.get(0)::isFinished);
+    }
 }
