@@ -112,6 +112,12 @@ public record DeskConfig(
         sources = Collections.unmodifiableMap(new EnumMap<>(sources));
     }
 
+    /** The same configuration with another model folder (the reviewer picked one in the Models window). */
+    public DeskConfig withModelDir(Path folder) {
+        return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
+                configFile, sources);
+    }
+
     /** True when no database URL is configured: the desk runs its own PostgreSQL. */
     public boolean embedded() {
         return dbUrl == null || dbUrl.isBlank();

@@ -167,6 +167,18 @@ public final class Main implements Runnable {
     /** No subcommand: the window, on the configured (or embedded) database; the flags apply as for the CLI. */
     @Override
     public void run() {
-        adreview.ui.DeskApplication.launch(new StoreDeskBackend(this::config, true));
+        DeskConfig cfg = config();
+        String noWindow = WindowSupport.problem();
+        if (noWindow != null) {
+            System.err.println("error: " + noWindow);
+            System.exit(1);
+        }
+        adreview.ui.DeskApplication.launch(new DeskServices(this::config, true), uiPreferences(cfg));
+    }
+
+    /** What the window remembers (layout, reviewer, language): beside the user's config file. */
+    static adreview.ui.prefs.UiPreferences uiPreferences(DeskConfig cfg) {
+        return cfg.configFile() == null ? adreview.ui.prefs.UiPreferences.inMemory()
+                : adreview.ui.prefs.UiPreferences.file(cfg.configFile().resolveSibling("ui.properties"));
     }
 }

@@ -101,8 +101,8 @@ public final class LlavaReviewModel implements ReviewModel {
     }
 
     private LlavaModel load(RunListener l) throws ModelLoadException {
-        l.phase("loading the model", 0);
-        return service.get(folder, options, (fraction, phase) -> l.phase("loading the model: " + phase, fraction));
+        l.phase(RunPhase.LOADING_MODEL, 0, null);
+        return service.get(folder, options, (fraction, step) -> l.phase(RunPhase.LOADING_MODEL, fraction, step));
     }
 
     @Override
@@ -115,7 +115,7 @@ public final class LlavaReviewModel implements ReviewModel {
         } catch (ModelLoadException e) {
             throw new ModelException("The model could not be loaded: " + e.getMessage(), "", e);
         }
-        l.phase("preparing the image", -1);
+        l.phase(RunPhase.PREPARING_IMAGE, -1, null);
         BufferedImage img;
         try {
             img = ImageIO.read(image.toFile());
@@ -128,7 +128,7 @@ public final class LlavaReviewModel implements ReviewModel {
         if (cancelled != null && cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled before the model started");
         }
-        l.phase("reading the prompt", -1);
+        l.phase(RunPhase.READING_PROMPT, -1, null);
         // The answer so far, so that a failing engine does not take the text it already wrote with it.
         StringBuilder soFar = new StringBuilder();
         try {

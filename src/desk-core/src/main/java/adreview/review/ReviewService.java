@@ -6,6 +6,7 @@ import adreview.review.measured.MeasuredInputs;
 import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.Prompt;
 import adreview.review.result.Stage2Result;
+import adreview.review.result.StageResult;
 import adreview.review.prompt.PromptLibrary;
 import adreview.review.result.AnswerFormatException;
 import adreview.review.result.Results;
@@ -176,7 +177,7 @@ public final class ReviewService {
     private sealed interface Ending {
     }
 
-    private record Succeeded(Object result, ObjectNode response, String raw, int tokens, long latencyMs) implements Ending {
+    private record Succeeded(StageResult result, ObjectNode response, String raw, int tokens, long latencyMs) implements Ending {
     }
 
     private record Broke(String error, String raw, Measured measured) implements Ending {
@@ -228,8 +229,8 @@ public final class ReviewService {
     /** Tracks the answer as it is written: for a failed or cancelled run's trace and the claim's heartbeat. */
     private record Tracking(RunListener delegate, ActiveRun run, RunClaims claims) implements RunListener {
         @Override
-        public void phase(String phase, double fraction) {
-            delegate.phase(phase, fraction);
+        public void phase(RunPhase phase, double fraction, String detail) {
+            delegate.phase(phase, fraction, detail);
         }
 
         @Override
@@ -248,7 +249,7 @@ public final class ReviewService {
         String raw = "";
         try {
             if (measurement != null) {
-                l.phase("measuring the image", -1);
+                l.phase(RunPhase.MEASURING, -1, null);
                 measured = measure(p);
             }
             if (cancellation.getAsBoolean()) {
@@ -258,7 +259,7 @@ public final class ReviewService {
             p.traceRequest().put("schema_version", shape.id());
             SchemaConstraint constraint = p.request().constrained()
                     ? schema(shape).newConstraint(p.request().maxNewTokens()) : null;
-            l.phase("reading the prompt", -1);
+            l.phase(RunPhase.READING_PROMPT, -1, null);
             long t0 = System.nanoTime();
             ReviewModel.Generation g;
             try {
@@ -270,7 +271,7 @@ public final class ReviewService {
             raw = g.text();
             p.traceRequest().put("tokens_generated", g.tokens());
             p.traceRequest().put("stop_reason", g.stopReason());
-            Object result = parse(p, shape, raw);
+            StageResult result = parse(p, shape, raw);
             ObjectNode response = Results.toJson(result);
             putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, result);
             return new Succeeded(result, response, raw, g.tokens(), latency);
@@ -343,7 +344,7 @@ public final class ReviewService {
      * {@code measured} (Stage 1: the generated image's quality; Stage 2: the whole report) and, for a
      * Stage 2 answer, {@code disagreements}. The report's JSON is the one {@code check --json} prints.
      */
-    private static void putMeasured(ObjectNode response, Measured measured, boolean stage2, Object result) {
+    private static void putMeasured(ObjectNode response, Measured measured, boolean stage2, StageResult result) {
         if (measured == null) {
             return;
         }
@@ -416,7 +417,7 @@ public final class ReviewService {
         });
         // Files and the model: after the refusals above (they say more), before anything is written,
         // and with no transaction open.
-        l.phase("preparing the image", -1);
+        l.phase(RunPhase.PREPARING_IMAGE, -1, null);
         Path image = inputFile(p);
         try {
             p.traceRequest().put("image_sha256", sha256(image));
@@ -488,7 +489,7 @@ public final class ReviewService {
         return schemas.computeIfAbsent(shape.id(), id -> new CompiledSchema(shape, model.vocabulary()));
     }
 
-    private Object parse(Prepared p, JsonShape shape, String raw) {
+    private StageResult parse(Prepared p, JsonShape shape, String raw) {
         boolean stage2 = p.step() == PipelineStep.VLM_JUDGE;
         if (p.request().constrained()) {
             return stage2 ? Results.stage2(raw) : Results.stage1(raw, shape.fieldNames().contains("font_recommendation"));
@@ -501,7 +502,7 @@ public final class ReviewService {
         if (!ok.repairs().isEmpty()) {
             p.traceRequest().set("parse_repairs", JSON.arrayNode().addAll(ok.repairs().stream().map(JSON::textNode).toList()));
         }
-        return ok.result();
+        return (StageResult) ok.result();
     }
 
     /**

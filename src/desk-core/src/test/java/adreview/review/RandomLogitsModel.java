@@ -45,7 +45,7 @@ final class RandomLogitsModel implements ReviewModel {
     public synchronized Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
                                             RunListener listener, BooleanSupplier cancelled) {
         calls.incrementAndGet();
-        listener.phase("preparing the image", -1);
+        listener.phase(RunPhase.PREPARING_IMAGE, -1, null);
         BufferedImage img;
         try {
             img = ImageIO.read(image.toFile());

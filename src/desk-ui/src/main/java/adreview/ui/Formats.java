@@ -57,6 +57,13 @@ public final class Formats {
         return score == null ? "" : String.format(Locale.ROOT, "%.2f", score);
     }
 
+    /** "2026-11-26 06:12:03 · analyze · re-judge · 3f2a9c1e": how pickers and lists name a trace. */
+    public static String traceLabel(adreview.store.Trace t) {
+        boolean rejudge = t.request() != null && t.request().path("rejudge").asBoolean(false);
+        return traceTime(t.createdAt()) + " · " + t.operationType() + (rejudge ? " · re-judge" : "") + " · "
+                + shortId(t.traceId());
+    }
+
     public static String orDash(String s) {
         return s == null || s.isBlank() ? "—" : s;
     }

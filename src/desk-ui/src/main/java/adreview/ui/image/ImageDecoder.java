@@ -1,6 +1,7 @@
 package adreview.ui.image;
 
-import adreview.ui.data.ImageLocation;
+import adreview.desk.Problems;
+import adreview.store.AssetLocation;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -22,22 +23,21 @@ import javafx.embed.swing.SwingFXUtils;
 public final class ImageDecoder {
 
     /** Full-size image for the detail view. */
-    public ImageState decode(ImageLocation location) {
+    public ImageState decode(AssetLocation location) {
         return decode(location, 0);
     }
 
     /**
      * @param maxSize longest side of the result in pixels (subsampled while reading); 0 for full size
      */
-    public ImageState decode(ImageLocation location, int maxSize) {
-        if (location == null || (location.url() == null && location.file() == null)) {
+    public ImageState decode(AssetLocation location, int maxSize) {
+        if (location == null || location.url() == null || location.url().isBlank()) {
             return new ImageState.Problem("No image", "This variant has no image asset.");
         }
-        if (!location.hasFile()) {
-            return new ImageState.Problem("Image not available",
-                    (location.problem() != null ? location.problem() : "Cannot resolve") + "\n" + location.url());
+        if (!(location instanceof AssetLocation.LocalFile local)) {
+            return new ImageState.Problem("Image not available", location.problem());
         }
-        Path file = location.file();
+        Path file = local.path();
         if (!Files.exists(file)) {
             return new ImageState.Problem("Image file missing", file + "\n(from " + location.url() + ")");
         }
@@ -48,8 +48,7 @@ public final class ImageDecoder {
         try {
             image = read(file, maxSize);
         } catch (IOException | RuntimeException e) {
-            return new ImageState.Problem("Image cannot be decoded",
-                    file + "\n" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return new ImageState.Problem("Image cannot be decoded", file + "\n" + Problems.describe(e));
         }
         if (image == null) {
             return new ImageState.Problem("Image cannot be decoded",

@@ -14,6 +14,11 @@ public final class PrettyJson {
     }
 
     /** Indented JSON (2 spaces); {@code "(empty)"} for null or blank; raw text with a note if it does not parse. */
+    /** A JSON tree indented for reading. */
+    public static String format(com.fasterxml.jackson.databind.JsonNode json) {
+        return format(json.toString());
+    }
+
     public static String format(String json) {
         if (json == null || json.isBlank()) {
             return "(empty)";

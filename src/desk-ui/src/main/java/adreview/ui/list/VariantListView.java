@@ -2,14 +2,15 @@ package adreview.ui.list;
 
 import adreview.ui.Badges;
 import adreview.ui.Formats;
-import adreview.ui.data.VariantSummary;
+import adreview.desk.ListedVariant;
+import adreview.store.VariantRow;
 import adreview.ui.image.ImageState;
 import adreview.ui.image.ThumbnailCache;
+import adreview.ui.state.StateManager;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -20,18 +21,23 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
 /** The variant table: thumbnail, ids, tenant, step, status badge, scores, reviewer decision, updated; sortable. */
-public final class VariantListView extends TableView<VariantSummary> {
+public final class VariantListView extends TableView<ListedVariant> {
+
+    private boolean syncing;
 
     public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails) {
         setId("variantTable");
         getStyleClass().add("variant-table");
-        SortedList<VariantSummary> sorted = new SortedList<>(model.visibleVariants());
-        sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
+        // The view model keeps the order: a click on a header sorts it once, updated rows stay where they are.
+        setItems(model.visibleVariants());
+        setSortPolicy(table -> {
+            model.sortBy(getComparator());
+            return true;
+        });
         setFixedCellSize(ThumbnailCache.SIZE + 8);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<VariantSummary, VariantSummary> thumb = new TableColumn<>("");
+        TableColumn<ListedVariant, ListedVariant> thumb = new TableColumn<>("");
         thumb.setId("thumbnailColumn");
         thumb.setSortable(false);
         thumb.setMinWidth(ThumbnailCache.SIZE + 12);
@@ -39,54 +45,54 @@ public final class VariantListView extends TableView<VariantSummary> {
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
 
-        TableColumn<VariantSummary, String> variant = text("Variant", 70, v -> Formats.shortId(v.variantId()));
+        TableColumn<ListedVariant, String> variant = text("Variant", 70, v -> Formats.shortId(v.row().variantId()));
         variant.setId("variantColumn");
         variant.getStyleClass().add("id-column");
-        TableColumn<VariantSummary, String> job = text("Job", 70, v -> Formats.shortId(v.jobId()));
+        TableColumn<ListedVariant, String> job = text("Job", 70, v -> Formats.shortId(v.row().jobId()));
         job.getStyleClass().add("id-column");
         job.setId("jobColumn");
         job.setVisible(false); // the detail header names the job; the table menu (+) shows the column
-        TableColumn<VariantSummary, String> tenant = text("Tenant", 90, VariantSummary::tenantId);
-        TableColumn<VariantSummary, String> step = text("Step", 86, VariantSummary::step);
+        TableColumn<ListedVariant, String> tenant = text("Tenant", 90, v -> v.row().tenantId());
+        TableColumn<ListedVariant, String> step = text("Step", 86, v -> v.row().currentStep());
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
 
-        TableColumn<VariantSummary, String> status = new TableColumn<>("Status");
+        TableColumn<ListedVariant, String> status = new TableColumn<>("Status");
         status.setPrefWidth(74);
         status.setMinWidth(70);
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().status()));
         status.setCellFactory(c -> new BadgeCell(Badges::update));
 
-        TableColumn<VariantSummary, Double> score = headed(new TableColumn<>("Score"),
+        TableColumn<ListedVariant, Double> score = headed(new TableColumn<>("Score"),
                 "Relevance score of the latest Stage 1 pipeline analysis (re-judges excluded)");
         score.setPrefWidth(52);
         score.getStyleClass().add("number-column");
-        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stage1Score()));
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().stage1Score()));
         score.setCellFactory(c -> new ScoreCell());
         score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<VariantSummary, String> verdict = headed(text("", 88, VariantSummary::stage2Verdict),
+        TableColumn<ListedVariant, String> verdict = headed(text("", 88, v -> v.row().stage2Verdict()),
                 "Verdict of the latest Stage 2 pipeline judgement (re-judges excluded)");
         ((Label) verdict.getGraphic()).setText("Verdict");
         verdict.setCellFactory(c -> new VerdictCell());
 
         // The score and verdict are the pipeline's own results; a re-judge never replaces them, it is marked here.
-        TableColumn<VariantSummary, String> rejudged = headed(text("RJ", 34, v -> v.rejudged() ? "↻" : ""),
+        TableColumn<ListedVariant, String> rejudged = headed(text("RJ", 34, v -> v.row().rejudged() ? "↻" : ""),
                 "Re-judged after the pipeline's results shown (score and verdict stay the pipeline's)");
         rejudged.setId("rejudgedColumn");
 
-        TableColumn<VariantSummary, String> decision = headed(new TableColumn<>("Decision"),
+        TableColumn<ListedVariant, String> decision = headed(new TableColumn<>("Decision"),
                 "The reviewer's latest decision (A accept, F needs fix, R reject)");
         decision.setId("decisionColumn");
         decision.setPrefWidth(80);
         decision.setMinWidth(76);
-        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision()));
+        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision() == null ? null : c.getValue().decision().verdict().title()));
         decision.setCellFactory(c -> new BadgeCell(Badges::updateDecision));
         decision.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
+        TableColumn<ListedVariant, Instant> updated = new TableColumn<>("Updated");
         updated.setPrefWidth(84);
         updated.setMinWidth(80);
-        updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
+        updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().updatedAt()));
         updated.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         updated.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -102,7 +108,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         getSortOrder().add(updated);
         setTableMenuButtonVisible(true);
         // The detail pane is never empty when there is something to show: the first row is selected.
-        getItems().addListener((javafx.collections.ListChangeListener<VariantSummary>) c -> {
+        getItems().addListener((javafx.collections.ListChangeListener<ListedVariant>) c -> {
             if (getSelectionModel().isEmpty() && !getItems().isEmpty()) {
                 getSelectionModel().selectFirst();
             }
@@ -115,15 +121,32 @@ public final class VariantListView extends TableView<VariantSummary> {
         placeholder.getStyleClass().add("placeholder-text");
         setPlaceholder(placeholder);
 
-        getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> model.selectedProperty().set(v));
-        model.selectedProperty().addListener((obs, old, v) -> {
-            if (v != null && getSelectionModel().getSelectedItem() != v) {
-                // clearAndSelect: with multiple selection on (batch runs) select() would add a second row.
-                int i = getItems().indexOf(v);
-                if (i >= 0) {
-                    getSelectionModel().clearAndSelect(i);
-                }
+        // The table's selection is the window's (StateManager): batch runs and bulk decisions use all of it.
+        getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        StateManager state = model.state();
+        javafx.beans.InvalidationListener toState = obs -> {
+            if (!syncing) {
+                syncing = true;
+                state.select(java.util.List.copyOf(getSelectionModel().getSelectedItems()), getSelectionModel().getSelectedItem());
+                syncing = false;
             }
+        };
+        getSelectionModel().getSelectedItems().addListener(toState);
+        getSelectionModel().selectedItemProperty().addListener(toState);
+        state.currentProperty().addListener((obs, old, v) -> {
+            if (syncing || v == null || getSelectionModel().getSelectedItems().contains(v)
+                    && getSelectionModel().getSelectedItem() == v) {
+                return;
+            }
+            syncing = true;
+            int i = getItems().indexOf(v);
+            if (i >= 0) {
+                java.util.List<Integer> keep = state.selectedVariants().stream().map(getItems()::indexOf).filter(n -> n >= 0).toList();
+                getSelectionModel().clearSelection();
+                keep.forEach(getSelectionModel()::select);
+                getSelectionModel().select(i); // last: the focused, shown one
+            }
+            syncing = false;
         });
         // J / K are the window's keys (the review keymap moves the selection), not the table's.
     }
@@ -168,7 +191,7 @@ public final class VariantListView extends TableView<VariantSummary> {
     }
 
     /** A header label with a tooltip that says what the short title means. */
-    private static <T> TableColumn<VariantSummary, T> headed(TableColumn<VariantSummary, T> column, String tip) {
+    private static <T> TableColumn<ListedVariant, T> headed(TableColumn<ListedVariant, T> column, String tip) {
         Label header = new Label(column.getText());
         header.setTooltip(new Tooltip(tip));
         column.setText("");
@@ -176,16 +199,16 @@ public final class VariantListView extends TableView<VariantSummary> {
         return column;
     }
 
-    private static TableColumn<VariantSummary, String> text(String title, double width,
-                                                           Function<VariantSummary, String> value) {
-        TableColumn<VariantSummary, String> c = new TableColumn<>(title);
+    private static TableColumn<ListedVariant, String> text(String title, double width,
+                                                           Function<ListedVariant, String> value) {
+        TableColumn<ListedVariant, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
     }
 
     /** A thumbnail decoded off the FX thread; a small "missing"/"corrupt" mark when it cannot be shown. */
-    private static final class ThumbnailCell extends TableCell<VariantSummary, VariantSummary> {
+    private static final class ThumbnailCell extends TableCell<ListedVariant, ListedVariant> {
         private final ThumbnailCache thumbnails;
         private final ImageView view = new ImageView();
         private final Label problem = new Label();
@@ -206,7 +229,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
 
         @Override
-        protected void updateItem(VariantSummary item, boolean empty) {
+        protected void updateItem(ListedVariant item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {
@@ -217,7 +240,7 @@ public final class VariantListView extends TableView<VariantSummary> {
             view.setImage(null);
             box.getChildren().setAll(view);
             setGraphic(box);
-            thumbnails.request(item.image(), state -> {
+            thumbnails.request(item.row().imageUrl(), state -> {
                 if (getItem() != item) {
                     return;
                 }
@@ -237,7 +260,7 @@ public final class VariantListView extends TableView<VariantSummary> {
     }
 
     /** A cell showing its value as a badge; {@code style} colours the badge for the value (status or decision). */
-    private static final class BadgeCell extends TableCell<VariantSummary, String> {
+    private static final class BadgeCell extends TableCell<ListedVariant, String> {
         private final Label badge = Badges.status(null);
         private final java.util.function.BiConsumer<Label, String> style;
 
@@ -258,7 +281,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
     }
 
-    private static final class ScoreCell extends TableCell<VariantSummary, Double> {
+    private static final class ScoreCell extends TableCell<ListedVariant, Double> {
         @Override
         protected void updateItem(Double item, boolean empty) {
             super.updateItem(item, empty);
@@ -272,7 +295,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
     }
 
-    private static final class VerdictCell extends TableCell<VariantSummary, String> {
+    private static final class VerdictCell extends TableCell<ListedVariant, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);

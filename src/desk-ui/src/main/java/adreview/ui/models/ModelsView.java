@@ -1,10 +1,10 @@
 package adreview.ui.models;
 
-import adreview.models.ModelCatalog;
+import adreview.desk.DeskService;
+import adreview.ui.concurrent.TaskExecutor;
+
 import adreview.models.ModelFolderInfo;
 import adreview.models.download.Bytes;
-import adreview.models.download.HubClient;
-import adreview.models.download.ModelDownloader;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -27,8 +27,6 @@ import javafx.stage.DirectoryChooser;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -59,16 +57,11 @@ public final class ModelsView extends VBox {
      * A view with its own background thread for the hub at HF_ENDPOINT (default huggingface.co) with
      * HF_TOKEN or {@code settingsToken}. Nothing touches the network until the user asks for a download.
      */
-    public static ModelsView create(Path modelsDir, String settingsToken) {
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "models-io");
-            t.setDaemon(true);
-            return t;
-        });
-        ModelsViewModel vm = new ModelsViewModel(new ModelCatalog(modelsDir),
-                new ModelDownloader(HubClient.fromEnvironment(settingsToken)), io, Platform::runLater);
-        return new ModelsView(vm);
+    /** The Models window's content on the desk's service; its listing and downloads run on the executor's I/O lane. */
+    public static ModelsView create(DeskService service, TaskExecutor executor) {
+        return new ModelsView(new ModelsViewModel(service, executor.ioLane(), Platform::runLater));
     }
+
 
     public ModelsViewModel model() {
         return model;

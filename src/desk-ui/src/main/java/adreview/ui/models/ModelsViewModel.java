@@ -1,6 +1,7 @@
 package adreview.ui.models;
 
-import adreview.models.ModelCatalog;
+import adreview.desk.DeskService;
+
 import adreview.models.ModelFolderInfo;
 import adreview.models.download.Bytes;
 import adreview.models.download.DownloadCancellation;
@@ -8,7 +9,6 @@ import adreview.models.download.DownloadException;
 import adreview.models.download.DownloadProgress;
 import adreview.models.download.DownloadRequest;
 import adreview.models.download.DownloadResult;
-import adreview.models.download.ModelDownloader;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,8 +42,7 @@ public final class ModelsViewModel {
     /** What the message line is: plain information or an error to show in red. */
     public enum MessageKind { INFO, SUCCESS, ERROR }
 
-    private final ModelCatalog catalog;
-    private final ModelDownloader downloader;
+    private final DeskService service;
     private final Executor io;
     private final Executor ui;
 
@@ -69,9 +68,8 @@ public final class ModelsViewModel {
     private DownloadRequest lastRequest;
     private Consumer<ModelFolderInfo> onUse = folder -> { };
 
-    public ModelsViewModel(ModelCatalog catalog, ModelDownloader downloader, Executor io, Executor ui) {
-        this.catalog = Objects.requireNonNull(catalog);
-        this.downloader = Objects.requireNonNull(downloader);
+    public ModelsViewModel(DeskService service, Executor io, Executor ui) {
+        this.service = Objects.requireNonNull(service);
         this.io = Objects.requireNonNull(io);
         this.ui = Objects.requireNonNull(ui);
     }
@@ -86,11 +84,11 @@ public final class ModelsViewModel {
         execute(() -> {
             List<ModelFolderInfo> rows;
             try {
-                rows = catalog.list(added, used);
+                rows = service.listModels(added, used);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     listing.set(false);
-                    say(MessageKind.ERROR, "Cannot list " + catalog.modelsDir() + ": " + e.getMessage());
+                    say(MessageKind.ERROR, "Cannot list " + service.modelsDir() + ": " + adreview.desk.Problems.describe(e));
                 });
                 return;
             }
@@ -118,7 +116,7 @@ public final class ModelsViewModel {
             return;
         }
         DownloadRequest request = new DownloadRequest(repoId.get(), revision.get(),
-                repoId.get() == null || repoId.get().isBlank() ? null : catalog.folderFor(repoId.get().strip()));
+                repoId.get() == null || repoId.get().isBlank() ? null : service.folderFor(repoId.get().strip()));
         start(request);
     }
 
@@ -182,7 +180,7 @@ public final class ModelsViewModel {
         say(MessageKind.INFO, "");
         execute(() -> {
             try {
-                DownloadResult result = downloader.download(request, this::postProgress, c);
+                DownloadResult result = service.download(request, this::postProgress, c);
                 ui.execute(() -> finished(result));
             } catch (DownloadException e) {
                 ui.execute(() -> failed(e));
@@ -270,7 +268,7 @@ public final class ModelsViewModel {
     }
 
     public Path modelsDir() {
-        return catalog.modelsDir();
+        return service.modelsDir();
     }
 
     public List<String> suggestedRepos() {

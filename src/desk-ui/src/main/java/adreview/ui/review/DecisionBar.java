@@ -1,5 +1,7 @@
 package adreview.ui.review;
 
+import adreview.ui.keys.KeyBinding;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -18,14 +20,14 @@ public final class DecisionBar extends VBox {
     public DecisionBar(ReviewViewModel vm) {
         getStyleClass().add("rv-decision-bar");
         setId("decisionBar");
-        Button accept = verdictButton("Accept", "A", "acceptButton", "rv-accept", vm, ReviewAction.ACCEPT);
-        Button fix = verdictButton("Needs fix", "F", "needsFixButton", "rv-fix", vm, ReviewAction.NEEDS_FIX);
-        Button reject = verdictButton("Reject", "R", "rejectButton", "rv-reject", vm, ReviewAction.REJECT);
+        Button accept = verdictButton("Accept", "A", "acceptButton", "rv-accept", vm, KeyBinding.ACCEPT);
+        Button fix = verdictButton("Needs fix", "F", "needsFixButton", "rv-fix", vm, KeyBinding.NEEDS_FIX);
+        Button reject = verdictButton("Reject", "R", "rejectButton", "rv-reject", vm, KeyBinding.REJECT);
 
         comment.setId("decisionComment");
         comment.setPromptText("Comment for the next decision (C)");
         comment.textProperty().bindBidirectional(vm.decisions().commentProperty());
-        comment.setOnAction(e -> vm.perform(ReviewAction.COMMENT)); // Enter: back to the list, then A / F / R
+        comment.setOnAction(e -> vm.perform(KeyBinding.COMMENT)); // Enter: back to the list, then A / F / R
         HBox.setHgrow(comment, Priority.ALWAYS);
         TextField reviewer = new TextField();
         reviewer.setId("reviewerName");
@@ -56,7 +58,7 @@ public final class DecisionBar extends VBox {
         getChildren().addAll(row, statusRow);
     }
 
-    private static Button verdictButton(String text, String key, String id, String style, ReviewViewModel vm, ReviewAction a) {
+    private static Button verdictButton(String text, String key, String id, String style, ReviewViewModel vm, KeyBinding a) {
         Label keyCap = new Label(key);
         keyCap.getStyleClass().add("rv-kbd");
         Button b = new Button(text, keyCap);

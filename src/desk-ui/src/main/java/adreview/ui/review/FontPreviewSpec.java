@@ -1,5 +1,7 @@
 package adreview.ui.review;
 
+import adreview.review.result.FontRecommendation;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -17,10 +19,10 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
     static final List<String> LATIN_SERIF = List.of("DejaVu Serif", "Georgia", "Times New Roman", "Serif");
     static final List<String> LATIN_SANS = List.of("DejaVu Sans", "Helvetica Neue", "Arial", "SansSerif");
 
-    public static FontPreviewSpec of(StageAnswer.FontAdvice advice, String copy) {
-        String style = norm(advice == null ? null : advice.style());
-        String size = norm(advice == null ? null : advice.size());
-        String color = norm(advice == null ? null : advice.color());
+    public static FontPreviewSpec of(FontRecommendation advice, String copy) {
+        String style = norm(advice == null ? null : advice.style().wire());
+        String size = norm(advice == null ? null : advice.size().wire());
+        String color = norm(advice == null ? null : advice.color().wire());
         StringBuilder note = new StringBuilder();
 
         boolean korean = containsHangul(copy);

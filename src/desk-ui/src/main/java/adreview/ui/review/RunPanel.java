@@ -1,5 +1,9 @@
 package adreview.ui.review;
 
+import adreview.desk.ModelStatus;
+import adreview.ui.i18n.Messages;
+import adreview.ui.keys.KeyBinding;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -41,14 +45,14 @@ public final class RunPanel extends VBox {
         setId("runPanel");
         RunQueueViewModel queue = vm.queue();
 
-        Button run1 = runButton("Run Stage 1", "1", "runStage1Button", vm, ReviewAction.RUN_STAGE1);
+        Button run1 = runButton("Run Stage 1", "1", "runStage1Button", vm, KeyBinding.RUN_STAGE1);
         run1.setDefaultButton(false);
         run1.getStyleClass().add("rv-primary");
-        Button run2 = runButton("Run Stage 2", "2", "runStage2Button", vm, ReviewAction.RUN_STAGE2);
+        Button run2 = runButton("Run Stage 2", "2", "runStage2Button", vm, KeyBinding.RUN_STAGE2);
         MenuItem re1 = new MenuItem("Re-judge Stage 1   Shift+1");
-        re1.setOnAction(e -> vm.perform(ReviewAction.REJUDGE_STAGE1));
+        re1.setOnAction(e -> vm.perform(KeyBinding.REJUDGE_STAGE1));
         MenuItem re2 = new MenuItem("Re-judge Stage 2   Shift+2");
-        re2.setOnAction(e -> vm.perform(ReviewAction.REJUDGE_STAGE2));
+        re2.setOnAction(e -> vm.perform(KeyBinding.REJUDGE_STAGE2));
         MenuButton rejudge = new MenuButton("Re-judge", null, re1, re2);
         rejudge.setId("rejudgeButton");
         rejudge.disableProperty().bind(vm.canRunProperty().not());
@@ -63,7 +67,7 @@ public final class RunPanel extends VBox {
         cancel.getStyleClass().add("rv-cancel");
         cancel.setTooltip(new Tooltip("Stop the running model call within one token  [Esc]\nShift+Esc also drops everything queued"));
         cancel.disableProperty().bind(queue.currentProperty().isNull());
-        cancel.setOnAction(e -> vm.perform(ReviewAction.CANCEL_RUN));
+        cancel.setOnAction(e -> vm.perform(KeyBinding.CANCEL_RUN));
 
         Label queued = new Label();
         queued.getStyleClass().add("rv-muted");
@@ -92,7 +96,7 @@ public final class RunPanel extends VBox {
                 vm.readinessProperty()));
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
-            c.putString(ModelReadiness.DOWNLOAD_COMMAND);
+            c.putString(ModelStatus.DOWNLOAD_COMMAND);
             Clipboard.getSystemClipboard().setContent(c);
         });
         // The desk's own download (Models window), offered in place when the window wires it.
@@ -194,18 +198,19 @@ public final class RunPanel extends VBox {
         Button rejudgeInstead = new Button();
         rejudgeInstead.setId("rejudgeInsteadButton");
         rejudgeInstead.getStyleClass().add("rv-small");
-        rejudgeInstead.textProperty().bind(Bindings.createStringBinding(() -> vm.rejudgeOfferProperty().get() == null ? ""
-                : "Re-judge " + vm.rejudgeOfferProperty().get().label() + " instead  (Shift+"
-                + vm.rejudgeOfferProperty().get().eligibility().number() + ")", vm.rejudgeOfferProperty()));
-        rejudgeInstead.visibleProperty().bind(vm.rejudgeOfferProperty().isNotNull());
+        rejudgeInstead.textProperty().bind(Bindings.createStringBinding(() -> vm.offerRejudgeProperty().get() == null ? ""
+                : Messages.get("review.rejudgeInstead", vm.offerRejudgeProperty().get().label(),
+                vm.offerRejudgeProperty().get().request().stage() == adreview.review.prompt.Prompt.Stage.STAGE1 ? 1 : 2),
+                vm.offerRejudgeProperty()));
+        rejudgeInstead.visibleProperty().bind(vm.offerRejudgeProperty().isNotNull());
         rejudgeInstead.managedProperty().bind(rejudgeInstead.visibleProperty());
-        rejudgeInstead.setOnAction(e -> vm.acceptRejudgeOffer());
+        rejudgeInstead.setOnAction(e -> vm.rejudgeInstead());
 
         setSpacing(8);
         getChildren().addAll(toolbar, noModel, message, rejudgeInstead, progress, batchBox, options);
     }
 
-    private static Button runButton(String text, String key, String id, ReviewViewModel vm, ReviewAction action) {
+    private static Button runButton(String text, String key, String id, ReviewViewModel vm, KeyBinding action) {
         Label keyCap = new Label(key);
         keyCap.getStyleClass().add("rv-kbd");
         Button b = new Button(text, keyCap);
@@ -241,7 +246,7 @@ public final class RunPanel extends VBox {
         private final Button cancel = new Button("×");
         private final HBox box;
         private RunItem bound;
-        private final javafx.beans.value.ChangeListener<RunPhase> onPhase = (o, a, p) -> showPhase(p);
+        private final javafx.beans.value.ChangeListener<RunState> onPhase = (o, a, p) -> showPhase(p);
 
         RunItemCell(RunQueueViewModel queue) {
             this.queue = queue;
@@ -264,24 +269,24 @@ public final class RunPanel extends VBox {
         protected void updateItem(RunItem item, boolean empty) {
             super.updateItem(item, empty);
             if (bound != null) {
-                bound.phaseProperty().removeListener(onPhase);
+                bound.stateProperty().removeListener(onPhase);
             }
             bound = empty ? null : item;
             if (bound == null) {
                 setGraphic(null);
                 return;
             }
-            title.setText(item.request().title());
-            bound.phaseProperty().addListener(onPhase);
-            showPhase(item.phase());
+            title.setText(item.title());
+            bound.stateProperty().addListener(onPhase);
+            showPhase(item.state());
             setGraphic(box);
         }
 
-        private void showPhase(RunPhase p) {
+        private void showPhase(RunState p) {
             phase.setText(p.describe());
             phase.getStyleClass().removeAll("rv-phase-done", "rv-phase-failed", "rv-phase-active");
-            phase.getStyleClass().add(p instanceof RunPhase.Done ? "rv-phase-done"
-                    : p instanceof RunPhase.Failed || p instanceof RunPhase.Refused ? "rv-phase-failed"
+            phase.getStyleClass().add(p instanceof RunState.Done ? "rv-phase-done"
+                    : p instanceof RunState.Failed || p instanceof RunState.Refused ? "rv-phase-failed"
                     : p.finished() ? "rv-phase-cancelled" : "rv-phase-active");
             cancel.setVisible(!p.finished());
         }

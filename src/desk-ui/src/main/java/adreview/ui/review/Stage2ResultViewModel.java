@@ -1,5 +1,7 @@
 package adreview.ui.review;
 
+import adreview.review.result.Stage2Result;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,7 +29,7 @@ public final class Stage2ResultViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper renderUri = new ReadOnlyStringWrapper();
 
-    public static List<CheckRow> rowsOf(StageAnswer.Stage2Answer a) {
+    public static List<CheckRow> rowsOf(Stage2Result a) {
         return List.of(
                 new CheckRow("On brief", a.onBrief(),
                         a.onBrief() ? "The ad says what the brief asked for" : "The ad drifts from the brief"),
@@ -39,8 +41,9 @@ public final class Stage2ResultViewModel {
                         a.ctaPresent() ? "A call to action is present" : "No call to action found"));
     }
 
-    public void show(StageAnswer.Stage2Answer answer, VariantRef variant, String source) {
-        renderUri.set(variant == null ? null : variant.renderUri());
+    /** @param renderUri the judged render as a loadable URI (for the thumbnail), or null */
+    public void show(Stage2Result answer, String renderUri, String source) {
+        this.renderUri.set(renderUri);
         List<CheckRow> rows = rowsOf(answer);
         checks.setAll(rows);
         long pass = rows.stream().filter(CheckRow::pass).count();

@@ -1,5 +1,8 @@
 package adreview.ui.review;
 
+import adreview.store.Trace;
+import adreview.ui.Formats;
+
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -27,11 +30,11 @@ public final class TraceComparisonView extends VBox {
         getStyleClass().addAll("rv-result", "rv-compare");
         setId("traceComparison");
 
-        ComboBox<TraceEntry> left = new ComboBox<>(vm.traces());
+        ComboBox<Trace> left = new ComboBox<>(vm.traces());
         left.setId("compareLeft");
         left.valueProperty().bindBidirectional(vm.leftProperty());
         left.setMaxWidth(Double.MAX_VALUE);
-        ComboBox<TraceEntry> right = new ComboBox<>(vm.traces());
+        ComboBox<Trace> right = new ComboBox<>(vm.traces());
         right.setId("compareRight");
         right.valueProperty().bindBidirectional(vm.rightProperty());
         right.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,8 @@
 package adreview.ui.review;
 
+import adreview.store.Trace;
+import adreview.ui.Formats;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,9 +32,9 @@ public final class TraceComparisonViewModel {
     public static final String ABSENT = "—";
     static final List<String> SECTIONS = List.of("Call", "Prompt", "Model", "Request", "Answer");
 
-    private final ObservableList<TraceEntry> traces = FXCollections.observableArrayList();
-    private final ObjectProperty<TraceEntry> left = new SimpleObjectProperty<>();
-    private final ObjectProperty<TraceEntry> right = new SimpleObjectProperty<>();
+    private final ObservableList<Trace> traces = FXCollections.observableArrayList();
+    private final ObjectProperty<Trace> left = new SimpleObjectProperty<>();
+    private final ObjectProperty<Trace> right = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No traces yet.");
@@ -42,10 +45,10 @@ public final class TraceComparisonViewModel {
     }
 
     /** Replaces the trace list (newest first) and picks the two newest of the same kind as the newest. */
-    public void setTraces(List<TraceEntry> newestFirst) {
+    public void setTraces(List<Trace> newestFirst) {
         traces.setAll(newestFirst);
-        TraceEntry newest = newestFirst.isEmpty() ? null : newestFirst.get(0);
-        TraceEntry previous = null;
+        Trace newest = newestFirst.isEmpty() ? null : newestFirst.get(0);
+        Trace previous = null;
         for (int i = 1; i < newestFirst.size() && newest != null; i++) {
             if (Objects.equals(newestFirst.get(i).operationType(), newest.operationType())) {
                 previous = newestFirst.get(i);
@@ -60,17 +63,17 @@ public final class TraceComparisonViewModel {
         recompute();
     }
 
-    public ObservableList<TraceEntry> traces() { return traces; }
+    public ObservableList<Trace> traces() { return traces; }
     /** The older trace, picked by the reviewer. */
-    public ObjectProperty<TraceEntry> leftProperty() { return left; }
+    public ObjectProperty<Trace> leftProperty() { return left; }
     /** The newer trace, picked by the reviewer. */
-    public ObjectProperty<TraceEntry> rightProperty() { return right; }
+    public ObjectProperty<Trace> rightProperty() { return right; }
     public ObservableList<Row> rows() { return rowsView; }
     /** "4 of 23 fields differ", or why nothing is compared. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
     /** Pure comparison, used by the view model and its tests. */
-    public static List<Row> compare(TraceEntry a, TraceEntry b) {
+    public static List<Row> compare(Trace a, Trace b) {
         Map<String, Map<String, String>> la = fields(a);
         Map<String, Map<String, String>> lb = fields(b);
         List<Row> out = new ArrayList<>();
@@ -92,8 +95,8 @@ public final class TraceComparisonViewModel {
     }
 
     private void recompute() {
-        TraceEntry a = left.get();
-        TraceEntry b = right.get();
+        Trace a = left.get();
+        Trace b = right.get();
         if (a == null || b == null) {
             rows.clear();
             summary.set(traces.size() < 2 ? "A comparison needs two traces; this variant has " + traces.size() + "."
@@ -106,13 +109,13 @@ public final class TraceComparisonViewModel {
         summary.set(a == b ? "The same trace on both sides." : changed + " of " + r.size() + " fields differ");
     }
 
-    private static Map<String, Map<String, String>> fields(TraceEntry t) {
+    private static Map<String, Map<String, String>> fields(Trace t) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         Map<String, String> call = section(out, "Call");
         call.put("operation", t.operationType());
-        call.put("re-judge", t.rejudge() ? "yes" : "no");
+        call.put("re-judge", t.request() != null && t.request().path("rejudge").asBoolean(false) ? "yes" : "no");
         call.put("latency", t.latencyMs() + " ms");
-        call.put("created", t.label().substring(0, 19));
+        call.put("created", Formats.traceTime(t.createdAt()));
         if (t.request() != null) {
             flatten("", t.request(), (k, v) -> {
                 if (k.equals("rejudge")) {

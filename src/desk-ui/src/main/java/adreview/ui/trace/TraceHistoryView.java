@@ -78,13 +78,13 @@ public final class TraceHistoryView extends SplitPane {
         decisionList.getStyleClass().add("decision-history");
         Runnable showDecisions = () -> decisionList.getChildren().setAll(model.decisions().stream()
                 .map(d -> {
-                    Label line = new Label(d.verdict() + " · " + d.reviewer() + " · "
-                            + adreview.ui.Formats.time(d.time())
+                    Label line = new Label(d.verdict().title() + " · " + d.reviewer() + " · "
+                            + adreview.ui.Formats.time(d.createdAt())
                             + (d.comment() == null || d.comment().isBlank() ? "" : " · " + d.comment()));
                     line.getStyleClass().add("decision-line");
                     return (javafx.scene.Node) line;
                 }).toList());
-        model.decisions().addListener((javafx.collections.ListChangeListener<adreview.ui.data.DecisionEntry>) c -> showDecisions.run());
+        model.decisions().addListener((javafx.collections.ListChangeListener<adreview.review.decision.ReviewerDecision>) c -> showDecisions.run());
         Label decisionsTitle = new Label("Reviewer decisions");
         decisionsTitle.getStyleClass().add("section-title");
         javafx.scene.layout.VBox decisionsBox = new javafx.scene.layout.VBox(2, decisionsTitle, decisionList);

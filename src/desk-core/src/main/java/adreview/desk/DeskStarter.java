@@ -1,0 +1,24 @@
+package adreview.desk;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Opens the desk: the window calls {@link #start} on a background thread while it shows the progress, and shows
+ * {@link #settings()} when the reviewer asks, also after a failed start. Implemented by the composition root.
+ */
+public interface DeskStarter {
+
+    /** A step of starting, with where it happens (a folder or a database URL without its password). */
+    record StartProgress(Step step, String where) {
+        public enum Step { STARTING_EMBEDDED_DATABASE, CONNECTING, LOADING_VARIANTS }
+    }
+
+    /**
+     * @throws RuntimeException whose message is the one sentence the CLI prints for the same failure
+     */
+    DeskService start(Consumer<StartProgress> progress);
+
+    /** The effective configuration, available even when starting failed. */
+    List<DeskSetting> settings();
+}
