@@ -1,9 +1,9 @@
-package adreview.ui.list;
+package adreview.ui.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import adreview.ui.data.ImageLocation;
-import adreview.ui.data.VariantSummary;
+import adreview.desk.ListedVariant;
+import adreview.store.VariantRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class VariantFilterTest {
 
-    private final VariantSummary coffeeDone = variant("acme-coffee", "vlm_judge", "done", "pass");
-    private final VariantSummary teaFailed = variant("seoul-tea", "vlm_analyze", "failed", null);
-    private final VariantSummary shoesQueued = variant("faulty-shoes", "img_gen", "queued", "fail: contrast");
-    private final List<VariantSummary> all = List.of(coffeeDone, teaFailed, shoesQueued);
+    private final ListedVariant coffeeDone = variant("acme-coffee", "vlm_judge", "done", "pass");
+    private final ListedVariant teaFailed = variant("seoul-tea", "vlm_analyze", "failed", null);
+    private final ListedVariant shoesQueued = variant("faulty-shoes", "img_gen", "queued", "fail: contrast");
+    private final List<ListedVariant> all = List.of(coffeeDone, teaFailed, shoesQueued);
 
     @Test
     void emptyFilterKeepsEverything() {
@@ -39,12 +39,12 @@ class VariantFilterTest {
 
     @Test
     void freeTextMatchesIdPrefixes() {
-        String prefix = teaFailed.variantId().toString().substring(0, 8);
+        String prefix = teaFailed.row().variantId().toString().substring(0, 8);
         assertThat(all).filteredOn(VariantFilter.ALL.withText(prefix)).containsExactly(teaFailed);
     }
 
-    private static VariantSummary variant(String tenant, String step, String status, String verdict) {
-        return new VariantSummary(UUID.randomUUID(), UUID.randomUUID(), tenant, step, status, null, verdict,
-                Instant.now(), ImageLocation.unavailable(null, "img_asset_id", "no image URL"));
+    private static ListedVariant variant(String tenant, String step, String status, String verdict) {
+        return new ListedVariant(new VariantRow(UUID.randomUUID(), UUID.randomUUID(), tenant, step, status, Instant.now(),
+                null, null, null, null, null, verdict, null, false), null);
     }
 }
