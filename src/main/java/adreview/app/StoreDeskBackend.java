@@ -60,7 +60,7 @@ public final class StoreDeskBackend implements DeskBackend {
             loaded = cfg;
             progress.accept(cfg.embedded()
                     ? "Starting the embedded PostgreSQL in " + cfg.embeddedDataDir() + " (the first start also creates the demo data)…"
-                    : "Connecting to " + cfg.dbUrl() + "…");
+                    : "Connecting to " + adreview.store.JdbcUrls.withoutPassword(cfg.dbUrl()) + "…");
             context = DeskContext.open(cfg);
         } catch (RuntimeException e) {
             throw new IllegalStateException(UserMessages.describe(e), e);
@@ -70,6 +70,17 @@ public final class StoreDeskBackend implements DeskBackend {
         }
         progress.accept("Loading variants…");
         return new Session(context);
+    }
+
+    @Override
+    public adreview.llava.image.ImageLimits imageLimits() {
+        try {
+            DeskConfig cfg = loaded;
+            return (cfg != null ? cfg : config.get()).imageLimits();
+        } catch (RuntimeException e) {
+            // A broken configuration is reported where it is opened; the window still needs a decoder.
+            return adreview.llava.image.ImageLimits.DEFAULT;
+        }
     }
 
     @Override
@@ -102,6 +113,7 @@ public final class StoreDeskBackend implements DeskBackend {
             case ENVIRONMENT -> " (" + key.envVar() + ")";
             case COMMAND_LINE -> " (" + key.flag() + ")";
             case CONFIG_FILE -> " (" + key.property() + ")";
+            case PASSWORD_FILE -> " (~/.pgpass or PGPASSFILE)";
             case DEFAULT -> "";
         };
     }
@@ -234,8 +246,7 @@ public final class StoreDeskBackend implements DeskBackend {
         @Override
         public adreview.review.ReviewModel model(java.nio.file.Path folder) {
             DeskConfig cfg = context.config();
-            return ReviewWiring.model(new DeskConfig(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.assetRoot(),
-                    folder, cfg.device(), cfg.precision(), cfg.dataDir(), cfg.migrate(), cfg.configFile(), cfg.sources()));
+            return ReviewWiring.model(cfg.withModelDir(folder));
         }
 
         @Override

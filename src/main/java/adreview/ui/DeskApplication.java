@@ -72,8 +72,9 @@ public final class DeskApplication extends Application {
         }
         this.stage = primaryStage;
         executor = BackgroundExecutor.forJavaFx();
-        model = new MainViewModel(chosen, executor, new ImageDecoder());
-        view = new MainView(model, new ThumbnailCache(executor, new ImageDecoder()), new FxDialogService(primaryStage));
+        ImageDecoder decoder = new ImageDecoder(chosen.imageLimits());
+        model = new MainViewModel(chosen, executor, decoder);
+        view = new MainView(model, new ThumbnailCache(executor, decoder), new FxDialogService(primaryStage));
 
         // 1440 × 900 where the screen allows; never larger than the screen (small laptops, headless tests).
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();

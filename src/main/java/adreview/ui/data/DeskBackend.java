@@ -18,4 +18,9 @@ public interface DeskBackend {
 
     /** The effective configuration, available even when opening failed. */
     List<ConfigEntry> configuration();
+
+    /** How large an image the window agrees to decode (the configuration's {@code image.max.pixels}). */
+    default adreview.llava.image.ImageLimits imageLimits() {
+        return adreview.llava.image.ImageLimits.DEFAULT;
+    }
 }

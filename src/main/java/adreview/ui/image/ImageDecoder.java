@@ -1,5 +1,8 @@
 package adreview.ui.image;
 
+import adreview.llava.image.ImageException;
+import adreview.llava.image.ImageFiles;
+import adreview.llava.image.ImageLimits;
 import adreview.ui.data.ImageLocation;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -7,19 +10,26 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javafx.embed.swing.SwingFXUtils;
 
 /**
- * Decodes image files for the desk (blocking: call from the background executor). A missing file,
- * an unreadable one or one that is not an image becomes an {@link ImageState.Problem} naming the
- * file, never an exception.
+ * Decodes image files for the desk (blocking: call from the background executor) through the engine's one
+ * defensive decoder ({@link ImageFiles}): the header's size is checked against the limits before any pixels are
+ * decoded, and a truncated or damaged file is refused. A missing file, an unreadable one or one that is not an
+ * image becomes an {@link ImageState.Problem} naming the file, never an exception.
  */
 public final class ImageDecoder {
+
+    private final ImageLimits limits;
+
+    /** A decoder with the default limits (64 megapixels). */
+    public ImageDecoder() {
+        this(ImageLimits.DEFAULT);
+    }
+
+    public ImageDecoder(ImageLimits limits) {
+        this.limits = limits;
+    }
 
     /** Full-size image for the detail view. */
     public ImageState decode(ImageLocation location) {
@@ -46,14 +56,9 @@ public final class ImageDecoder {
         }
         BufferedImage image;
         try {
-            image = read(file, maxSize);
-        } catch (IOException | RuntimeException e) {
-            return new ImageState.Problem("Image cannot be decoded",
-                    file + "\n" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        if (image == null) {
-            return new ImageState.Problem("Image cannot be decoded",
-                    file + "\nNot a PNG, JPEG, GIF or BMP image (the file may be corrupt).");
+            image = ImageFiles.read(file, limits, maxSize);
+        } catch (ImageException e) {
+            return new ImageState.Problem("Image cannot be decoded", file + "\n" + capitalised(e.problem()) + ".");
         }
         if (maxSize > 0) {
             image = scaleDown(image, maxSize);
@@ -61,37 +66,15 @@ public final class ImageDecoder {
         return new ImageState.Shown(SwingFXUtils.toFXImage(image, null), caption(file));
     }
 
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
     private static String caption(Path file) {
         try {
             return file.getFileName() + " · " + (Files.size(file) / 1024) + " KB";
         } catch (IOException e) {
             return file.getFileName().toString();
-        }
-    }
-
-    /** Reads with subsampling so that thumbnails of large images cost little memory. */
-    private static BufferedImage read(Path file, int maxSize) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (maxSize > 0) {
-                    int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
-                    int step = Math.max(1, longest / (maxSize * 2));
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
         }
     }
 
