@@ -91,6 +91,12 @@ public final class Main implements Runnable {
     /** The command line with the desk's error policy: one line on stderr, exit code 1. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        // Database text reaches the terminal through these: control characters (ESC …) are shown, not obeyed.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.setOut(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), true));
+        commandLine.setErr(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8)), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             cmd.getErr().println("error: " + UserMessages.describe(error));
             cmd.getErr().flush();

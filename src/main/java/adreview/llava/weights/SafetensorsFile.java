@@ -26,6 +26,18 @@ import java.util.Set;
  * One safetensors file: an 8-byte little-endian header length, a JSON header naming each tensor's dtype, shape
  * and byte range, then the raw data. Each tensor's region is memory-mapped on demand (long offsets, one mapping
  * per tensor, each under 2 GB), so a multi-gigabyte shard never passes through the Java heap.
+ *
+ * <p>Validated before native code sees it: the header's length is bounded, every entry's dtype × shape is its byte
+ * length (no overflow), every range lies inside the file and no two overlap. The file's identity (size, time, file
+ * key) is taken when the header is read and checked again around every tensor's load, so a shard that is
+ * truncated or replaced while a model loads (a download still writing it, a copy) ends in a {@link WeightsException}.
+ *
+ * <p>TODO(java25-ffm): a shard truncated <em>during</em> the native copy of one tensor still makes the kernel send
+ * SIGBUS while libtorch reads the mapping (see {@link #toNDArray} and {@link #copyRowsInto}: there, and only there,
+ * native code reads mapped memory), which kills the JVM. On Java 25, map through
+ * {@code FileChannel.map(mode, offset, size, arena)} and copy each region with {@code MemorySegment.copy} into
+ * memory libtorch owns (a guarded copy: a fault becomes an exception, not a crash), or hand libtorch only such
+ * copies; the checks here stay as the clear message for the common case.
  */
 public final class SafetensorsFile implements WeightSource {
 
@@ -37,13 +49,15 @@ public final class SafetensorsFile implements WeightSource {
     private final FileChannel channel;
     private final Map<String, TensorInfo> tensors;
     private final Map<String, String> metadata;
+    private final FileIdentity identity;
 
     private SafetensorsFile(Path path, FileChannel channel, Map<String, TensorInfo> tensors,
-                            Map<String, String> metadata) {
+                            Map<String, String> metadata, FileIdentity identity) {
         this.path = path;
         this.channel = channel;
         this.tensors = tensors;
         this.metadata = metadata;
+        this.identity = identity;
     }
 
     /** Opens and parses the header; throws {@link WeightsException} naming the file when it is missing or broken. */
@@ -57,6 +71,7 @@ public final class SafetensorsFile implements WeightSource {
             throw new WeightsException("cannot open weights file " + path + ": " + e.getMessage(), e);
         }
         try {
+            FileIdentity identity = FileIdentity.of(path);
             long size = channel.size();
             if (size < 8) {
                 throw new WeightsException("weights file " + path + " is truncated (" + size + " bytes)");
@@ -71,6 +86,10 @@ public final class SafetensorsFile implements WeightSource {
             ByteBuffer header = ByteBuffer.allocate((int) headerLen);
             readFully(channel, header, 8);
             JsonNode root = JSON.readTree(header.array());
+            if (root == null || !root.isObject()) {
+                throw new WeightsException("weights file " + path + " has a header that is not a JSON object:"
+                        + " not a safetensors file or damaged");
+            }
             long dataStart = 8 + headerLen;
             long dataSize = size - dataStart;
             Map<String, TensorInfo> tensors = new LinkedHashMap<>();
@@ -83,8 +102,13 @@ public final class SafetensorsFile implements WeightSource {
                 }
                 tensors.put(e.getKey(), parseEntry(path, e.getKey(), e.getValue(), dataStart, dataSize));
             }
+            checkNoOverlaps(path, tensors.values(), dataStart);
+            if (!identity.equals(FileIdentity.of(path)) || channel.size() != size) {
+                throw new WeightsException("weights file " + path + " changed while its header was read; let the"
+                        + " download or copy finish, then load the model again");
+            }
             return new SafetensorsFile(path, channel, Collections.unmodifiableMap(tensors),
-                    Collections.unmodifiableMap(metadata));
+                    Collections.unmodifiableMap(metadata), identity);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new WeightsException("cannot read the header of weights file " + path + ": " + e.getMessage(), e);
@@ -96,6 +120,9 @@ public final class SafetensorsFile implements WeightSource {
 
     private static TensorInfo parseEntry(Path path, String name, JsonNode node, long dataStart, long dataSize) {
         String where = "tensor " + name + " in " + path;
+        if (!node.isObject()) {
+            throw new WeightsException(where + " has a header entry that is not an object: the file is damaged");
+        }
         TensorDType dtype;
         try {
             dtype = TensorDType.valueOf(node.path("dtype").asText());
@@ -103,26 +130,82 @@ public final class SafetensorsFile implements WeightSource {
             throw new WeightsException(where + " has unsupported dtype " + node.path("dtype").asText());
         }
         JsonNode shapeNode = node.path("shape");
+        if (!shapeNode.isArray() || shapeNode.size() > 8) {
+            throw new WeightsException(where + " has no valid shape (" + shapeNode + "): the file is damaged");
+        }
         long[] shape = new long[shapeNode.size()];
+        long bytes = dtype.bytes();
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong();
+            JsonNode d = shapeNode.get(i);
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
+                throw new WeightsException(where + " has shape entry " + d + ", not a size: the file is damaged");
+            }
+            shape[i] = d.asLong();
+            try {
+                bytes = Math.multiplyExact(bytes, shape[i]);
+            } catch (ArithmeticException e) {
+                throw new WeightsException(where + " has shape " + shapeNode + ", too large for any file: the"
+                        + " file is damaged");
+            }
         }
         JsonNode offs = node.path("data_offsets");
-        if (offs.size() != 2) {
-            throw new WeightsException(where + " has no data_offsets");
+        if (!offs.isArray() || offs.size() != 2 || !offs.get(0).isIntegralNumber() || !offs.get(1).isIntegralNumber()
+                || !offs.get(0).canConvertToLong() || !offs.get(1).canConvertToLong()) {
+            throw new WeightsException(where + " has no valid data_offsets (" + offs + "): the file is damaged");
         }
         long begin = offs.get(0).asLong();
         long end = offs.get(1).asLong();
-        TensorInfo info = new TensorInfo(name, path, dtype, shape, dataStart + begin, end - begin);
         if (begin < 0 || end < begin || end > dataSize) {
             throw new WeightsException(where + " lies outside the file (bytes " + begin + ".." + end + " of "
                     + dataSize + "): the file is truncated");
         }
-        if (info.elementCount() * dtype.bytes() != end - begin) {
+        TensorInfo info = new TensorInfo(name, path, dtype, shape, dataStart + begin, end - begin);
+        if (bytes != end - begin) {
             throw new WeightsException(where + " has " + (end - begin) + " bytes but shape " + info.shapeText()
-                    + " of " + dtype + " needs " + info.elementCount() * dtype.bytes());
+                    + " of " + dtype + " needs " + bytes);
         }
         return info;
+    }
+
+    /** Two tensors sharing bytes is no file a writer makes: one of them would read the other's data. */
+    private static void checkNoOverlaps(Path path, java.util.Collection<TensorInfo> tensors, long dataStart) {
+        java.util.List<TensorInfo> sorted = new java.util.ArrayList<>(tensors);
+        sorted.removeIf(t -> t.byteLength() == 0);
+        sorted.sort(java.util.Comparator.comparingLong(TensorInfo::fileOffset));
+        for (int i = 1; i < sorted.size(); i++) {
+            TensorInfo a = sorted.get(i - 1);
+            TensorInfo b = sorted.get(i);
+            if (b.fileOffset() < a.fileOffset() + a.byteLength()) {
+                throw new WeightsException("tensors " + a.name() + " and " + b.name() + " in " + path
+                        + " overlap (bytes " + (a.fileOffset() - dataStart) + ".." + (a.fileOffset() + a.byteLength()
+                        - dataStart) + " and " + (b.fileOffset() - dataStart) + ".."
+                        + (b.fileOffset() + b.byteLength() - dataStart) + "): the file is damaged");
+            }
+        }
+    }
+
+    /**
+     * Throws when the file is no longer the one whose header was read: shorter or longer than it was, rewritten, or
+     * replaced by another file under the same name. Called before a tensor is mapped and after its bytes were
+     * copied, so the message names the tensor being loaded.
+     */
+    void checkUnchanged(String tensor) {
+        long now;
+        FileIdentity current;
+        try {
+            now = channel.size();
+            current = FileIdentity.of(path);
+        } catch (IOException e) {
+            throw new WeightsException("weights file " + path + " disappeared while tensor " + tensor + " was loading ("
+                    + e.getMessage() + "); let the download or copy finish, then load the model again", e);
+        }
+        if (now != identity.size() || !identity.equals(current)) {
+            String change = now != identity.size() ? "it was " + identity.size() + " bytes, now " + now
+                    : current.size() != identity.size() ? "another file of " + current.size() + " bytes replaced it"
+                    : "it was rewritten";
+            throw new WeightsException("weights file " + path + " changed while tensor " + tensor + " was loading ("
+                    + change + "); the load was stopped: let the download or copy finish, then load the model again");
+        }
     }
 
     public Path path() {
@@ -166,6 +249,7 @@ public final class SafetensorsFile implements WeightSource {
         if (info.byteLength() == 0) {
             return ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
         }
+        checkUnchanged(name);
         try {
             MappedByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, info.fileOffset(), info.byteLength());
             return buf.order(ByteOrder.LITTLE_ENDIAN);
@@ -178,7 +262,9 @@ public final class SafetensorsFile implements WeightSource {
     public NDArray load(String name, NDManager manager, DataType target) {
         ByteBuffer region = mapped(name);
         try {
-            return toNDArray(info(name), region, manager, target);
+            NDArray array = toNDArray(info(name), region, manager, target);
+            checkUnchanged(name);
+            return array;
         } finally {
             Mappings.unmap(region);
         }
@@ -204,7 +290,9 @@ public final class SafetensorsFile implements WeightSource {
             long[] max = info.shape().clone();
             min[0] = firstRow;
             max[0] = firstRow + rows;
+            // TODO(java25-ffm): native read of the mapping (libtorch's index_put_/to(device) reads `region`).
             Regions.write(target, wrapped, min, max);
+            checkUnchanged(name);
         } finally {
             Mappings.unmap(region);
         }
@@ -223,6 +311,8 @@ public final class SafetensorsFile implements WeightSource {
         }
         Device device = manager.getDevice();
         try (NDManager staging = manager.newSubManager(Device.cpu())) {
+            // TODO(java25-ffm): from here to the end of this block libtorch reads the mapping natively (create wraps
+            // it without a copy; toDevice/toType/copyOf read it): a shard truncated now raises SIGBUS in native code.
             NDArray wrapped = staging.create(source, shape, sourceType);
             NDArray result;
             if (device.isGpu()) {
@@ -256,6 +346,16 @@ public final class SafetensorsFile implements WeightSource {
 
     @Override
     public float[] readFloats(String name) {
+        try {
+            return readFloatsMapped(name);
+        } catch (InternalError e) {
+            // Java code reading a mapping whose file shrank gets an InternalError (the JVM turns the fault into one).
+            checkUnchanged(name);
+            throw new WeightsException("cannot read tensor " + name + " in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private float[] readFloatsMapped(String name) {
         TensorInfo info = info(name);
         ByteBuffer buf = mapped(name);
         int n = Math.toIntExact(info.elementCount());
