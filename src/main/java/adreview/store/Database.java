@@ -51,8 +51,14 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(new HikariDataSource(config), shown);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException(shown, reason(e), e);
+            throw new DatabaseUnavailableException(shown, redacted(reason(e), password), e);
         }
+    }
+
+    /** A driver's message with any password in it masked (drivers quote the URL they could not use). */
+    static String redacted(String message, String password) {
+        String masked = JdbcUrls.withoutPassword(message);
+        return password == null || password.isEmpty() ? masked : masked.replace(password, JdbcUrls.MASK);
     }
 
     /**
@@ -77,7 +83,7 @@ public final class Database implements AutoCloseable {
         try (Connection ignored = DriverManager.getConnection(url, props)) {
             // reachable
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException(shown, reason(e), e);
+            throw new DatabaseUnavailableException(shown, redacted(reason(e), password), e);
         }
     }
 

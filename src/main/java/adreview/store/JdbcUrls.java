@@ -13,8 +13,11 @@ public final class JdbcUrls {
     /** {@code password=…} as a query parameter, up to the next {@code &}. */
     private static final Pattern PASSWORD_PARAM = Pattern.compile("([?&;])password=([^&;]*)",
             Pattern.CASE_INSENSITIVE);
-    /** {@code //user:secret@host}: the secret between the colon and the at sign. */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?]*):([^/@?]*)@");
+    /**
+     * {@code user:secret@host}, in a URL ({@code //user:secret@host}) or quoted bare in a driver's message
+     * ("unknown host user:secret@host"): the secret between the colon and the at sign.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("((?:^|[\\s/])[^\\s/@:?]*):([^\\s/@?]*)@");
     static final String MASK = "••••";
 
     private JdbcUrls() {

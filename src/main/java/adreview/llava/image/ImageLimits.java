@@ -50,11 +50,8 @@ public record ImageLimits(long maxPixels, int maxSide) {
         return null;
     }
 
-    /** "64", or "2.5" for a limit that is not a whole number of megapixels. */
+    /** "64", or "2.5", "0.001" for a limit that is not a whole number of megapixels. */
     public String megapixels() {
-        if (maxPixels % 1_000_000 == 0) {
-            return Long.toString(maxPixels / 1_000_000);
-        }
-        return String.format(Locale.ROOT, "%.1f", maxPixels / 1e6);
+        return java.math.BigDecimal.valueOf(maxPixels, 6).stripTrailingZeros().toPlainString();
     }
 }

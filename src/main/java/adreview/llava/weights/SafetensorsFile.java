@@ -201,7 +201,8 @@ public final class SafetensorsFile implements WeightSource {
         }
         if (now != identity.size() || !identity.equals(current)) {
             String change = now != identity.size() ? "it was " + identity.size() + " bytes, now " + now
-                    : current.size() != identity.size() ? "another file of " + current.size() + " bytes replaced it"
+                    : !java.util.Objects.equals(current.key(), identity.key()) ? "another file replaced it"
+                    : current.size() != identity.size() ? "it was " + identity.size() + " bytes, now " + current.size()
                     : "it was rewritten";
             throw new WeightsException("weights file " + path + " changed while tensor " + tensor + " was loading ("
                     + change + "); the load was stopped: let the download or copy finish, then load the model again");
