@@ -84,6 +84,40 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * Reads only the header of {@code file} and checks its size against {@code limits}: for a caller that decodes
+     * with another library (JavaFX's {@code Image}) and must not be handed a header bomb.
+     *
+     * @throws ImageException as {@link #read(Path, ImageLimits)} would for the header
+     */
+    public static void checkHeader(Path file, ImageLimits limits) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ImageException(name, "does not exist (no such image file)");
+        }
+        byte[] head = head(file, name);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new ImageException(name, head.length == 0 ? "is empty (0 bytes)" : unsupported(head));
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                String refusal = limits.refusal(reader.getWidth(0), reader.getHeight(0));
+                if (refusal != null) {
+                    throw new ImageException(name, refusal);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failure(name, e);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new ImageException(name, "cannot be read (" + reason(e) + ")", e);
+        }
+    }
+
     /** Decodes an image held in memory ({@code name} is how messages call it); the same rules as for a file. */
     public static BufferedImage decode(byte[] bytes, String name, ImageLimits limits) {
         if (bytes.length == 0) {
