@@ -126,8 +126,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            // zonky waits for a login that works; a password file that no longer matches the cluster looks the same.
+            String hint = Files.isRegularFile(dir.resolve(EmbeddedAccess.PASSWORD_FILE))
+                    ? "; if " + dir.resolve(EmbeddedAccess.PASSWORD_FILE) + " was changed by hand, delete it and start"
+                    + " the desk again (it sets a new password)" : "";
             throw new StoreException("cannot start the embedded PostgreSQL in " + dir + ": "
-                    + Database.reason(e), e);
+                    + Database.reason(e) + hint, e);
         } finally {
             if (previousWorkingDir == null) {
                 System.clearProperty(ZONKY_WORKING_DIR);

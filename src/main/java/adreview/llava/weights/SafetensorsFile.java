@@ -283,6 +283,8 @@ public final class SafetensorsFile implements WeightSource {
                 source = bf16ToF32Direct(region, info.elementCount());
                 sourceType = DataType.FLOAT32;
             }
+            // TODO(java25-ffm): from here to Regions.write libtorch reads the mapping natively (create wraps it without
+            // a copy; toDevice and index_put_ read it): a shard truncated now raises SIGBUS in native code.
             NDArray wrapped = staging.create(source, new Shape(info.shape()), sourceType);
             if (target.getDevice().isGpu()) {
                 wrapped = wrapped.toDevice(target.getDevice(), true);
@@ -291,7 +293,6 @@ public final class SafetensorsFile implements WeightSource {
             long[] max = info.shape().clone();
             min[0] = firstRow;
             max[0] = firstRow + rows;
-            // TODO(java25-ffm): native read of the mapping (libtorch's index_put_/to(device) reads `region`).
             Regions.write(target, wrapped, min, max);
             checkUnchanged(name);
         } finally {
