@@ -1,5 +1,7 @@
 package adreview.app;
 
+import adreview.llava.image.ImageLimits;
+import adreview.store.JdbcUrls;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.regex.Pattern;
  * @param precision  auto, int8, fp16 or fp32
  * @param dataDir    the desk's data folder: embedded PostgreSQL data, demo assets
  * @param migrate    run Flyway migrations against an external database
+ * @param imageMaxPixels images above this many pixels are refused before they are decoded
  * @param configFile the user config file that was consulted (it may not exist)
  * @param sources    where each value came from
  */
@@ -47,6 +50,7 @@ public record DeskConfig(
         String precision,
         Path dataDir,
         boolean migrate,
+        long imageMaxPixels,
         Path configFile,
         Map<Key, ConfigSource> sources) {
 
@@ -66,7 +70,8 @@ public record DeskConfig(
         DEVICE("device", "ADREVIEW_DEVICE", "--device", "Device"),
         PRECISION("precision", "ADREVIEW_PRECISION", "--precision", "Precision"),
         DATA_DIR("data.dir", "ADREVIEW_DATA_DIR", "--data-dir", "Data folder"),
-        MIGRATE("migrate", "ADREVIEW_MIGRATE", "--migrate", "Migrate external database");
+        MIGRATE("migrate", "ADREVIEW_MIGRATE", "--migrate", "Migrate external database"),
+        IMAGE_MAX_PIXELS("image.max.pixels", "ADREVIEW_IMAGE_MAX_PIXELS", "--image-max-pixels", "Image pixel limit");
 
         private final String property;
         private final String envVar;
@@ -101,6 +106,9 @@ public record DeskConfig(
         }
     }
 
+    /** What Settings shows for a password that is set: never the value, not even its length. */
+    public static final String MASKED = "••••";
+
     /** One row of the settings dialog: the value as shown (password masked) and its source. */
     public record Setting(Key key, String value, ConfigSource source) {
     }
@@ -110,12 +118,6 @@ public record DeskConfig(
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(dataDir, "dataDir");
         sources = Collections.unmodifiableMap(new EnumMap<>(sources));
-    }
-
-    /** The same configuration with another model folder (the reviewer picked one in the Models window). */
-    public DeskConfig withModelDir(Path folder) {
-        return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
-                configFile, sources);
     }
 
     /** True when no database URL is configured: the desk runs its own PostgreSQL. */
@@ -128,6 +130,11 @@ public record DeskConfig(
         return dataDir.resolve("pg");
     }
 
+    /** The image limits this configuration sets (the pixel limit; the side limit is fixed). */
+    public ImageLimits imageLimits() {
+        return ImageLimits.ofMaxPixels(imageMaxPixels);
+    }
+
     /** Source of one value. */
     public ConfigSource sourceOf(Key key) {
         return sources.getOrDefault(key, ConfigSource.DEFAULT);
@@ -138,15 +145,19 @@ public record DeskConfig(
         List<Setting> rows = new ArrayList<>();
         for (Key key : Key.values()) {
             String shown = switch (key) {
-                case DB_URL -> embedded() ? "(embedded PostgreSQL in " + embeddedDataDir() + ")" : dbUrl;
+                case DB_URL -> embedded() ? "(embedded PostgreSQL in " + embeddedDataDir() + ")"
+                        : JdbcUrls.withoutPassword(dbUrl);
                 case DB_USER -> dbUser;
-                case DB_PASSWORD -> dbPassword == null || dbPassword.isEmpty() ? "(none)" : "********";
+                case DB_PASSWORD -> embedded() ? "(generated; in " + embeddedDataDir() + ")"
+                        : dbPassword == null || dbPassword.isEmpty() ? "(none)" : MASKED;
                 case ASSET_ROOT -> assetRoot.toString();
                 case MODEL_DIR -> modelDir.toString();
                 case DEVICE -> device;
                 case PRECISION -> precision;
                 case DATA_DIR -> dataDir.toString();
                 case MIGRATE -> Boolean.toString(migrate);
+                case IMAGE_MAX_PIXELS -> String.format(Locale.ROOT, "%,d (%s megapixels)", imageMaxPixels,
+                        imageLimits().megapixels());
             };
             rows.add(new Setting(key, shown, sourceOf(key)));
         }
@@ -165,7 +176,32 @@ public record DeskConfig(
     public static DeskConfig load(Map<String, String> env, Map<Key, String> flags) {
         Path home = userHome();
         Path configFile = defaultConfigFile(env, home);
-        return resolve(env, readProperties(configFile), configFile, flags, defaultDataDir(env, home));
+        DeskConfig config = resolve(env, readProperties(configFile), configFile, flags, defaultDataDir(env, home));
+        if (!config.embedded() && config.sourceOf(Key.DB_PASSWORD) == ConfigSource.DEFAULT
+                && JdbcUrls.passwordIn(config.dbUrl()) == null) {
+            // No password anywhere else: PostgreSQL's own password file, as psql would read it.
+            Path pgpass = PgPassFile.location(env, home);
+            var found = PgPassFile.lookup(pgpass, config.dbUrl(), config.dbUser());
+            if (found.isPresent()) {
+                return config.withPassword(found.get(), ConfigSource.PASSWORD_FILE);
+            }
+        }
+        return config;
+    }
+
+    /** This configuration with another database password and its source. */
+    DeskConfig withPassword(String password, ConfigSource source) {
+        Map<Key, ConfigSource> changed = new EnumMap<>(Key.class);
+        changed.putAll(sources);
+        changed.put(Key.DB_PASSWORD, source);
+        return new DeskConfig(dbUrl, dbUser, password, assetRoot, modelDir, device, precision, dataDir, migrate,
+                imageMaxPixels, configFile, changed);
+    }
+
+    /** This configuration with another model folder (the Models window's choice), everything else kept. */
+    public DeskConfig withModelDir(Path folder) {
+        return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
+                imageMaxPixels, configFile, sources);
     }
 
     /**
@@ -214,11 +250,13 @@ public record DeskConfig(
                     + origin(Key.PRECISION, sources) + "): use one of " + String.join(", ", PRECISIONS));
         }
         boolean migrate = bool(Key.MIGRATE, values.get(Key.MIGRATE), sources);
+        long imageMaxPixels = positiveLong(Key.IMAGE_MAX_PIXELS, values.get(Key.IMAGE_MAX_PIXELS),
+                ImageLimits.DEFAULT_MAX_PIXELS, sources);
         return new DeskConfig(
                 values.get(Key.DB_URL),
                 values.getOrDefault(Key.DB_USER, "postgres"),
                 values.getOrDefault(Key.DB_PASSWORD, ""),
-                assetRoot, modelDir, device, precision, dataDir, migrate, configFile, sources);
+                assetRoot, modelDir, device, precision, dataDir, migrate, imageMaxPixels, configFile, sources);
     }
 
     /** The config file this process reads: {@code $XDG_CONFIG_HOME/ad-review-desk/desk.properties}. */
@@ -249,6 +287,10 @@ public record DeskConfig(
         return Path.of(override != null && !override.isBlank() ? override : System.getProperty("user.home"));
     }
 
+    /**
+     * Reads the config file. A file that holds {@code db.password} must be readable by its owner only: the desk
+     * refuses it otherwise (as libpq refuses such a {@code .pgpass}), with the command that fixes it.
+     */
     static Properties readProperties(Path file) {
         Properties properties = new Properties();
         if (file == null || !Files.isRegularFile(file)) {
@@ -256,10 +298,17 @@ public record DeskConfig(
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-            return properties;
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
+        String password = properties.getProperty(Key.DB_PASSWORD.property());
+        if (password != null && !password.isBlank()) {
+            String mode = PrivateFiles.openMode(file);
+            if (mode != null) {
+                throw new ConfigException(PrivateFiles.exposed(file, Key.DB_PASSWORD.property(), mode));
+            }
+        }
+        return properties;
     }
 
     private static Path path(Key key, String value, Map<Key, ConfigSource> sources) {
@@ -285,12 +334,29 @@ public record DeskConfig(
         };
     }
 
+    private static long positiveLong(Key key, String value, long fallback, Map<Key, ConfigSource> sources) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.replace("_", "").replace(",", ""));
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("invalid value '" + value + "' for " + key.property() + " (from "
+                + origin(key, sources) + "): use a whole number of pixels, e.g. " + fallback);
+    }
+
     private static String origin(Key key, Map<Key, ConfigSource> sources) {
         return switch (sources.getOrDefault(key, ConfigSource.DEFAULT)) {
             case DEFAULT -> "default";
             case CONFIG_FILE -> key.property() + " in the config file";
             case ENVIRONMENT -> key.envVar();
             case COMMAND_LINE -> key.flag();
+            case PASSWORD_FILE -> "the password file";
         };
     }
 

@@ -101,7 +101,7 @@ public final class DeskContext implements AutoCloseable {
         try {
             if (config.embedded()) {
                 embedded = EmbeddedDatabase.start(config.embeddedDataDir());
-                database = Database.connect(embedded.jdbcUrl(), embedded.user(), "");
+                database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password());
             } else {
                 database = Database.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
             }

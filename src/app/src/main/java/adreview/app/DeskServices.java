@@ -46,7 +46,7 @@ public final class DeskServices implements DeskStarter {
             loaded = cfg;
             progress.accept(cfg.embedded()
                     ? new StartProgress(StartProgress.Step.STARTING_EMBEDDED_DATABASE, cfg.embeddedDataDir().toString())
-                    : new StartProgress(StartProgress.Step.CONNECTING, cfg.dbUrl()));
+                    : new StartProgress(StartProgress.Step.CONNECTING, adreview.store.JdbcUrls.withoutPassword(cfg.dbUrl())));
             context = DeskContext.open(cfg);
         } catch (RuntimeException e) {
             throw new IllegalStateException(UserMessages.describe(e), e);
@@ -69,6 +69,17 @@ public final class DeskServices implements DeskStarter {
                 cfg.modelDir(), folder -> rememberModel(cfg, folder),
                 new ModelCatalog(modelsDir(cfg.modelDir())), new ModelDownloader(HubClient.fromEnvironment(null)),
                 context::close));
+    }
+
+    @Override
+    public adreview.desk.ImageReader imageReader() {
+        try {
+            DeskConfig cfg = loaded != null ? loaded : config.get();
+            return new adreview.desk.ImageReader(cfg.imageLimits().maxPixels());
+        } catch (RuntimeException e) {
+            // A broken configuration is reported where it is opened; the window still needs a decoder.
+            return adreview.desk.ImageReader.withDefaultLimits();
+        }
     }
 
     @Override
@@ -100,6 +111,7 @@ public final class DeskServices implements DeskStarter {
             case ENVIRONMENT -> " (" + key.envVar() + ")";
             case COMMAND_LINE -> " (" + key.flag() + ")";
             case CONFIG_FILE -> " (" + key.property() + ")";
+            case PASSWORD_FILE -> " (~/.pgpass or PGPASSFILE)";
             case DEFAULT -> "";
         };
     }

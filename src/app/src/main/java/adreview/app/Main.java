@@ -47,7 +47,8 @@ public final class Main implements Runnable {
     String dbUser;
 
     @Option(names = "--db-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
-            description = "Database password.")
+            description = "Database password (deprecated: every account sees it in `ps`; use ADREVIEW_DB_PASSWORD,"
+                    + " db.password in desk.properties (chmod 600) or ~/.pgpass).")
     String dbPassword;
 
     @Option(names = "--asset-root", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -70,12 +71,17 @@ public final class Main implements Runnable {
             description = "Data folder: embedded database and demo images (default ~/.local/share/ad-review-desk).")
     String dataDir;
 
+    @Option(names = "--image-max-pixels", scope = ScopeType.INHERIT, paramLabel = "PIXELS",
+            description = "Refuse images above this many pixels before decoding them (default 64000000).")
+    String imageMaxPixels;
+
     @Option(names = "--migrate", scope = ScopeType.INHERIT,
             description = "Create or update the desk's tables in an external database (Flyway).")
     boolean migrate;
 
     /** Where {@code judge} gets its model from: the configured folder, or a test's stand-in. */
     private final Function<DeskConfig, ReviewModel> models;
+    private boolean warnedAboutPasswordFlag;
 
     public Main() {
         this(ReviewWiring::model);
@@ -110,6 +116,12 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine(Function<DeskConfig, ReviewModel> models) {
         CommandLine commandLine = new CommandLine(new Main(models));
+        // Database text reaches the terminal through these: control characters (ESC …) are shown, not obeyed.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.setOut(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), true));
+        commandLine.setErr(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8)), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             org.slf4j.LoggerFactory.getLogger(Main.class).warn("{} failed", cmd.getCommandName(), error);
             cmd.getErr().println("error: " + UserMessages.describe(error));
@@ -132,11 +144,18 @@ public final class Main implements Runnable {
         putIfGiven(flags, Key.DB_URL, dbUrl);
         putIfGiven(flags, Key.DB_USER, dbUser);
         putIfGiven(flags, Key.DB_PASSWORD, dbPassword);
+        if (dbPassword != null && !warnedAboutPasswordFlag) {
+            // Still honoured, so scripts keep working, but said once: the flag is in every account's `ps` listing.
+            warnedAboutPasswordFlag = true;
+            System.err.println("warning: --db-password is visible to every account on this machine (ps); set"
+                    + " ADREVIEW_DB_PASSWORD, db.password in desk.properties (chmod 600) or ~/.pgpass instead");
+        }
         putIfGiven(flags, Key.ASSET_ROOT, assetRoot);
         putIfGiven(flags, Key.MODEL_DIR, modelDir);
         putIfGiven(flags, Key.DEVICE, device);
         putIfGiven(flags, Key.PRECISION, precision);
         putIfGiven(flags, Key.DATA_DIR, dataDir);
+        putIfGiven(flags, Key.IMAGE_MAX_PIXELS, imageMaxPixels);
         if (migrate) {
             flags.put(Key.MIGRATE, "true");
         }

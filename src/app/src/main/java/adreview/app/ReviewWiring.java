@@ -21,7 +21,7 @@ public final class ReviewWiring {
     /** The measured checks (no model) on the context's store; stored with each stage run. */
     public static VariantMeasurement measurement(DeskContext context) {
         return new VariantMeasurement(context.variants(), context.renders(), context.overlays(), context.assets(),
-                new MeasuredChecks());
+                new MeasuredChecks(), context.config().imageLimits());
     }
 
     public static ReviewerDecisionRepository decisions(DeskContext context) {
@@ -34,7 +34,8 @@ public final class ReviewWiring {
      */
     public static ReviewModel model(DeskConfig config) {
         try {
-            return adreview.review.LlavaReviewModel.shared(config.modelDir(), config.device(), config.precision());
+            return adreview.review.LlavaReviewModel.shared(config.modelDir(), config.device(), config.precision(),
+                    config.imageLimits());
         } catch (IllegalArgumentException e) {
             return new UnavailableModel(e.getMessage());
         }

@@ -19,6 +19,11 @@ public interface DeskStarter {
      */
     DeskService start(Consumer<StartProgress> progress);
 
+    /** How the window reads image files (the configuration's {@code image.max.pixels}). */
+    default ImageReader imageReader() {
+        return ImageReader.withDefaultLimits();
+    }
+
     /** The effective configuration, available even when starting failed. */
     List<DeskSetting> settings();
 }

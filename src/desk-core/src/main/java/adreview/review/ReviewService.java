@@ -327,9 +327,9 @@ public final class ReviewService {
         AssetLocation location = assets.resolve(renderUrl);
         if (location instanceof AssetLocation.LocalFile local && local.exists()) {
             try {
-                render = javax.imageio.ImageIO.read(local.path().toFile());
-            } catch (IOException | RuntimeException e) {
-                problems.add("render: " + local.path() + " could not be decoded (" + e.getMessage() + ")");
+                render = adreview.llava.image.ImageFiles.read(local.path(), measurement.imageLimits());
+            } catch (RuntimeException e) {
+                problems.add("render: " + e.getMessage());
             }
             if (render == null && problems.stream().noneMatch(s -> s.startsWith("render:"))) {
                 problems.add("render: " + local.path() + " is not an image format the desk can read");

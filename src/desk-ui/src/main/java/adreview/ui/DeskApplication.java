@@ -115,12 +115,13 @@ public final class DeskApplication extends Application {
         dialogs = new FxDialogService(primaryStage);
         model = new MainViewModel(parts.starter(), executor);
         listModel = new VariantListViewModel(executor, state);
-        detailModel = new VariantDetailViewModel(executor, new ImageDecoder());
+        ImageDecoder decoder = new ImageDecoder(parts.starter().imageReader());
+        detailModel = new VariantDetailViewModel(executor, decoder);
         VariantNavigator navigator = new VariantNavigator(state, listModel.visibleVariants());
         review = new ReviewViewModel(executor, navigator, preferences, this::askReviewer);
 
-        listThumbnails = new ThumbnailCache(executor, new ImageDecoder());
-        gridThumbnails = new ThumbnailCache(executor, new ImageDecoder(), ThumbnailCache.GRID_SIZE);
+        listThumbnails = new ThumbnailCache(executor, decoder);
+        gridThumbnails = new ThumbnailCache(executor, decoder, ThumbnailCache.GRID_SIZE);
         VariantListView list = new VariantListView(listModel, listThumbnails);
         VariantGridView grid = new VariantGridView(listModel, gridThumbnails);
         VariantDetailView detail = new VariantDetailView(detailModel, preferences);

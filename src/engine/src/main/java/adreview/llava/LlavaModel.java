@@ -64,6 +64,13 @@ public final class LlavaModel implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ModelLoadException(oneLine(e));
         }
+        if (tokenizer.imageTokenId() != config.imageTokenIndex()) {
+            // The prompt's <image> would never be found among the ids the network looks for: the picture dropped.
+            tokenizer.close();
+            throw new ModelLoadException("config.json's image_token_index " + config.imageTokenIndex() + " is not the"
+                    + " tokenizer's <image> id " + tokenizer.imageTokenId() + " in " + modelDir
+                    + "; the config and tokenizer.json come from different models");
+        }
         List<WeightPrecision> chain = precisionChain(o.precision(), device);
         List<String> fallbacks = new ArrayList<>();
         LlavaNetwork network = null;

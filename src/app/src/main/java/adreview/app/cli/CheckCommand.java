@@ -57,7 +57,7 @@ public final class CheckCommand implements Callable<Integer> {
         MeasuredReport report;
         try (DeskContext context = main.openContext()) {
             VariantMeasurement measurement = new VariantMeasurement(context.variants(), context.renders(),
-                    context.overlays(), context.assets(), new MeasuredChecks());
+                    context.overlays(), context.assets(), new MeasuredChecks(), context.config().imageLimits());
             report = measurement.measure(variantId, placement);
         }
         PrintWriter out = spec.commandLine().getOut();

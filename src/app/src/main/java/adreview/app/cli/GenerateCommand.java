@@ -54,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
             adreview.app.DeskConfig config = main.config();
             LoadOptions options = new LoadOptions(Device.parse(config.device()), Precision.parse(config.precision()));
             ImageMode mode = ImageMode.parse(imageMode);
-            BufferedImage img = readImage(image);
+            BufferedImage img = readImage(image, config.imageLimits());
             try (LlavaModel m = LlavaModel.load(model, options, (f, p) -> { })) {
                 Generation g = m.generate(new GenerationRequest(img, prompt, maxNewTokens, mode, null, null, null));
                 print(m, g);
@@ -66,15 +66,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    static BufferedImage readImage(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("image " + file + " does not exist");
-        }
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new IOException("image " + file + " is not a format Java can read (use PNG or JPEG)");
-        }
-        return img;
+    /** The desk's one defensive decoder: header limits first, truncation and damage as one sentence. */
+    static BufferedImage readImage(Path file, adreview.llava.image.ImageLimits limits) {
+        return adreview.llava.image.ImageFiles.read(file, limits);
     }
 
     private void print(LlavaModel m, Generation g) throws IOException {

@@ -79,11 +79,12 @@ public final class ListCommand implements Callable<Integer> {
         String format = "%-36s  %-16s  %-11s  %-7s  %-16s  %-5s  %-3s  %s%n";
         out.printf(format, "VARIANT", "TENANT", "STEP", "STATUS", "UPDATED", "S1", "RJ", "S2");
         for (VariantRow row : rows) {
-            out.printf(format, row.variantId(), row.tenantId(), row.currentStep(), row.status(),
-                    CliJson.shortTime(row.updatedAt()),
+            // Every column is database text: escaped here too, whatever writer the caller gave.
+            out.print(Terminal.safe(String.format(format, row.variantId(), row.tenantId(), row.currentStep(),
+                    row.status(), CliJson.shortTime(row.updatedAt()),
                     row.stage1Score() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.stage1Score()),
                     row.rejudged() ? "yes" : "-",
-                    row.stage2Verdict() == null ? "-" : row.stage2Verdict());
+                    row.stage2Verdict() == null ? "-" : row.stage2Verdict())));
         }
         out.printf("%d variant%s%n", rows.size(), rows.size() == 1 ? "" : "s");
     }

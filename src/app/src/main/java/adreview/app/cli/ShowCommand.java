@@ -86,7 +86,7 @@ public final class ShowCommand implements Callable<Integer> {
             text = json ? null : text(row, job, adCopy, image, variant, render, renderFile, traces);
         }
         PrintWriter writer = spec.commandLine().getOut();
-        writer.println(json ? CliJson.pretty(out) : text);
+        writer.println(json ? CliJson.pretty(out) : Terminal.safe(text));
         writer.flush();
         return 0;
     }

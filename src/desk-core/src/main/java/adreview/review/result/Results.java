@@ -96,6 +96,10 @@ public final class Results {
     }
 
     private static JsonNode readObject(String json) {
+        if (json == null) {
+            // Found by fuzzing: Jackson rejects null content with a plain IllegalArgumentException.
+            throw new AnswerFormatException("answer is empty");
+        }
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,6 @@
 package adreview.ui.image;
 
-import adreview.desk.Problems;
+import adreview.desk.ImageReader;
 import adreview.store.AssetLocation;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -8,11 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javafx.embed.swing.SwingFXUtils;
 
 /**
@@ -21,6 +16,17 @@ import javafx.embed.swing.SwingFXUtils;
  * file, never an exception.
  */
 public final class ImageDecoder {
+
+    private final ImageReader reader;
+
+    /** A decoder with the default limits (64 megapixels). */
+    public ImageDecoder() {
+        this(ImageReader.withDefaultLimits());
+    }
+
+    public ImageDecoder(ImageReader reader) {
+        this.reader = reader;
+    }
 
     /** Full-size image for the detail view. */
     public ImageState decode(AssetLocation location) {
@@ -46,13 +52,9 @@ public final class ImageDecoder {
         }
         BufferedImage image;
         try {
-            image = read(file, maxSize);
-        } catch (IOException | RuntimeException e) {
-            return new ImageState.Problem("Image cannot be decoded", file + "\n" + Problems.describe(e));
-        }
-        if (image == null) {
-            return new ImageState.Problem("Image cannot be decoded",
-                    file + "\nNot a PNG, JPEG, GIF or BMP image (the file may be corrupt).");
+            image = reader.read(file, maxSize);
+        } catch (ImageReader.UnreadableImage e) {
+            return new ImageState.Problem("Image cannot be decoded", file + "\n" + capitalised(e.problem()) + ".");
         }
         if (maxSize > 0) {
             image = scaleDown(image, maxSize);
@@ -68,30 +70,8 @@ public final class ImageDecoder {
         }
     }
 
-    /** Reads with subsampling so that thumbnails of large images cost little memory. */
-    private static BufferedImage read(Path file, int maxSize) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (maxSize > 0) {
-                    int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
-                    int step = Math.max(1, longest / (maxSize * 2));
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        }
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static BufferedImage scaleDown(BufferedImage source, int maxSize) {

@@ -103,6 +103,11 @@ final class FontPreview extends VBox {
             return;
         }
         // Decoded in the background: a large PNG must not hold up the FX thread.
+        // JavaFX decodes this one; the header is checked first so that a header bomb never reaches it.
+        if (!withinLimits(uri)) {
+            update();
+            return;
+        }
         loading = true;
         Image img = new Image(uri, PREVIEW_WIDTH * 2, 0, true, true, true);
         Runnable done = () -> {
@@ -180,5 +185,18 @@ final class FontPreview extends VBox {
             }
         }
         return families.get(families.size() - 1);
+    }
+
+    /** True when {@code uri} names a local image whose header is within the default limits (see ImageReader). */
+    private static boolean withinLimits(String uri) {
+        try {
+            java.net.URI u = java.net.URI.create(uri);
+            if ("file".equalsIgnoreCase(u.getScheme())) {
+                adreview.desk.ImageReader.withDefaultLimits().checkHeader(java.nio.file.Path.of(u));
+            }
+            return true;
+        } catch (IllegalArgumentException | adreview.desk.ImageReader.UnreadableImage e) {
+            return false; // refused (too large, damaged header) or not a usable URI: the placeholder shows
+        }
     }
 }

@@ -41,6 +41,40 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aHeaderBombOrATruncatedJpegGivesTheDecodersSentence(@TempDir Path dir) throws Exception {
+        // A PNG signature and an IHDR claiming 30000 × 30000 (no CRC check: the header is refused before any data).
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(33);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'})
+                .putInt(30000).putInt(30000).put(new byte[] {8, 2, 0, 0, 0, 0, 0, 0, 0});
+        Path bomb = Files.write(dir.resolve("bomb.png"), png.array());
+        assertThat(decoder.decode(ImageLocation.resolved("/assets/bomb.png", bomb, "img_asset_id"), 160))
+                .isInstanceOfSatisfying(ImageState.Problem.class, p -> {
+                    assertThat(p.title()).isEqualTo("Image cannot be decoded");
+                    assertThat(p.detail()).isEqualTo(bomb + "\nImage is 30000 × 30000, above the 64-megapixel limit.");
+                });
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(200, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(1);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 200; x++) {
+                noise.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(noise, "jpeg", jpeg);
+        Path cut = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() / 2));
+        assertThat(decoder.decode(ImageLocation.resolved("/assets/cut.jpg", cut, "img_asset_id")))
+                .isInstanceOfSatisfying(ImageState.Problem.class,
+                        p -> assertThat(p.detail()).isEqualTo(cut + "\nImage is truncated."));
+        // The configured limit applies in the window too.
+        Path small = Files.write(dir.resolve("small.jpg"), jpeg.toByteArray());
+        assertThat(new ImageDecoder(adreview.llava.image.ImageLimits.ofMaxPixels(100))
+                .decode(ImageLocation.resolved("/assets/small.jpg", small, "img_asset_id")))
+                .isInstanceOfSatisfying(ImageState.Problem.class,
+                        p -> assertThat(p.detail()).contains("above the 0.0001-megapixel limit"));
+    }
+
+    @Test
     void unresolvableUrlsAndAbsentImagesSayWhy() {
         assertThat(decoder.decode(new AssetLocation.Remote("https://cdn.example/x.png")))
                 .isInstanceOfSatisfying(ImageState.Problem.class, p -> {

@@ -118,6 +118,7 @@ public final class Generator {
                 NDArray embeds = network.promptEmbeddings(generation.create(ids), features, imageStart);
                 NDArray hidden = network.language().forward(embeds, cache);
                 logits = network.language().logits(hidden.get(new NDIndex("-1:"))).toFloatArray();
+                requireFinite(logits, 0);
                 prefillMs = (System.nanoTime() - t2) / 1e6;
             }
             kvBytes = cache.bytes();
@@ -153,6 +154,7 @@ public final class Generator {
                     NDArray embeds = network.language().embedToken(id);
                     logits = network.language().logits(network.language().forward(embeds, cache)).toFloatArray();
                 }
+                requireFinite(logits, count);
                 if (count % MemoryProbe.EVERY_TOKENS == 0) {
                     memory.sample();
                 }
@@ -171,6 +173,22 @@ public final class Generator {
         return new Generation(finalText, tokenIds, reason,
                 new GenerationTimings(preprocessMs, visionMs, prefillMs, decodeMs, ids.length, count),
                 memory.report(network.residentWeightBytes(), kvBytes));
+    }
+
+    /**
+     * Stops the run when the logits hold NaN or an infinity: weights full of NaN, or an overflow in a low precision,
+     * would otherwise pick token 0 (argMax over NaN) again and again and end as a "done" answer of garbage.
+     *
+     * @param step how many tokens were generated before these logits (0: the prompt)
+     */
+    static void requireFinite(float[] logits, int step) throws GenerationException {
+        for (float v : logits) {
+            if (!Float.isFinite(v)) {
+                throw new GenerationException("the model produced NaN/Inf " + (step == 0 ? "reading the prompt"
+                        : "after " + step + " tokens") + "; its weights may be damaged (run `models verify`) or the"
+                        + " precision too low for them (try --precision fp32)");
+            }
+        }
     }
 
     /** The index of the highest value (the first of equal ones): greedy decoding's choice. */
