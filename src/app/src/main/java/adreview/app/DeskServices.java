@@ -67,7 +67,8 @@ public final class DeskServices implements DeskStarter {
                 context.assets(), new ReviewerDecisionRepository(context.database()), ReviewWiring.measurement(context),
                 folder -> ReviewWiring.model(cfg.withModelDir(folder)), model -> ReviewWiring.reviewService(context, model),
                 cfg.modelDir(), folder -> rememberModel(cfg, folder),
-                new ModelCatalog(modelsDir(cfg.modelDir())), new ModelDownloader(HubClient.fromEnvironment(null)),
+                new adreview.desk.ModelLibrary(new ModelCatalog(modelsDir(cfg.modelDir())),
+                        new ModelDownloader(HubClient.fromEnvironment(null))),
                 context::close));
     }
 

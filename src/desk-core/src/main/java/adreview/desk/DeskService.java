@@ -1,12 +1,6 @@
 package adreview.desk;
 
 import adreview.checks.MeasuredReport;
-import adreview.models.ModelFolderInfo;
-import adreview.models.download.DownloadCancellation;
-import adreview.models.download.DownloadException;
-import adreview.models.download.DownloadListener;
-import adreview.models.download.DownloadRequest;
-import adreview.models.download.DownloadResult;
 import adreview.review.Cancellation;
 import adreview.review.RunListener;
 import adreview.review.RunOutcome;
@@ -17,7 +11,6 @@ import adreview.store.AdCopy;
 import adreview.store.AssetLocation;
 
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,22 +73,8 @@ public interface DeskService extends AutoCloseable {
     /** Whether runs can start now, and if not, what is missing and how to get it. Touches files only. */
     ModelStatus modelStatus();
 
-    /** The folder model folders are listed from and downloaded into. */
-    Path modelsDir();
-
-    /** Model folders under {@link #modelsDir()} plus {@code added}, {@code inUse} marked. */
-    List<ModelFolderInfo> listModels(Collection<Path> added, Path inUse);
-
-    /** Where a hub repository is downloaded to. */
-    Path folderFor(String repoId);
-
-    /**
-     * Downloads (or resumes) a model folder; blocks until done, failed or cancelled.
-     *
-     * @throws DownloadException with its kind (cancelled, interrupted, disk space, ...) and one sentence
-     */
-    DownloadResult download(DownloadRequest request, DownloadListener listener, DownloadCancellation cancellation)
-            throws DownloadException;
+    /** The model folders of this machine: listing and downloads (the Models window). */
+    ModelLibrary models();
 
     /**
      * Runs on {@code folder} from now on (queued runs are the caller's to cancel) and remembers it for the next start.

@@ -3,14 +3,6 @@ package adreview.desk;
 import adreview.checks.Disagreement;
 import adreview.checks.MeasuredChecks;
 import adreview.checks.MeasuredReport;
-import adreview.models.ModelCatalog;
-import adreview.models.ModelFolderInfo;
-import adreview.models.download.DownloadCancellation;
-import adreview.models.download.DownloadException;
-import adreview.models.download.DownloadListener;
-import adreview.models.download.DownloadRequest;
-import adreview.models.download.DownloadResult;
-import adreview.models.download.ModelDownloader;
 import adreview.review.Cancellation;
 import adreview.review.ReviewModel;
 import adreview.review.ReviewService;
@@ -39,7 +31,6 @@ import adreview.store.VariantRow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +53,7 @@ public final class StoreDeskService implements DeskService {
                         ReviewerDecisionRepository decisions, VariantMeasurement measurement,
                         Function<Path, ReviewModel> models, Function<ReviewModel, ReviewService> reviews,
                         Path modelInUse, Function<Path, String> rememberModel,
-                        ModelCatalog catalog, ModelDownloader downloader, Runnable closer) {
+                        ModelLibrary library, Runnable closer) {
         public Parts {
             Objects.requireNonNull(variants, "variants");
             Objects.requireNonNull(models, "models");
@@ -180,24 +171,8 @@ public final class StoreDeskService implements DeskService {
     }
 
     @Override
-    public Path modelsDir() {
-        return parts.catalog().modelsDir();
-    }
-
-    @Override
-    public List<ModelFolderInfo> listModels(Collection<Path> added, Path inUse) {
-        return parts.catalog().list(added, inUse);
-    }
-
-    @Override
-    public Path folderFor(String repoId) {
-        return parts.catalog().folderFor(repoId);
-    }
-
-    @Override
-    public DownloadResult download(DownloadRequest request, DownloadListener listener, DownloadCancellation cancellation)
-            throws DownloadException {
-        return parts.downloader().download(request, listener, cancellation);
+    public ModelLibrary models() {
+        return parts.library();
     }
 
     @Override

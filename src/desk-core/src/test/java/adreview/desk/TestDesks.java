@@ -48,7 +48,7 @@ public final class TestDesks {
                 m -> new ReviewService(database, variants, traces, new AdCopyResolver(database), renders, assets,
                         new PromptLibrary(), m, measurement, claims),
                 assetRoot.resolve("models"), folder -> "saved (test)",
-                new ModelCatalog(assetRoot.resolve("models")), new ModelDownloader(HubClient.fromEnvironment(null)),
+                new ModelLibrary(new ModelCatalog(assetRoot.resolve("models")), new ModelDownloader(HubClient.fromEnvironment(null))),
                 claims::close));
     }
 }

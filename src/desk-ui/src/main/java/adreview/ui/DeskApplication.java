@@ -167,7 +167,7 @@ public final class DeskApplication extends Application {
     }
 
     /** The bundled Korean font for JavaFX: Korean ad copy renders without a CJK font on the machine. */
-    static void registerFonts() {
+    public static void registerFonts() {
         for (boolean bold : new boolean[] {false, true}) {
             if (Font.loadFont(DeskFonts.resource(bold).toExternalForm(), 13) == null) {
                 LOG.warn("bundled font {} not loaded", DeskFonts.resource(bold));

@@ -81,8 +81,6 @@ class HostileModelFilesTest {
         ModelLoadException e = catchThrowableOfType(ModelLoadException.class,
                 () -> LlavaModel.load(model, new LoadOptions(Device.CPU, Precision.FP32), null));
         assertThat(e.getMessage()).contains(SHARD1).contains("truncated");
-        assertThat(new adreview.models.ModelVerifier().verify(model).problems())
-                .anySatisfy(p -> assertThat(p).contains("truncated"));
     }
 
     @Test
@@ -147,7 +145,7 @@ class HostileModelFilesTest {
             SafetensorsWriter writer = new SafetensorsWriter();
             for (Map.Entry<String, TensorInfo> e : source.tensors().entrySet()) {
                 TensorInfo info = e.getValue();
-                ByteBuffer bytes = source.mapped(e.getKey()).duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer bytes = rawBytes(shard, info);
                 boolean nan = e.getKey().equals(tensor);
                 int width = info.dtype().bytes();
                 writer.add(e.getKey(), info.dtype(), info.shape(), (chunk, first, count) -> {
@@ -167,6 +165,19 @@ class HostileModelFilesTest {
             writer.write(rewritten);
         }
         Files.move(rewritten, shard, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The tensor's bytes as stored, read from the file (the reader hands out values, not its mappings). */
+    private static ByteBuffer rawBytes(Path shard, TensorInfo info) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(info.byteLength())).order(ByteOrder.LITTLE_ENDIAN);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(shard)) {
+            while (bytes.hasRemaining()) {
+                if (ch.read(bytes, info.fileOffset() + bytes.position()) < 0) {
+                    throw new IOException("short read of " + info.name());
+                }
+            }
+        }
+        return bytes.flip();
     }
 
     /** A safetensors file with {@code header} as its JSON header and {@code dataBytes} zero bytes of data. */

@@ -59,7 +59,7 @@ public final class ModelsView extends VBox {
      */
     /** The Models window's content on the desk's service; its listing and downloads run on the executor's I/O lane. */
     public static ModelsView create(DeskService service, TaskExecutor executor) {
-        return new ModelsView(new ModelsViewModel(service, executor.ioLane(), Platform::runLater));
+        return new ModelsView(new ModelsViewModel(service.models(), executor.ioLane(), Platform::runLater));
     }
 
 

@@ -1,6 +1,6 @@
 package adreview.ui.models;
 
-import adreview.desk.DeskService;
+import adreview.desk.ModelLibrary;
 
 import adreview.models.ModelFolderInfo;
 import adreview.models.download.Bytes;
@@ -42,7 +42,7 @@ public final class ModelsViewModel {
     /** What the message line is: plain information or an error to show in red. */
     public enum MessageKind { INFO, SUCCESS, ERROR }
 
-    private final DeskService service;
+    private final ModelLibrary service;
     private final Executor io;
     private final Executor ui;
 
@@ -68,7 +68,7 @@ public final class ModelsViewModel {
     private DownloadRequest lastRequest;
     private Consumer<ModelFolderInfo> onUse = folder -> { };
 
-    public ModelsViewModel(DeskService service, Executor io, Executor ui) {
+    public ModelsViewModel(ModelLibrary service, Executor io, Executor ui) {
         this.service = Objects.requireNonNull(service);
         this.io = Objects.requireNonNull(io);
         this.ui = Objects.requireNonNull(ui);
@@ -84,7 +84,7 @@ public final class ModelsViewModel {
         execute(() -> {
             List<ModelFolderInfo> rows;
             try {
-                rows = service.listModels(added, used);
+                rows = service.list(added, used);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     listing.set(false);

@@ -34,7 +34,8 @@ public record TraceRow(Trace trace, String time, String operation, String latenc
             return "";
         }
         if (response.hasNonNull("error")) {
-            return Messages.get("trace.error", response.get("error").asText());
+            var error = response.get("error");
+            return Messages.get("trace.error", error.isObject() ? error.path("message").asText() : error.asText());
         }
         return Results.fromResponse(t.operationType(), response).map(r -> switch (r) {
             case Stage1Result s1 -> Messages.get(s1.isValid() ? "trace.stage1.valid" : "trace.stage1.notValid",

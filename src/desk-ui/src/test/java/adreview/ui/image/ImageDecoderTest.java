@@ -47,7 +47,7 @@ class ImageDecoderTest {
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'})
                 .putInt(30000).putInt(30000).put(new byte[] {8, 2, 0, 0, 0, 0, 0, 0, 0});
         Path bomb = Files.write(dir.resolve("bomb.png"), png.array());
-        assertThat(decoder.decode(ImageLocation.resolved("/assets/bomb.png", bomb, "img_asset_id"), 160))
+        assertThat(decoder.decode(new AssetLocation.LocalFile("/assets/bomb.png", bomb), 160))
                 .isInstanceOfSatisfying(ImageState.Problem.class, p -> {
                     assertThat(p.title()).isEqualTo("Image cannot be decoded");
                     assertThat(p.detail()).isEqualTo(bomb + "\nImage is 30000 × 30000, above the 64-megapixel limit.");
@@ -63,13 +63,13 @@ class ImageDecoderTest {
         java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(noise, "jpeg", jpeg);
         Path cut = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() / 2));
-        assertThat(decoder.decode(ImageLocation.resolved("/assets/cut.jpg", cut, "img_asset_id")))
+        assertThat(decoder.decode(new AssetLocation.LocalFile("/assets/cut.jpg", cut)))
                 .isInstanceOfSatisfying(ImageState.Problem.class,
                         p -> assertThat(p.detail()).isEqualTo(cut + "\nImage is truncated."));
         // The configured limit applies in the window too.
         Path small = Files.write(dir.resolve("small.jpg"), jpeg.toByteArray());
-        assertThat(new ImageDecoder(adreview.llava.image.ImageLimits.ofMaxPixels(100))
-                .decode(ImageLocation.resolved("/assets/small.jpg", small, "img_asset_id")))
+        assertThat(new ImageDecoder(new adreview.desk.ImageReader(100))
+                .decode(new AssetLocation.LocalFile("/assets/small.jpg", small)))
                 .isInstanceOfSatisfying(ImageState.Problem.class,
                         p -> assertThat(p.detail()).contains("above the 0.0001-megapixel limit"));
     }

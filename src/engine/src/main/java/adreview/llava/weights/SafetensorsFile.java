@@ -107,7 +107,7 @@ public final class SafetensorsFile implements WeightSource {
                 tensors.put(e.getKey(), parseEntry(path, e.getKey(), e.getValue(), dataStart, dataSize));
             }
             checkNoOverlaps(path, tensors.values(), dataStart);
-            identity.requireUnchanged(path);
+            identity.requireUnchanged(path, null);
             return new SafetensorsFile(path, channel, Collections.unmodifiableMap(tensors),
                     Collections.unmodifiableMap(metadata), identity);
         } catch (IOException e) {
@@ -224,7 +224,7 @@ public final class SafetensorsFile implements WeightSource {
         if (info.byteLength() == 0) {
             return use.apply(MemorySegment.ofArray(new byte[0]));
         }
-        identity.requireUnchanged(path);
+        identity.requireUnchanged(path, info.name());
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment region = channel.map(FileChannel.MapMode.READ_ONLY, info.fileOffset(), info.byteLength(), arena);
             return use.apply(region);
