@@ -2,6 +2,7 @@ package adreview.llava.bench;
 
 import adreview.llava.generate.Generator;
 import adreview.llava.config.LlavaConfig;
+import adreview.llava.net.DecodeKernel;
 import adreview.llava.net.KvCache;
 import adreview.llava.net.LlavaNetwork;
 import adreview.llava.net.VisionTower;
@@ -34,7 +35,8 @@ public final class FixtureParity {
                              boolean sameTop1, int greedyIdsMatched, int greedyIds) {
     }
 
-    public record Result(String precision, String device, List<CaseResult> cases, List<String> failures) {
+    public record Result(String precision, String device, String kernel, List<CaseResult> cases,
+                         List<String> failures) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -44,6 +46,15 @@ public final class FixtureParity {
     }
 
     public static Result run(Path fixtures, Device device, WeightPrecision precision) throws Exception {
+        return run(fixtures, device, precision, null);
+    }
+
+    /**
+     * As above with the decode kernel named (null: the model's own choice); the prefill tensors are libtorch's either
+     * way, the greedy ids after the first come from the kernel.
+     */
+    public static Result run(Path fixtures, Device device, WeightPrecision precision, DecodeKernel kernel)
+            throws Exception {
         Path model = fixtures.resolve("llava-tiny");
         LlavaConfig config = LlavaConfig.load(model.resolve("config.json"));
         List<CaseResult> cases = new ArrayList<>();
@@ -51,17 +62,24 @@ public final class FixtureParity {
         try (FixtureReference ref = FixtureReference.open(fixtures);
              LlavaNetwork net = LlavaNetwork.load(model, config, device, precision, false);
              NDManager manager = net.manager().newSubManager()) {
+            DecodeKernel k = kernel == null ? net.language().kernel() : kernel;
+            if (!net.language().supports(k)) {
+                throw new IllegalArgumentException("the " + k.label() + " kernel cannot decode " + precision.label()
+                        + " on " + device);
+            }
             for (int c = 0; c < FixtureReference.CASES; c++) {
-                CaseResult r = runCase(net, manager, ref, c);
+                CaseResult r = runCase(net, manager, ref, c, k);
                 cases.add(r);
                 judge(precision, r, failures);
             }
+            return new Result(precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", k.id(), cases,
+                    failures);
         }
-        return new Result(precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", cases, failures);
     }
 
-    private static CaseResult runCase(LlavaNetwork net, NDManager manager, FixtureReference ref, int c) {
-                Map<String, Double> errors = new LinkedHashMap<>();
+    private static CaseResult runCase(LlavaNetwork net, NDManager manager, FixtureReference ref, int c,
+                                      DecodeKernel kernel) {
+        Map<String, Double> errors = new LinkedHashMap<>();
         long[] ids = ref.longs(c, "input_ids");
         long[] expected = ref.longs(c, "generated_ids");
         float[] last;
@@ -85,8 +103,7 @@ public final class FixtureParity {
             }
             for (int step = 1; step < expected.length; step++) {
                 try (NDScope scope = new NDScope()) {
-                    NDArray embeds = net.language().embedToken(greedy[step - 1]);
-                    greedy[step] = Generator.argMax(floats(net.language().logits(net.language().forward(embeds, cache))));
+                    greedy[step] = net.language().decode((int) greedy[step - 1], cache, kernel).argMax();
                 }
             }
         }

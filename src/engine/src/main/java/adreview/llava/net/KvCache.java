@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Keys and values of every decoder layer, preallocated for the whole generation ([kv heads, capacity, head dim]
  * per layer) and written in place: nothing grows per token.
@@ -18,6 +20,9 @@ public final class KvCache implements AutoCloseable {
     private final int kvHeads;
     private final int headDim;
     private int length;
+    /** The caches' memory as the CPU kernel reads and writes it (CPU caches only). */
+    private final MemorySegment[] keySegments;
+    private final MemorySegment[] valueSegments;
 
     public KvCache(NDManager parent, int layers, int kvHeads, int headDim, int capacity, DataType type) {
         this.manager = parent.newSubManager();
@@ -31,6 +36,10 @@ public final class KvCache implements AutoCloseable {
             keys[i] = manager.zeros(shape, type);
             values[i] = manager.zeros(shape, type);
         }
+        // the CPU kernel's view of the caches, made here so that no decode step calls into libtorch for it
+        boolean host = !manager.getDevice().isGpu();
+        keySegments = host ? segments(keys) : null;
+        valueSegments = host ? segments(values) : null;
     }
 
     public int length() {
@@ -59,6 +68,37 @@ public final class KvCache implements AutoCloseable {
 
     NDArray values(int layer, int upTo) {
         return TorchOps.slice(values[layer], 1, 0, upTo);
+    }
+
+    /** Every layer's keys [kv heads, capacity, head dim] as libtorch's own memory (CPU caches only). */
+    MemorySegment[] keySegments() {
+        if (keySegments == null) {
+            throw new IllegalStateException("the KV cache is on " + manager.getDevice() + ", not in host memory");
+        }
+        return keySegments;
+    }
+
+    MemorySegment[] valueSegments() {
+        keySegments();
+        return valueSegments;
+    }
+
+    private static MemorySegment[] segments(NDArray[] arrays) {
+        MemorySegment[] out = new MemorySegment[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = TorchMemory.of(arrays[i]);
+        }
+        return out;
+    }
+
+    /** Bytes of keys and values one decode step reads at position {@code pos} (all layers, positions 0..pos). */
+    public long bytesReadAt(int pos) {
+        return bytesPerPosition() * (pos + 1L);
+    }
+
+    /** Bytes of keys and values one position takes in all layers. */
+    public long bytesPerPosition() {
+        return bytes() / capacity;
     }
 
     void advance(int tokens) {

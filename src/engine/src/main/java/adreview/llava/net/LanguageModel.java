@@ -2,6 +2,9 @@ package adreview.llava.net;
 
 import adreview.llava.config.LlavaConfig;
 import adreview.llava.config.TextConfig;
+import adreview.llava.cpu.CpuDecode;
+import adreview.llava.cpu.DecodeWeights;
+import adreview.llava.cpu.VectorSupport;
 import adreview.llava.weights.Halfs;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -36,6 +39,13 @@ public final class LanguageModel implements AutoCloseable {
     private final NDArray ropeIdentity;
     private final NDArray ropeRotateHalf;
     private final float eps;
+    private final DataType linearStorage;
+    private final boolean onGpu;
+    /** The decode kernel chosen at load ({@link #decode(int, KvCache)}); the other may still be asked for by name. */
+    private final DecodeKernel kernel;
+    /** Why this model decodes on libtorch on a CPU, or null. */
+    private final String torchReason;
+    private CpuDecode cpuDecode;
 
     private record Layer(RmsNorm inputNorm, LinearWeights qkv, LinearWeights out, RmsNorm postNorm,
                          LinearWeights gateUp, LinearWeights down) {
@@ -80,6 +90,33 @@ public final class LanguageModel implements AutoCloseable {
         NDArray[] rope = ropeMatrices(loader.manager(), config.headDim(), computeType);
         this.ropeIdentity = rope[0];
         this.ropeRotateHalf = rope[1];
+        this.linearStorage = linearStorage;
+        this.onGpu = loader.manager().getDevice().isGpu();
+        this.torchReason = vectorUnusableReason();
+        DecodeKernel asked = DecodeKernel.requested();
+        if (asked == DecodeKernel.TORCH || torchReason != null) {
+            this.kernel = DecodeKernel.TORCH;
+            if (asked != DecodeKernel.TORCH && !onGpu && VectorSupport.unavailableReason() != null) {
+                VectorSupport.tellUnavailableOnce();
+            }
+        } else {
+            this.kernel = DecodeKernel.VECTOR;
+            cpuDecoder(); // built now, so its set-up is part of loading and not of the first token
+        }
+    }
+
+    /** Why the Vector API kernel cannot decode this model, or null when it can. */
+    private String vectorUnusableReason() {
+        if (onGpu) {
+            return "the model is on a GPU";
+        }
+        if (computeType != DataType.FLOAT32) {
+            return "the kernel computes in float32, this model in " + computeType;
+        }
+        if (linearStorage != DataType.FLOAT32 && linearStorage != DataType.INT8) {
+            return "the kernel reads float32 or int8 weights, this model keeps " + linearStorage;
+        }
+        return VectorSupport.unavailableReason();
     }
 
     private RmsNorm norm(WeightLoader loader, String name, DataType type) {
@@ -199,6 +236,77 @@ public final class LanguageModel implements AutoCloseable {
         return lmHead.apply(hiddenRows).toType(DataType.FLOAT32, false);
     }
 
+    /** The logits of the last row of hidden states [T, H] (a prefill's result), left where they are computed. */
+    public Logits lastLogits(NDArray hidden) {
+        long t = hidden.getShape().get(0);
+        return new Logits.Device(lmHead.apply(TorchOps.slice(hidden, 0, t - 1, t)));
+    }
+
+    /** The kernel {@link #decode(int, KvCache)} uses. */
+    public DecodeKernel kernel() {
+        return kernel;
+    }
+
+    /** One line for the engine info: what decodes, and why libtorch where the Vector API kernel is not used. */
+    public String kernelNote() {
+        if (kernel == DecodeKernel.VECTOR) {
+            return "decode: " + cpuDecoder().describe();
+        }
+        return "decode: libtorch" + (onGpu || torchReason == null ? "" : " (" + torchReason + ")");
+    }
+
+    /** Whether {@code k} can decode this model. */
+    public boolean supports(DecodeKernel k) {
+        return k == DecodeKernel.TORCH || torchReason == null;
+    }
+
+    /** One decode step of token {@code id} at the cache's next position with the model's kernel. */
+    public Logits decode(int id, KvCache cache) {
+        return decode(id, cache, kernel);
+    }
+
+    /**
+     * One decode step with the given kernel (the benchmark runs both on one loaded model): appends the token's keys
+     * and values to the cache and returns the next token's logits. Libtorch's temporaries go to the caller's scope.
+     */
+    public Logits decode(int id, KvCache cache, DecodeKernel k) {
+        int pos = cache.length();
+        if (pos + 1 > maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + (pos + 1) + " tokens exceeds the model's "
+                    + maxPositions() + " positions");
+        }
+        if (k == DecodeKernel.VECTOR) {
+            if (id < 0 || id >= config.vocabSize()) {
+                throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + config.vocabSize());
+            }
+            float[] logits = cpuDecoder().step(id, pos, cache.keySegments(), cache.valueSegments(), cache.capacity());
+            cache.advance(1);
+            return new Logits.Host(logits);
+        }
+        return new Logits.Device(lmHead.apply(decodeStep(embedToken(id), cache)));
+    }
+
+    /** The Vector API decoder over this model's weights (built on first use; throws where it cannot run). */
+    public synchronized CpuDecode cpuDecoder() {
+        if (cpuDecode == null) {
+            if (torchReason != null) {
+                throw new IllegalStateException("the Vector API kernel cannot decode this model: " + torchReason);
+            }
+            cpuDecode = VectorSupport.create(cpuWeights(), VectorSupport.defaultThreads());
+        }
+        return cpuDecode;
+    }
+
+    private DecodeWeights cpuWeights() {
+        List<DecodeWeights.Layer> cpuLayers = new ArrayList<>();
+        for (Layer l : layers) {
+            cpuLayers.add(new DecodeWeights.Layer(l.inputNorm().weightFloats(), l.qkv().cpuMatrix(), l.out().cpuMatrix(),
+                    l.postNorm().weightFloats(), l.gateUp().cpuMatrix(), l.down().cpuMatrix()));
+        }
+        return new DecodeWeights(config, TorchMemory.of(embedTokens), TorchMemory.of(cosTable), TorchMemory.of(sinTable),
+                cpuLayers, finalNorm.weightFloats(), lmHead.cpuMatrix());
+    }
+
     /** Additive causal mask [T, start + T]: 0 where key position ≤ query position, a large negative value elsewhere. */
     private NDArray causalMask(NDManager manager, long t, int start) {
         NDArray cols = manager.arange(0, (int) (start + t), 1, DataType.INT64).reshape(1, start + t);
@@ -306,6 +414,20 @@ public final class LanguageModel implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The bytes of weights one decode token must read in this representation: every decoder linear and the LM head
+     * as stored (int8 with its row scales), the norms' weights and one embedding row. The KV cache comes on top.
+     */
+    public long decodeReadBytes() {
+        long elem = computeType.getNumOfBytes();
+        long b = lmHead.residentBytes() + 2L * config.hiddenSize() * elem;
+        for (Layer l : layers) {
+            b += l.qkv().residentBytes() + l.out().residentBytes() + l.gateUp().residentBytes()
+                    + l.down().residentBytes() + 2L * config.hiddenSize() * elem;
+        }
+        return b;
+    }
+
     public long residentBytes() {
         long b = Quantizer.bytes(embedTokens) + finalNorm.bytes() + Quantizer.bytes(normBias) + lmHead.residentBytes()
                 + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + Quantizer.bytes(ropeIdentity)
@@ -318,7 +440,11 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (cpuDecode != null) {
+            cpuDecode.close(); // before the tensors it reads
+            cpuDecode = null;
+        }
         embedTokens.close();
         finalNorm.close();
         normBias.close();

@@ -45,6 +45,13 @@ final class RmsNorm implements AutoCloseable {
         return TorchOps.slice(normed, -1, 0, hidden);
     }
 
+    /** The weight w [H] as floats (for the CPU kernel, which normalises in Java). */
+    float[] weightFloats() {
+        try (NDArray first = TorchOps.slice(doubledWeight, 0, 0, hidden)) {
+            return first.toType(DataType.FLOAT32, false).toFloatArray();
+        }
+    }
+
     long bytes() {
         return Quantizer.bytes(doubledWeight);
     }
