@@ -61,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: the engine's own choice: vector on a CPU where the Vector API module is present)")
     List<String> kernels;
 
+    @Option(names = "--layers", description = "decoder layers of the random checkpoint instead of the shape's own"
+            + " (all widths kept): e.g. calls per token of the 7B's widths on a machine without room for it")
+    Integer layers;
+
     @Option(names = "--bandwidth-mib", description = "MiB the read-bandwidth probe reads per pass (default: 1024 on a"
             + " CPU, 4096 on a GPU; smaller ones fit in caches and flatter the machine)")
     Long bandwidthMib;
@@ -80,10 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
                 shapeLabel = model.getFileName().toString();
             } else {
                 BenchShape s = BenchShape.parse(shape);
-                shapeLabel = s.label();
-                Path target = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "adreview-bench-" + s.label());
-                System.err.println("writing random " + s.label() + " checkpoint to " + target + " ...");
-                folder = RandomCheckpoint.write(s.config(), target);
+                shapeLabel = s.label() + (layers == null ? "" : "-L" + layers);
+                Path target = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "adreview-bench-" + shapeLabel);
+                System.err.println("writing random " + shapeLabel + " checkpoint to " + target + " ...");
+                folder = RandomCheckpoint.write(layers == null ? s.config() : s.config(layers), target);
             }
             LlavaConfig config = LlavaConfig.load(folder.resolve("config.json"));
             List<String> wanted = precisions != null ? precisions

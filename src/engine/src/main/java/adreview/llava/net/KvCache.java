@@ -2,6 +2,7 @@ package adreview.llava.net;
 
 import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -9,13 +10,14 @@ import ai.djl.ndarray.types.Shape;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Keys and values of every decoder layer, preallocated for the whole generation ([kv heads, capacity, head dim]
- * per layer) and written in place: nothing grows per token.
+ * Keys and values of every decoder layer, preallocated for the whole generation and written in place: nothing grows
+ * per token. One tensor per layer, [2 · kv heads, capacity, head dim], the key heads first and the value heads after
+ * them, so that a decode step writes a position's keys and values (the last 2 · kv heads of its fused projection) in
+ * one call and takes both back with one slice and one split.
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
-    private final NDArray[] keys;
-    private final NDArray[] values;
+    private final NDArray[] both;
     private final int capacity;
     private final int kvHeads;
     private final int headDim;
@@ -29,17 +31,20 @@ public final class KvCache implements AutoCloseable {
         this.capacity = capacity;
         this.kvHeads = kvHeads;
         this.headDim = headDim;
-        this.keys = new NDArray[layers];
-        this.values = new NDArray[layers];
-        Shape shape = new Shape(kvHeads, capacity, headDim);
-        for (int i = 0; i < layers; i++) {
-            keys[i] = manager.zeros(shape, type);
-            values[i] = manager.zeros(shape, type);
-        }
-        // the CPU kernel's view of the caches, made here so that no decode step calls into libtorch for it
+        this.both = new NDArray[layers];
+        Shape shape = new Shape(2L * kvHeads, capacity, headDim);
         boolean host = !manager.getDevice().isGpu();
-        keySegments = host ? segments(keys) : null;
-        valueSegments = host ? segments(values) : null;
+        keySegments = host ? new MemorySegment[layers] : null;
+        valueSegments = host ? new MemorySegment[layers] : null;
+        for (int i = 0; i < layers; i++) {
+            both[i] = manager.zeros(shape, type);
+            if (host) {
+                // the CPU kernel's view, made here so that no decode step calls into libtorch for it
+                MemorySegment all = TorchMemory.of(both[i]);
+                keySegments[i] = all.asSlice(0, all.byteSize() / 2);
+                valueSegments[i] = all.asSlice(all.byteSize() / 2);
+            }
+        }
     }
 
     public int length() {
@@ -52,22 +57,26 @@ public final class KvCache implements AutoCloseable {
 
     /** Writes [kv heads, t, head dim] keys and values at positions [start, start + t) of the layer. */
     void write(int layer, int start, long t, NDArray k, NDArray v) {
-        if (start + t > capacity) {
-            throw new IllegalStateException("KV cache full: " + (start + t) + " > " + capacity);
+        requireRoom(start + t);
+        Regions.write(both[layer], k, new long[] {0, start, 0}, new long[] {kvHeads, start + t, headDim});
+        Regions.write(both[layer], v, new long[] {kvHeads, start, 0}, new long[] {2L * kvHeads, start + t, headDim});
+    }
+
+    /** Writes one position's keys and values, [2 · kv heads, 1, head dim] (keys first), at {@code pos}. */
+    void writeBoth(int layer, int pos, NDArray keysThenValues) {
+        requireRoom(pos + 1L);
+        Regions.write(both[layer], keysThenValues, new long[] {0, pos, 0}, new long[] {2L * kvHeads, pos + 1, headDim});
+    }
+
+    private void requireRoom(long end) {
+        if (end > capacity) {
+            throw new IllegalStateException("KV cache full: " + end + " > " + capacity);
         }
-        long[] min = {0, start, 0};
-        long[] max = {kvHeads, start + t, headDim};
-        Regions.write(keys[layer], k, min, max);
-        Regions.write(values[layer], v, min, max);
     }
 
-    /** Views of the first {@code upTo} positions (no copy). */
-    NDArray keys(int layer, int upTo) {
-        return TorchOps.slice(keys[layer], 1, 0, upTo);
-    }
-
-    NDArray values(int layer, int upTo) {
-        return TorchOps.slice(values[layer], 1, 0, upTo);
+    /** Views of the first {@code upTo} positions' keys and values, each [kv heads, upTo, head dim] (no copy). */
+    NDList keysAndValues(int layer, int upTo) {
+        return TorchOps.split(TorchOps.slice(both[layer], 1, 0, upTo), new long[] {kvHeads, kvHeads}, 0);
     }
 
     /** Every layer's keys [kv heads, capacity, head dim] as libtorch's own memory (CPU caches only). */
@@ -78,17 +87,10 @@ public final class KvCache implements AutoCloseable {
         return keySegments;
     }
 
+    /** Every layer's values, as {@link #keySegments()}. */
     MemorySegment[] valueSegments() {
         keySegments();
         return valueSegments;
-    }
-
-    private static MemorySegment[] segments(NDArray[] arrays) {
-        MemorySegment[] out = new MemorySegment[arrays.length];
-        for (int i = 0; i < arrays.length; i++) {
-            out[i] = TorchMemory.of(arrays[i]);
-        }
-        return out;
     }
 
     /** Bytes of keys and values one decode step reads at position {@code pos} (all layers, positions 0..pos). */
@@ -107,8 +109,8 @@ public final class KvCache implements AutoCloseable {
 
     public long bytes() {
         long b = 0;
-        for (int i = 0; i < keys.length; i++) {
-            b += Quantizer.bytes(keys[i]) + Quantizer.bytes(values[i]);
+        for (NDArray a : both) {
+            b += Quantizer.bytes(a);
         }
         return b;
     }

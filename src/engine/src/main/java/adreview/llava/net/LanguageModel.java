@@ -6,6 +6,7 @@ import adreview.llava.cpu.CpuDecode;
 import adreview.llava.cpu.DecodeWeights;
 import adreview.llava.cpu.VectorSupport;
 import adreview.llava.weights.Halfs;
+import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,6 +14,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,14 @@ public final class LanguageModel implements AutoCloseable {
     /** Constants of the decode step's rotary matrix (see {@link #decodeStep}): identity and rotate-half, [hd, hd]. */
     private final NDArray ropeIdentity;
     private final NDArray ropeRotateHalf;
+    /**
+     * The decode step's rotary matrices of one position for every head of the fused Q/K/V projection,
+     * [heads + 2 kv heads, hd, hd]: the position's M for the query and key heads (written per token), the identity
+     * for the value heads (written once). Shared by all layers and steps: decode steps run one at a time.
+     */
+    private final PtNDArray rotations;
+    /** [[1], [-1]]: every RMSNorm's way to [x, -x] in one call (see {@link RmsNorm#applyRow}). */
+    private final NDArray normSigns;
     private final float eps;
     private final DataType linearStorage;
     private final boolean onGpu;
@@ -58,6 +69,7 @@ public final class LanguageModel implements AutoCloseable {
         loader.phase("Loading language model embeddings");
         this.embedTokens = loader.keep(P + "embed_tokens.weight", computeType);
         this.normBias = RmsNorm.zeroBias(loader.manager(), config.hiddenSize(), computeType);
+        this.normSigns = RmsNorm.signs(loader.manager(), computeType);
         float scale = (float) Math.pow(config.headDim(), -0.5);
         this.layers = new ArrayList<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
@@ -90,6 +102,11 @@ public final class LanguageModel implements AutoCloseable {
         NDArray[] rope = ropeMatrices(loader.manager(), config.headDim(), computeType);
         this.ropeIdentity = rope[0];
         this.ropeRotateHalf = rope[1];
+        int hd = config.headDim();
+        long rotated = config.numAttentionHeads() + (long) config.numKeyValueHeads();
+        long fused = rotated + config.numKeyValueHeads();
+        this.rotations = (PtNDArray) loader.manager().zeros(new Shape(fused, hd, hd), computeType);
+        Regions.write(rotations, ropeIdentity, new long[] {rotated, 0, 0}, new long[] {fused, hd, hd});
         this.linearStorage = linearStorage;
         this.onGpu = loader.manager().getDevice().isGpu();
         this.torchReason = vectorUnusableReason();
@@ -120,7 +137,7 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     private RmsNorm norm(WeightLoader loader, String name, DataType type) {
-        return new RmsNorm(loader.read(name, type), normBias, eps, loader.manager());
+        return new RmsNorm(loader.read(name, type), normBias, normSigns, eps, loader.manager());
     }
 
     /**
@@ -331,8 +348,9 @@ public final class LanguageModel implements AutoCloseable {
         NDArray v = qkv.get(1);
         if (cache != null) {
             cache.write(index, start, t, k, v);
-            k = cache.keys(index, start + (int) t);
-            v = cache.values(index, start + (int) t);
+            NDList kv = cache.keysAndValues(index, start + (int) t);
+            k = kv.get(0);
+            v = kv.get(1);
         }
         NDArray attn = attention(q, k, v, mask, heads, kvHeads, t);
         NDArray h2 = h.add(l.out().apply(attn));
@@ -343,46 +361,69 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * One new token over the KV cache: the same arithmetic as {@link #layer} in about half the engine calls, which
-     * is what a decode step costs beyond its matrix-vector products (on a GPU every call is a kernel launch from
-     * this thread). The rotary embedding is one product with the position's matrix M (built once per token, shared
-     * by all layers); Q/K/V stay [heads, 1, hd], the shape both the cache write and the attention products want,
-     * so nothing is transposed or copied; no shape is read back from the engine.
+     * One new token over the KV cache: the same arithmetic as {@link #layer} in about a third fewer engine calls,
+     * which is what a decode step costs beyond its matrix-vector products (on a GPU each call is a kernel launch or
+     * a JNI crossing from this thread). Every call goes to libtorch directly (DJL's own methods read shapes back
+     * first). Per layer: RMSNorm as three calls ({@link RmsNorm#applyRow}); the rotary embedding of all query and key
+     * heads as one batched product with {@link #rotations} (identity on the value heads), so the fused projection
+     * needs no split before it; the position's keys and values written to the fused cache in one call; softmax
+     * straight into the compute type (the kernel accumulates in FP32 either way); SiLU·up in place in the gate/up
+     * output; both residual adds in place. No shape is read back from the engine.
      */
-    private NDArray decodeStep(NDArray h, KvCache cache) {
+    private NDArray decodeStep(NDArray embedding, KvCache cache) {
         int pos = cache.length();
         int heads = config.numAttentionHeads();
         int kvHeads = config.numKeyValueHeads();
         int hd = config.headDim();
-        NDArray cos = TorchOps.slice(cosTable, 0, pos, pos + 1);
-        NDArray sin = TorchOps.slice(sinTable, 0, pos, pos + 1);
-        NDArray rope = ropeIdentity.mul(cos).addi(ropeRotateHalf.mul(sin));
-        long[] qkvSizes = {heads + kvHeads, kvHeads};
-        long[] qkSizes = {heads, kvHeads};
+        writeRotations(pos);
+        long[] headsShape = {heads + 2L * kvHeads, 1, hd};
+        long[] rowShape = {1, (long) heads * hd};
+        long[] qSizes = {heads, 2L * kvHeads};
         long[] gateUpSizes = {config.intermediateSize(), config.intermediateSize()};
+        PtNDArray h = (PtNDArray) embedding;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            NDList qkv = TorchOps.split(l.qkv().apply(l.inputNorm().apply(h))
-                    .reshape(heads + 2L * kvHeads, 1, hd), qkvSizes, 0);
-            NDList qk = TorchOps.split(qkv.get(0).matMul(rope), qkSizes, 0);
-            cache.write(i, pos, 1, qk.get(1), qkv.get(1));
-            NDArray k = cache.keys(i, pos + 1);
-            NDArray v = cache.values(i, pos + 1);
+            PtNDArray qkv = JniUtils.reshape((PtNDArray) l.qkv().apply(l.inputNorm().applyRow(h)), headsShape);
+            // q [heads, 1, hd]; the position's keys then values [2 kv, 1, hd], as the cache holds them
+            NDList parts = TorchOps.split(JniUtils.matmul(qkv, rotations), qSizes, 0);
+            cache.writeBoth(i, pos, parts.get(1));
+            NDList kv = cache.keysAndValues(i, pos + 1);
             NDArray attn;
             if (kvHeads == heads) {
-                NDArray scores = qk.get(0).matMul(k.transpose(0, 2, 1));
-                attn = Ops.softmaxLast(scores).matMul(v).reshape(1, (long) heads * hd);
+                PtNDArray scores = JniUtils.matmul((PtNDArray) parts.get(0),
+                        JniUtils.transpose((PtNDArray) kv.get(0), 1, 2));
+                attn = JniUtils.reshape(JniUtils.matmul(JniUtils.softmax(scores, -1, computeType),
+                        (PtNDArray) kv.get(1)), rowShape);
             } else {
-                attn = attention(qk.get(0), k, v, null, heads, kvHeads, 1);
+                attn = attention(parts.get(0), kv.get(0), kv.get(1), null, heads, kvHeads, 1);
             }
-            NDArray h2 = h.add(l.out().apply(attn));
-            NDList gateUp = TorchOps.split(l.gateUp().apply(l.postNorm().apply(h2)), gateUpSizes, 1);
-            NDArray gate = gateUp.get(0);
-            NDArray act = Ops.silu(gate).muli(gateUp.get(1));
-            h = h2.addi(l.down().apply(act));
+            PtNDArray o = (PtNDArray) l.out().apply(attn);
+            if (i == 0) {
+                h = JniUtils.add(h, o); // the first hidden state is a read-only view of the embedding table
+            } else {
+                JniUtils.addi(h, o);
+            }
+            NDList gateUp = TorchOps.split(l.gateUp().apply(l.postNorm().applyRow(h)), gateUpSizes, 1);
+            PtNDArray gate = (PtNDArray) gateUp.get(0);
+            JniUtils.muli(gate, JniUtils.sigmoid(gate)); // SiLU(gate) = gate · sigmoid(gate), then · up
+            JniUtils.muli(gate, (PtNDArray) gateUp.get(1));
+            JniUtils.addi(h, (PtNDArray) l.down().apply(gate));
         }
         cache.advance(1);
-        return finalNorm.apply(h);
+        return finalNorm.applyRow(h);
+    }
+
+    /**
+     * The rotary embedding of position {@code pos} into the query and key heads' blocks of {@link #rotations}:
+     * {@code M = I·diag(cos) + R·diag(sin)}, so that {@code x · M = x cos + rotate_half(x) sin} for a row x of one head.
+     */
+    private void writeRotations(int pos) {
+        NDArray cos = TorchOps.slice(cosTable, 0, pos, pos + 1);
+        NDArray sin = TorchOps.slice(sinTable, 0, pos, pos + 1);
+        PtNDArray m = JniUtils.mul((PtNDArray) ropeIdentity, (PtNDArray) cos);
+        JniUtils.addi(m, JniUtils.mul((PtNDArray) ropeRotateHalf, (PtNDArray) sin));
+        long rotated = config.numAttentionHeads() + (long) config.numKeyValueHeads();
+        Regions.write(rotations, m, new long[] {0, 0, 0}, new long[] {rotated, config.headDim(), config.headDim()});
     }
 
     /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
@@ -431,7 +472,7 @@ public final class LanguageModel implements AutoCloseable {
     public long residentBytes() {
         long b = Quantizer.bytes(embedTokens) + finalNorm.bytes() + Quantizer.bytes(normBias) + lmHead.residentBytes()
                 + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + Quantizer.bytes(ropeIdentity)
-                + Quantizer.bytes(ropeRotateHalf);
+                + Quantizer.bytes(ropeRotateHalf) + Quantizer.bytes(rotations) + Quantizer.bytes(normSigns);
         for (Layer l : layers) {
             b += l.inputNorm().bytes() + l.qkv().residentBytes() + l.out().residentBytes()
                     + l.postNorm().bytes() + l.gateUp().residentBytes() + l.down().residentBytes();
@@ -453,6 +494,8 @@ public final class LanguageModel implements AutoCloseable {
         sinTable.close();
         ropeIdentity.close();
         ropeRotateHalf.close();
+        rotations.close();
+        normSigns.close();
         for (Layer l : layers) {
             l.inputNorm().close();
             l.qkv().close();
