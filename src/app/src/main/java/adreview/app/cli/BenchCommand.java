@@ -57,6 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--json-file", description = "also write the results as JSON to this file (with the table printed)")
+    Path jsonFile;
+
     @Option(names = "--kernels", split = ",", description = "decode kernels to run side by side, torch and/or vector"
             + " (default: the engine's own choice: vector on a CPU where the Vector API module is present)")
     List<String> kernels;
@@ -99,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
                     System.err.println("loading " + wp.label() + " on " + dev + " twice ...");
                     loads.add(new Benchmark(folder, config, dev).measureLoad(shapeLabel, wp));
                 }
+                if (jsonFile != null) {
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), loads);
+                }
                 if (json) {
                     System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(loads));
                 } else {
@@ -137,6 +143,9 @@ public final class BenchCommand implements Callable<Integer> {
                 System.err.printf(Locale.ROOT, "read bandwidth %.1f GB/s (best of %d passes)%n", best.gbs(),
                         best.passes());
                 results.replaceAll(r -> r.withBandwidth(best));
+            }
+            if (jsonFile != null) {
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), results);
             }
             if (json) {
                 System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
