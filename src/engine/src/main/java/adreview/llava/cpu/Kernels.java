@@ -45,11 +45,53 @@ final class Kernels {
         } else {
             MemorySegment w = m.weight();
             long rowBytes = (long) cols * Float.BYTES;
-            for (int r = from; r < to; r++) {
+            float[] pair = new float[2];
+            int r = from;
+            for (; r + 1 < to; r += 2) {
+                dotF32Pair(w, r * rowBytes, (r + 1) * rowBytes, x, cols, pair);
+                y[r] = (accumulate ? y[r] : 0f) + pair[0] + (bias == null ? 0f : bias[r]);
+                y[r + 1] = (accumulate ? y[r + 1] : 0f) + pair[1] + (bias == null ? 0f : bias[r + 1]);
+            }
+            for (; r < to; r++) {
                 float v = dotF32(w, r * rowBytes, x, cols);
                 y[r] = (accumulate ? y[r] : 0f) + v + (bias == null ? 0f : bias[r]);
             }
         }
+    }
+
+    /**
+     * Two FP32 rows at once against the same x: two streams from memory instead of one, which measured about 1.5×
+     * the bandwidth of one row with four accumulators on a 2-core EPYC (int8 rows are faster one at a time).
+     */
+    static void dotF32Pair(MemorySegment w, long row0, long row1, float[] x, int n, float[] out) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            FloatVector x0 = FloatVector.fromArray(F, x, j);
+            FloatVector x1 = FloatVector.fromArray(F, x, j + L);
+            long o = (long) j * Float.BYTES;
+            a0 = FloatVector.fromMemorySegment(F, w, row0 + o, ORDER).fma(x0, a0);
+            a1 = FloatVector.fromMemorySegment(F, w, row0 + o + 4L * L, ORDER).fma(x1, a1);
+            b0 = FloatVector.fromMemorySegment(F, w, row1 + o, ORDER).fma(x0, b0);
+            b1 = FloatVector.fromMemorySegment(F, w, row1 + o + 4L * L, ORDER).fma(x1, b1);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector x0 = FloatVector.fromArray(F, x, j);
+            long o = (long) j * Float.BYTES;
+            a0 = FloatVector.fromMemorySegment(F, w, row0 + o, ORDER).fma(x0, a0);
+            b0 = FloatVector.fromMemorySegment(F, w, row1 + o, ORDER).fma(x0, b0);
+        }
+        float s0 = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        float s1 = b0.add(b1).reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s0 += w.get(FLOAT, row0 + (long) j * Float.BYTES) * x[j];
+            s1 += w.get(FLOAT, row1 + (long) j * Float.BYTES) * x[j];
+        }
+        out[0] = s0;
+        out[1] = s1;
     }
 
     static float dotF32(MemorySegment w, long offset, float[] x, int n) {
