@@ -6,7 +6,6 @@ import adreview.llava.cpu.CpuDecode;
 import adreview.llava.cpu.DecodeWeights;
 import adreview.llava.cpu.VectorSupport;
 import adreview.llava.weights.Halfs;
-import adreview.llava.weights.Regions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -14,8 +13,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,22 +28,15 @@ public final class LanguageModel implements AutoCloseable {
     private final TextConfig config;
     private final DataType computeType;
     private final NDArray embedTokens;
-    private final List<Layer> layers;
+    private final List<DecoderLayer> layers;
     private final RmsNorm finalNorm;
     /** The zero bias [2H] every {@link RmsNorm} of this model shares. */
     private final NDArray normBias;
     private final LinearWeights lmHead;
     private final NDArray cosTable;
     private final NDArray sinTable;
-    /** Constants of the decode step's rotary matrix (see {@link #decodeStep}): identity and rotate-half, [hd, hd]. */
-    private final NDArray ropeIdentity;
-    private final NDArray ropeRotateHalf;
-    /**
-     * The decode step's rotary matrices of one position for every head of the fused Q/K/V projection,
-     * [heads + 2 kv heads, hd, hd]: the position's M for the query and key heads (written per token), the identity
-     * for the value heads (written once). Shared by all layers and steps: decode steps run one at a time.
-     */
-    private final PtNDArray rotations;
+    /** The libtorch decode step (every device; see {@link TorchDecodeStep}). */
+    private final TorchDecodeStep torchStep;
     /** [[1], [-1]]: every RMSNorm's way to [x, -x] in one call (see {@link RmsNorm#applyRow}). */
     private final NDArray normSigns;
     private final float eps;
@@ -57,10 +47,6 @@ public final class LanguageModel implements AutoCloseable {
     /** Why this model decodes on libtorch on a CPU, or null. */
     private final String torchReason;
     private CpuDecode cpuDecode;
-
-    private record Layer(RmsNorm inputNorm, LinearWeights qkv, LinearWeights out, RmsNorm postNorm,
-                         LinearWeights gateUp, LinearWeights down) {
-    }
 
     LanguageModel(LlavaConfig llava, WeightLoader loader, DataType computeType, DataType linearStorage, boolean halfRoundedRope) {
         this.config = llava.text();
@@ -78,7 +64,7 @@ public final class LanguageModel implements AutoCloseable {
             String p = P + "layers." + i + ".";
             String a = p + "self_attn.";
             String m = p + "mlp.";
-            layers.add(new Layer(
+            layers.add(new DecoderLayer(
                     norm(loader, p + "input_layernorm.weight", computeType),
                     loader.linear(List.of(a + "q_proj.weight", a + "k_proj.weight", a + "v_proj.weight"),
                             config.attentionBias() ? List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias") : null,
@@ -99,14 +85,8 @@ public final class LanguageModel implements AutoCloseable {
         NDArray[] tables = ropeTables(loader.manager(), config, computeType, halfRoundedRope);
         this.cosTable = tables[0];
         this.sinTable = tables[1];
-        NDArray[] rope = ropeMatrices(loader.manager(), config.headDim(), computeType);
-        this.ropeIdentity = rope[0];
-        this.ropeRotateHalf = rope[1];
-        int hd = config.headDim();
-        long rotated = config.numAttentionHeads() + (long) config.numKeyValueHeads();
-        long fused = rotated + config.numKeyValueHeads();
-        this.rotations = (PtNDArray) loader.manager().zeros(new Shape(fused, hd, hd), computeType);
-        Regions.write(rotations, ropeIdentity, new long[] {rotated, 0, 0}, new long[] {fused, hd, hd});
+        this.torchStep = new TorchDecodeStep(config, computeType, layers, finalNorm, cosTable, sinTable,
+                loader.manager());
         this.linearStorage = linearStorage;
         this.onGpu = loader.manager().getDevice().isGpu();
         this.torchReason = vectorUnusableReason();
@@ -138,27 +118,6 @@ public final class LanguageModel implements AutoCloseable {
 
     private RmsNorm norm(WeightLoader loader, String name, DataType type) {
         return new RmsNorm(loader.read(name, type), normBias, normSigns, eps, loader.manager());
-    }
-
-    /**
-     * {@code x · R = rotate_half(x)} for a row x of one head: {@code R[j + hd/2][j] = -1} and
-     * {@code R[j][j + hd/2] = 1} for j below hd/2. With {@code M = I·diag(cos) + R·diag(sin)},
-     * {@code x · M = x cos + rotate_half(x) sin}: the rotary embedding of one position as one matrix product.
-     */
-    private static NDArray[] ropeMatrices(NDManager manager, int hd, DataType type) {
-        float[] identity = new float[hd * hd];
-        float[] rotate = new float[hd * hd];
-        int half = hd / 2;
-        for (int j = 0; j < hd; j++) {
-            identity[j * hd + j] = 1f;
-        }
-        for (int j = 0; j < half; j++) {
-            rotate[(j + half) * hd + j] = -1f;
-            rotate[j * hd + j + half] = 1f;
-        }
-        Shape shape = new Shape(hd, hd);
-        return new NDArray[] {manager.create(identity, shape).toType(type, false),
-                manager.create(rotate, shape).toType(type, false)};
     }
 
     /**
@@ -236,7 +195,7 @@ public final class LanguageModel implements AutoCloseable {
                     + maxPositions() + " positions");
         }
         if (t == 1 && cache != null) {
-            return decodeStep(embeds, cache);
+            return torchStep.run(embeds, cache);
         }
         NDArray cos = cosTable.get(new NDIndex("{}:{}", start, start + t));
         NDArray sin = sinTable.get(new NDIndex("{}:{}", start, start + t));
@@ -300,7 +259,7 @@ public final class LanguageModel implements AutoCloseable {
             cache.advance(1);
             return new Logits.Host(logits);
         }
-        return new Logits.Device(lmHead.apply(decodeStep(embedToken(id), cache)));
+        return new Logits.Device(lmHead.apply(torchStep.run(embedToken(id), cache)));
     }
 
     /** The Vector API decoder over this model's weights (built on first use; throws where it cannot run). */
@@ -316,7 +275,7 @@ public final class LanguageModel implements AutoCloseable {
 
     private DecodeWeights cpuWeights() {
         List<DecodeWeights.Layer> cpuLayers = new ArrayList<>();
-        for (Layer l : layers) {
+        for (DecoderLayer l : layers) {
             cpuLayers.add(new DecodeWeights.Layer(l.inputNorm().weightFloats(), l.qkv().cpuMatrix(), l.out().cpuMatrix(),
                     l.postNorm().weightFloats(), l.gateUp().cpuMatrix(), l.down().cpuMatrix()));
         }
@@ -332,7 +291,7 @@ public final class LanguageModel implements AutoCloseable {
         return cols.gt(rows).toType(computeType, false).muli(negative);
     }
 
-    private NDArray layer(int index, Layer l, NDArray h, NDArray cos, NDArray sin, NDArray mask, KvCache cache,
+    private NDArray layer(int index, DecoderLayer l, NDArray h, NDArray cos, NDArray sin, NDArray mask, KvCache cache,
                           int start) {
         long t = h.getShape().get(0);
         int heads = config.numAttentionHeads();
@@ -352,7 +311,7 @@ public final class LanguageModel implements AutoCloseable {
             k = kv.get(0);
             v = kv.get(1);
         }
-        NDArray attn = attention(q, k, v, mask, heads, kvHeads, t);
+        NDArray attn = Ops.attention(q, k, v, mask, heads, kvHeads, t);
         NDArray h2 = h.add(l.out().apply(attn));
         NDArray y = l.postNorm().apply(h2);
         NDList gateUp = l.gateUp().apply(y).split(2, 1);
@@ -360,92 +319,10 @@ public final class LanguageModel implements AutoCloseable {
         return h2.addi(l.down().apply(act));
     }
 
-    /**
-     * One new token over the KV cache: the same arithmetic as {@link #layer} in about a third fewer engine calls,
-     * which is what a decode step costs beyond its matrix-vector products (on a GPU each call is a kernel launch or
-     * a JNI crossing from this thread). Every call goes to libtorch directly (DJL's own methods read shapes back
-     * first). Per layer: RMSNorm as three calls ({@link RmsNorm#applyRow}); the rotary embedding of all query and key
-     * heads as one batched product with {@link #rotations} (identity on the value heads), so the fused projection
-     * needs no split before it; the position's keys and values written to the fused cache in one call; softmax
-     * straight into the compute type (the kernel accumulates in FP32 either way); SiLU·up in place in the gate/up
-     * output; both residual adds in place. No shape is read back from the engine.
-     */
-    private NDArray decodeStep(NDArray embedding, KvCache cache) {
-        int pos = cache.length();
-        int heads = config.numAttentionHeads();
-        int kvHeads = config.numKeyValueHeads();
-        int hd = config.headDim();
-        writeRotations(pos);
-        long[] headsShape = {heads + 2L * kvHeads, 1, hd};
-        long[] rowShape = {1, (long) heads * hd};
-        long[] qSizes = {heads, 2L * kvHeads};
-        long[] gateUpSizes = {config.intermediateSize(), config.intermediateSize()};
-        PtNDArray h = (PtNDArray) embedding;
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            PtNDArray qkv = JniUtils.reshape((PtNDArray) l.qkv().apply(l.inputNorm().applyRow(h)), headsShape);
-            // q [heads, 1, hd]; the position's keys then values [2 kv, 1, hd], as the cache holds them
-            NDList parts = TorchOps.split(JniUtils.matmul(qkv, rotations), qSizes, 0);
-            cache.writeBoth(i, pos, parts.get(1));
-            NDList kv = cache.keysAndValues(i, pos + 1);
-            NDArray attn;
-            if (kvHeads == heads) {
-                PtNDArray scores = JniUtils.matmul((PtNDArray) parts.get(0),
-                        JniUtils.transpose((PtNDArray) kv.get(0), 1, 2));
-                attn = JniUtils.reshape(JniUtils.matmul(JniUtils.softmax(scores, -1, computeType),
-                        (PtNDArray) kv.get(1)), rowShape);
-            } else {
-                attn = attention(parts.get(0), kv.get(0), kv.get(1), null, heads, kvHeads, 1);
-            }
-            PtNDArray o = (PtNDArray) l.out().apply(attn);
-            if (i == 0) {
-                h = JniUtils.add(h, o); // the first hidden state is a read-only view of the embedding table
-            } else {
-                JniUtils.addi(h, o);
-            }
-            NDList gateUp = TorchOps.split(l.gateUp().apply(l.postNorm().applyRow(h)), gateUpSizes, 1);
-            PtNDArray gate = (PtNDArray) gateUp.get(0);
-            JniUtils.muli(gate, JniUtils.sigmoid(gate)); // SiLU(gate) = gate · sigmoid(gate), then · up
-            JniUtils.muli(gate, (PtNDArray) gateUp.get(1));
-            JniUtils.addi(h, (PtNDArray) l.down().apply(gate));
-        }
-        cache.advance(1);
-        return finalNorm.applyRow(h);
-    }
-
-    /**
-     * The rotary embedding of position {@code pos} into the query and key heads' blocks of {@link #rotations}:
-     * {@code M = I·diag(cos) + R·diag(sin)}, so that {@code x · M = x cos + rotate_half(x) sin} for a row x of one head.
-     */
-    private void writeRotations(int pos) {
-        NDArray cos = TorchOps.slice(cosTable, 0, pos, pos + 1);
-        NDArray sin = TorchOps.slice(sinTable, 0, pos, pos + 1);
-        PtNDArray m = JniUtils.mul((PtNDArray) ropeIdentity, (PtNDArray) cos);
-        JniUtils.addi(m, JniUtils.mul((PtNDArray) ropeRotateHalf, (PtNDArray) sin));
-        long rotated = config.numAttentionHeads() + (long) config.numKeyValueHeads();
-        Regions.write(rotations, m, new long[] {0, 0, 0}, new long[] {rotated, config.headDim(), config.headDim()});
-    }
-
-    /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
-    private static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, int heads, int kvHeads, long t) {
-        long hd = q.getShape().get(2);
-        long len = k.getShape().get(1);
-        if (kvHeads != heads) {
-            int groups = heads / kvHeads;
-            k = k.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
-            v = v.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
-        }
-        NDArray scores = q.matMul(k.transpose(0, 2, 1));
-        if (mask != null) {
-            scores = scores.addi(mask);
-        }
-        return Ops.softmaxLast(scores).matMul(v).transpose(1, 0, 2).reshape(t, (long) heads * hd);
-    }
-
     /** Every linear a decode step multiplies by, in order (the benchmark's matrix-vector floor runs over these). */
     public List<LinearWeights> decodeLinears() {
         List<LinearWeights> all = new ArrayList<>();
-        for (Layer l : layers) {
+        for (DecoderLayer l : layers) {
             all.add(l.qkv());
             all.add(l.out());
             all.add(l.gateUp());
@@ -462,7 +339,7 @@ public final class LanguageModel implements AutoCloseable {
     public long decodeReadBytes() {
         long elem = computeType.getNumOfBytes();
         long b = lmHead.residentBytes() + 2L * config.hiddenSize() * elem;
-        for (Layer l : layers) {
+        for (DecoderLayer l : layers) {
             b += l.qkv().residentBytes() + l.out().residentBytes() + l.gateUp().residentBytes()
                     + l.down().residentBytes() + 2L * config.hiddenSize() * elem;
         }
@@ -471,11 +348,10 @@ public final class LanguageModel implements AutoCloseable {
 
     public long residentBytes() {
         long b = Quantizer.bytes(embedTokens) + finalNorm.bytes() + Quantizer.bytes(normBias) + lmHead.residentBytes()
-                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + Quantizer.bytes(ropeIdentity)
-                + Quantizer.bytes(ropeRotateHalf) + Quantizer.bytes(rotations) + Quantizer.bytes(normSigns);
-        for (Layer l : layers) {
-            b += l.inputNorm().bytes() + l.qkv().residentBytes() + l.out().residentBytes()
-                    + l.postNorm().bytes() + l.gateUp().residentBytes() + l.down().residentBytes();
+                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + torchStep.residentBytes()
+                + Quantizer.bytes(normSigns);
+        for (DecoderLayer l : layers) {
+            b += l.residentBytes();
         }
         return b;
     }
@@ -492,17 +368,8 @@ public final class LanguageModel implements AutoCloseable {
         lmHead.close();
         cosTable.close();
         sinTable.close();
-        ropeIdentity.close();
-        ropeRotateHalf.close();
-        rotations.close();
+        torchStep.close();
         normSigns.close();
-        for (Layer l : layers) {
-            l.inputNorm().close();
-            l.qkv().close();
-            l.out().close();
-            l.postNorm().close();
-            l.gateUp().close();
-            l.down().close();
-        }
+        layers.forEach(DecoderLayer::close);
     }
 }
