@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine in a JVM started the way {@code java -jar} starts the desk without options: no
- * {@code --add-modules jdk.incubator.vector}, so decode falls back to libtorch and says so once (log and engine
- * line); and with the engine's call-counting agent, which must count libtorch calls without breaking them.
+ * {@code --add-modules jdk.incubator.vector}, so decode falls back to libtorch (its TorchScript step) and says so
+ * once (log and engine line); and with the engine's call-counting agent, which must count libtorch calls without
+ * breaking them.
  */
 class PlainJvmEngineTest {
 
@@ -40,7 +41,8 @@ class PlainJvmEngineTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         String reason = VectorSupport.MODULE + " is not in this JVM (start Java with " + VectorSupport.JVM_OPTION + ")";
-        assertThat(out).contains("engine=DJL").contains("decode: libtorch (" + reason + ")").contains("tokens=4");
+        assertThat(out).contains("engine=DJL").contains("decode: TorchScript, one libtorch call per token (" + reason + ")")
+                .contains("tokens=4");
         assertThat(out.split("CPU decode runs on libtorch, not the Java Vector API kernel", -1))
                 .as("said once: " + out).hasSize(2);
         String counted = out.substring(out.indexOf("counting="));

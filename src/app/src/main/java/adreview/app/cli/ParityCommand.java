@@ -76,7 +76,8 @@ public final class ParityCommand implements Callable<Integer> {
         for (String t : FixtureParity.TENSORS) {
             header.append(String.format(Locale.ROOT, " %17s", t));
         }
-        System.out.println(header + String.format(Locale.ROOT, " %8s %5s %6s", "cosine", "top-1", "greedy"));
+        System.out.println(header + String.format(Locale.ROOT, " %8s %5s %6s %10s", "cosine", "top-1", "greedy",
+                "vs op-op"));
         for (FixtureParity.Result r : results) {
             for (FixtureParity.CaseResult c : r.cases()) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %-6s %-4d", r.precision(),
@@ -84,13 +85,16 @@ public final class ParityCommand implements Callable<Integer> {
                 for (String t : FixtureParity.TENSORS) {
                     line.append(String.format(Locale.ROOT, " %17.3e", c.relativeErrors().get(t)));
                 }
-                System.out.println(line + String.format(Locale.ROOT, " %8.5f %5s %3d/%d", c.logitsLastCosine(),
-                        c.sameTop1() ? "same" : "DIFF", c.greedyIdsMatched(), c.greedyIds()));
+                System.out.println(line + String.format(Locale.ROOT, " %8.5f %5s %3d/%d %10s", c.logitsLastCosine(),
+                        c.sameTop1() ? "same" : "DIFF", c.greedyIdsMatched(), c.greedyIds(),
+                        Double.isNaN(c.decodeVsOpByOp()) ? "-" : String.format(Locale.ROOT, "%.3e", c.decodeVsOpByOp())));
             }
             System.out.println(r.precision() + ": " + (r.passed() ? "PASS" : "FAIL " + String.join("; ", r.failures())));
         }
         System.out.println("relative error = ||engine - reference|| / ||reference||; greedy = ids equal to the"
-                + " reference's 32 before the first difference (decoded by the kernel named)");
+                + " reference's 32 before the first difference (decoded by the kernel named); vs op-op = largest relative"
+                + " error of the kernel's decode-step logits against libtorch's op-by-op step on the reference"
+                + " continuation (fp16 within 1e-2, else 1e-4)");
         System.out.printf(Locale.ROOT, "tolerances: fp32 %.0e on every tensor and all greedy ids; fp16 (FP16 arithmetic"
                         + " on any device) %.0e on every tensor, logits included, and the same top-1; int8 cosine >= %.2f"
                         + " of logits_last and the same top-1%n", FixtureParity.FP32_TOLERANCE,

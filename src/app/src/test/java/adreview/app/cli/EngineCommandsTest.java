@@ -114,10 +114,11 @@ class EngineCommandsTest {
                     res.path("decodeMedianMs").asDouble() / res.path("bandwidthFloorMs").asDouble(), within(1e-6));
             assertThat(res.has("callsPerToken")).isTrue();
         }
-        // fp32 and int8 decode with the Vector API kernel (the tests run with the module), fp16 with libtorch
+        // fp32 and int8 decode with the Vector API kernel (the tests run with the module); fp16 weights with the
+        // TorchScript step (the Vector API kernel reads float32 or int8)
         assertThat(results.get(0).path("kernel").asText()).isEqualTo("vector");
         assertThat(results.get(1).path("kernel").asText()).isEqualTo("vector");
-        assertThat(results.get(2).path("kernel").asText()).isEqualTo("torch");
+        assertThat(results.get(2).path("kernel").asText()).isEqualTo("script");
         assertThat(results.get(1).path("bytesPerToken").asLong()).as("int8 reads int8")
                 .isLessThan(results.get(0).path("bytesPerToken").asLong());
     }
@@ -125,11 +126,12 @@ class EngineCommandsTest {
     @Test
     void benchRunsBothKernelsSideBySide(@TempDir Path dir) throws Exception {
         Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precisions", "int8",
-                "--kernels", "torch,vector", "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "8",
+                "--kernels", "torch,script,vector", "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "8",
                 "--bandwidth-mib", "64");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("int8  torch").contains("int8  vector").contains("x bw floor")
-                .contains("calls/tok").contains("decode: Java Vector API");
+        assertThat(r.out()).contains("int8  torch").contains("int8  script").contains("int8  vector")
+                .contains("x bw floor").contains("calls/tok").contains("decode: Java Vector API")
+                .contains("decode: TorchScript");
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class Benchmark {
                     used.add(k);
                 } else {
                     System.err.println("the " + k.label() + " kernel cannot decode " + precision.label() + " here: "
-                            + net.language().kernelNote());
+                            + net.language().unsupportedReason(k));
                 }
             }
             if (used.isEmpty()) {
@@ -113,8 +113,11 @@ public final class Benchmark {
                 long peak = mem.peakBytes() < 0 ? -1 : mem.peakBytes() - bandwidth.residentBytes();
                 // the KV cache a token reads at the median decode position (prompt + half the new tokens)
                 long kvRead = lane.kvBytesPerPosition * (ids.length + decodeTokens / 2 + 1L);
-                String engineLine = engine + "; " + (lane.kernel == DecodeKernel.VECTOR
-                        ? "decode: " + net.language().cpuDecoder().describe() : "decode: libtorch");
+                String engineLine = engine + "; decode: " + switch (lane.kernel) {
+                    case VECTOR -> net.language().cpuDecoder().describe();
+                    case SCRIPT -> "TorchScript, one libtorch call per token";
+                    case TORCH -> "libtorch op by op";
+                };
                 results.add(new BenchResult(shape, precision.label(), lane.kernel.id(),
                         device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", engineLine, loadMs,
                         net.residentWeightBytes(), lane.kvBytes, ids.length, lane.visionMs, lane.prefillMs, decodeTokens,

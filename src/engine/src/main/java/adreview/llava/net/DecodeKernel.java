@@ -3,12 +3,15 @@ package adreview.llava.net;
 import java.util.Locale;
 
 /**
- * What runs a decode step: libtorch op by op (every device), or the Java Vector API kernel (CPU, FP32 compute, FP32
- * or int8 weights; see {@link adreview.llava.cpu}). Chosen when the model loads, by {@code -Dadreview.llava.kernel}
- * ({@code auto}, the default: the Vector API where it can run, else libtorch).
+ * What runs a decode step: libtorch op by op (every device), libtorch through one TorchScript call (every device),
+ * or the Java Vector API kernel (CPU, FP32 compute, FP32 or int8 weights; see {@link adreview.llava.cpu}). Chosen
+ * when the model loads, by {@code -Dadreview.llava.kernel} ({@code auto}, the default: the Vector API where it can
+ * run, else TorchScript where its module loads, else libtorch op by op).
  */
 public enum DecodeKernel {
     TORCH("libtorch"),
+    /** The whole step as one TorchScript call into libtorch (any device; see {@link ScriptDecodeStep}). */
+    SCRIPT("TorchScript"),
     VECTOR("Java Vector API");
 
     public static final String PROPERTY = "adreview.llava.kernel";
@@ -28,8 +31,10 @@ public enum DecodeKernel {
         return switch (t) {
             case "auto", "" -> null;
             case "torch", "libtorch" -> TORCH;
+            case "script", "torchscript" -> SCRIPT;
             case "vector", "java" -> VECTOR;
-            default -> throw new IllegalArgumentException("decode kernel " + text + " is not one of auto, torch, vector");
+            default -> throw new IllegalArgumentException("decode kernel " + text
+                    + " is not one of auto, torch, script, vector");
         };
     }
 

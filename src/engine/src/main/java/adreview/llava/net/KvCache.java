@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.IValue;
 
 import java.lang.foreign.MemorySegment;
 
@@ -25,6 +27,8 @@ public final class KvCache implements AutoCloseable {
     /** The caches' memory as the CPU kernel reads and writes it (CPU caches only). */
     private final MemorySegment[] keySegments;
     private final MemorySegment[] valueSegments;
+    /** Every layer's tensor as one TorchScript list (see {@link ScriptDecodeStep}); made on first use. */
+    private IValue scriptLayers;
 
     public KvCache(NDManager parent, int layers, int kvHeads, int headDim, int capacity, DataType type) {
         this.manager = parent.newSubManager();
@@ -93,6 +97,18 @@ public final class KvCache implements AutoCloseable {
         return valueSegments;
     }
 
+    /** Every layer's tensor as one TorchScript list argument, made once (it holds references, not copies). */
+    IValue scriptLayers() {
+        if (scriptLayers == null) {
+            PtNDArray[] layers = new PtNDArray[both.length];
+            for (int i = 0; i < both.length; i++) {
+                layers[i] = (PtNDArray) both[i];
+            }
+            scriptLayers = IValue.listFrom(layers);
+        }
+        return scriptLayers;
+    }
+
     /** Bytes of keys and values one decode step reads at position {@code pos} (all layers, positions 0..pos). */
     public long bytesReadAt(int pos) {
         return bytesPerPosition() * (pos + 1L);
@@ -117,6 +133,9 @@ public final class KvCache implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scriptLayers != null) {
+            scriptLayers.close(); // its references would keep the caches' memory alive
+        }
         manager.close();
     }
 }

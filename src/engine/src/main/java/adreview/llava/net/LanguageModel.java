@@ -13,6 +13,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.List;
  */
 public final class LanguageModel implements AutoCloseable {
     private static final String P = ExpectedTensors.TEXT;
+    private static final Logger LOG = LoggerFactory.getLogger(LanguageModel.class);
 
     private final TextConfig config;
     private final DataType computeType;
@@ -42,11 +45,14 @@ public final class LanguageModel implements AutoCloseable {
     private final float eps;
     private final DataType linearStorage;
     private final boolean onGpu;
-    /** The decode kernel chosen at load ({@link #decode(int, KvCache)}); the other may still be asked for by name. */
+    /** The decode kernel chosen at load ({@link #decode(int, KvCache)}); the others may still be asked for by name. */
     private final DecodeKernel kernel;
-    /** Why this model decodes on libtorch on a CPU, or null. */
-    private final String torchReason;
+    /** Why the Vector API kernel cannot decode this model, or null. */
+    private final String vectorReason;
     private CpuDecode cpuDecode;
+    /** The TorchScript step once built; why it cannot be, once tried and failed. */
+    private ScriptDecodeStep scriptStep;
+    private String scriptReason;
 
     LanguageModel(LlavaConfig llava, WeightLoader loader, DataType computeType, DataType linearStorage, boolean halfRoundedRope) {
         this.config = llava.text();
@@ -89,17 +95,27 @@ public final class LanguageModel implements AutoCloseable {
                 loader.manager());
         this.linearStorage = linearStorage;
         this.onGpu = loader.manager().getDevice().isGpu();
-        this.torchReason = vectorUnusableReason();
-        DecodeKernel asked = DecodeKernel.requested();
-        if (asked == DecodeKernel.TORCH || torchReason != null) {
-            this.kernel = DecodeKernel.TORCH;
-            if (asked != DecodeKernel.TORCH && !onGpu && VectorSupport.unavailableReason() != null) {
-                VectorSupport.tellUnavailableOnce();
-            }
-        } else {
-            this.kernel = DecodeKernel.VECTOR;
-            cpuDecoder(); // built now, so its set-up is part of loading and not of the first token
+        this.vectorReason = vectorUnusableReason();
+        this.kernel = chooseKernel(DecodeKernel.requested());
+    }
+
+    /**
+     * The kernel asked for if it can run, else the fastest that can: the Vector API kernel (CPU), else the TorchScript
+     * step, else libtorch op by op. The chosen one is built now, so its set-up is part of loading, not of the first
+     * token; a CPU model that cannot have the Vector API kernel because the module is missing says so once.
+     */
+    private DecodeKernel chooseKernel(DecodeKernel asked) {
+        if (asked == DecodeKernel.TORCH) {
+            return DecodeKernel.TORCH;
         }
+        if (asked != DecodeKernel.SCRIPT && vectorReason == null) {
+            cpuDecoder();
+            return DecodeKernel.VECTOR;
+        }
+        if (!onGpu && VectorSupport.unavailableReason() != null) {
+            VectorSupport.tellUnavailableOnce();
+        }
+        return supports(DecodeKernel.SCRIPT) ? DecodeKernel.SCRIPT : DecodeKernel.TORCH;
     }
 
     /** Why the Vector API kernel cannot decode this model, or null when it can. */
@@ -223,17 +239,49 @@ public final class LanguageModel implements AutoCloseable {
         return kernel;
     }
 
-    /** One line for the engine info: what decodes, and why libtorch where the Vector API kernel is not used. */
+    /**
+     * One line for the engine info: what decodes, and why not a faster kernel: the Vector API's on a CPU, the
+     * TorchScript step's where libtorch decodes op by op.
+     */
     public String kernelNote() {
-        if (kernel == DecodeKernel.VECTOR) {
-            return "decode: " + cpuDecoder().describe();
-        }
-        return "decode: libtorch" + (onGpu || torchReason == null ? "" : " (" + torchReason + ")");
+        return switch (kernel) {
+            case VECTOR -> "decode: " + cpuDecoder().describe();
+            case SCRIPT -> "decode: TorchScript, one libtorch call per token"
+                    + (onGpu || vectorReason == null ? "" : " (" + vectorReason + ")");
+            case TORCH -> "decode: libtorch op by op" + (scriptReason == null ? "" : " (TorchScript: " + scriptReason + ")")
+                    + (onGpu || vectorReason == null ? "" : " (" + vectorReason + ")");
+        };
     }
 
-    /** Whether {@code k} can decode this model. */
+    /** Whether {@code k} can decode this model (for TorchScript: builds its step on first ask). */
     public boolean supports(DecodeKernel k) {
-        return k == DecodeKernel.TORCH || torchReason == null;
+        return switch (k) {
+            case TORCH -> true;
+            case VECTOR -> vectorReason == null;
+            case SCRIPT -> scriptStep() != null;
+        };
+    }
+
+    /** Why {@code k} cannot decode this model, or null. */
+    public String unsupportedReason(DecodeKernel k) {
+        return supports(k) ? null : k == DecodeKernel.VECTOR ? vectorReason : scriptReason;
+    }
+
+    /** The TorchScript step, built on first use; null (with {@link #scriptReason}) where it cannot be. */
+    private synchronized ScriptDecodeStep scriptStep() {
+        if (scriptStep == null && scriptReason == null) {
+            scriptReason = ScriptDecodeStep.unsupportedReason(config, layers);
+            if (scriptReason == null) {
+                try {
+                    scriptStep = new ScriptDecodeStep(config, embedTokens, layers, finalNorm, lmHead, cosTable, sinTable,
+                            torchStep);
+                } catch (RuntimeException e) {
+                    scriptReason = "the module did not load: " + e.getMessage();
+                    LOG.warn("TorchScript decode step unavailable, decoding op by op: {}", scriptReason);
+                }
+            }
+        }
+        return scriptStep;
     }
 
     /** One decode step of token {@code id} at the cache's next position with the model's kernel. */
@@ -251,22 +299,35 @@ public final class LanguageModel implements AutoCloseable {
             throw new IllegalArgumentException("sequence of " + (pos + 1) + " tokens exceeds the model's "
                     + maxPositions() + " positions");
         }
-        if (k == DecodeKernel.VECTOR) {
-            if (id < 0 || id >= config.vocabSize()) {
-                throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + config.vocabSize());
-            }
-            float[] logits = cpuDecoder().step(id, pos, cache.keySegments(), cache.valueSegments(), cache.capacity());
-            cache.advance(1);
-            return new Logits.Host(logits);
+        if (id < 0 || id >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + config.vocabSize());
         }
-        return new Logits.Device(lmHead.apply(torchStep.run(embedToken(id), cache)));
+        if (pos >= cache.capacity()) {
+            throw new IllegalStateException("KV cache full: position " + pos + " of " + cache.capacity());
+        }
+        return switch (k) {
+            case VECTOR -> {
+                float[] logits = cpuDecoder().step(id, pos, cache.keySegments(), cache.valueSegments(),
+                        cache.capacity());
+                cache.advance(1);
+                yield new Logits.Host(logits);
+            }
+            case SCRIPT -> {
+                ScriptDecodeStep step = scriptStep();
+                if (step == null) {
+                    throw new IllegalStateException("the TorchScript step cannot decode this model: " + scriptReason);
+                }
+                yield step.run(id, cache);
+            }
+            case TORCH -> new Logits.Device(lmHead.apply(torchStep.run(embedToken(id), cache)));
+        };
     }
 
     /** The Vector API decoder over this model's weights (built on first use; throws where it cannot run). */
     public synchronized CpuDecode cpuDecoder() {
         if (cpuDecode == null) {
-            if (torchReason != null) {
-                throw new IllegalStateException("the Vector API kernel cannot decode this model: " + torchReason);
+            if (vectorReason != null) {
+                throw new IllegalStateException("the Vector API kernel cannot decode this model: " + vectorReason);
             }
             cpuDecode = VectorSupport.create(cpuWeights(), VectorSupport.defaultThreads());
         }
@@ -361,6 +422,10 @@ public final class LanguageModel implements AutoCloseable {
         if (cpuDecode != null) {
             cpuDecode.close(); // before the tensors it reads
             cpuDecode = null;
+        }
+        if (scriptStep != null) {
+            scriptStep.close(); // its argument lists hold references to the weights
+            scriptStep = null;
         }
         embedTokens.close();
         finalNorm.close();

@@ -114,6 +114,15 @@ public final class LinearWeights implements AutoCloseable {
         return scale != null;
     }
 
+    /** The int8 rows' scales [out], or null. */
+    NDArray scale() {
+        return scale;
+    }
+
+    boolean hasBias() {
+        return bias != null;
+    }
+
     public long residentBytes() {
         return Quantizer.bytes(weight) + Quantizer.bytes(scale) + Quantizer.bytes(bias);
     }

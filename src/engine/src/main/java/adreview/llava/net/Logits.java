@@ -31,12 +31,22 @@ public sealed interface Logits {
         }
     }
 
-    /** A row [1, V] (or [V]) in the engine: argmax runs there; the row stays there unless asked for. */
-    record Device(NDArray row) implements Logits {
+    /**
+     * A row [1, V] (or [V]) in the engine: argmax runs there, unless {@code index} already holds it (the TorchScript
+     * step returns it); the row stays there unless asked for.
+     */
+    record Device(NDArray row, NDArray index) implements Logits {
+        public Device(NDArray row) {
+            this(row, null);
+        }
+
         @Override
         public int argMax() {
-            try (NDArray index = JniUtils.argMax((PtNDArray) row)) {
+            if (index != null) {
                 return (int) index.toLongArray()[0];
+            }
+            try (NDArray found = JniUtils.argMax((PtNDArray) row)) {
+                return (int) found.toLongArray()[0];
             }
         }
 

@@ -27,6 +27,8 @@ final class RmsNorm implements AutoCloseable {
     private final PtNDArray rowBias;
     private final PtNDArray signs;
     private final Shape rows;
+    /** w [H] itself, a view of the first half (the TorchScript step calls libtorch's rms_norm with it). */
+    private final NDArray weight;
     private final long hidden;
     private final float eps;
 
@@ -48,6 +50,13 @@ final class RmsNorm implements AutoCloseable {
         this.rowWeight.attach(owner);
         this.rowBias.attach(owner);
         this.signs = (PtNDArray) signs;
+        this.weight = TorchOps.slice(doubledWeight, 0, 0, hidden);
+        this.weight.attach(owner);
+    }
+
+    /** The weight w [H] (a view). */
+    NDArray weight() {
+        return weight;
     }
 
     /** [[1], [-1]] in the compute type: one row times it is [x, -x] as two rows. */
@@ -90,6 +99,7 @@ final class RmsNorm implements AutoCloseable {
 
     @Override
     public void close() {
+        weight.close();
         rowWeight.close();
         rowBias.close();
         doubledWeight.close();

@@ -140,6 +140,19 @@ final class TorchDecodeStep implements AutoCloseable {
         Regions.write(rotations, m, new long[] {0, 0, 0}, new long[] {rotated, config.headDim(), config.headDim()});
     }
 
+    NDArray identity() {
+        return ropeIdentity;
+    }
+
+    NDArray rotateHalf() {
+        return ropeRotateHalf;
+    }
+
+    /** The per-position rotary buffer (see the field); the TorchScript step writes and reads it too. */
+    PtNDArray rotations() {
+        return rotations;
+    }
+
     long residentBytes() {
         return Quantizer.bytes(ropeIdentity) + Quantizer.bytes(ropeRotateHalf) + Quantizer.bytes(rotations);
     }

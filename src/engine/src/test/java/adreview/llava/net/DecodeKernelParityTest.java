@@ -16,12 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Vector API decode kernel against libtorch's decode step on the fixture cases: each step is fed the reference's
- * next id (so both see the same sequence), on two caches filled by the same prefill. FP32 agrees to float round-off
- * and decodes all greedy ids of the references; int8 agrees with libtorch's int8 to round-off (the same quantized
- * weights) and with FP32 within the int8 parity thresholds.
+ * The Vector API kernel and the TorchScript step against libtorch's op-by-op decode step on the fixture cases: each
+ * step is fed the reference's next id (so all see the same sequence), on caches filled by the same prefill. FP32
+ * agrees to float round-off and decodes all greedy ids of the references; int8 agrees with libtorch's int8 to
+ * round-off (the same quantized weights) and with FP32 within the int8 parity thresholds; the TorchScript step in
+ * FP16 arithmetic agrees with the op-by-op step in FP16 within FP16's round-off.
  */
-class VectorKernelParityTest {
+class DecodeKernelParityTest {
+    private static final DecodeKernel[] KERNELS = {DecodeKernel.VECTOR, DecodeKernel.SCRIPT};
     private static LlavaNetwork fp32;
     private static LlavaNetwork int8;
     private static Reference ref;
@@ -48,46 +50,78 @@ class VectorKernelParityTest {
     }
 
     @Test
-    void theKernelIsWhatACpuModelDecodesWith() {
+    void theVectorKernelIsWhatACpuModelDecodesWithAndTheScriptLoads() {
         assertThat(fp32.language().kernel()).isEqualTo(DecodeKernel.VECTOR);
         assertThat(int8.language().kernel()).isEqualTo(DecodeKernel.VECTOR);
         assertThat(fp32.language().kernelNote()).startsWith("decode: Java Vector API");
+        assertThat(fp32.language().supports(DecodeKernel.SCRIPT)).as(fp32.language().unsupportedReason(DecodeKernel.SCRIPT))
+                .isTrue();
     }
 
     @Test
     void fp32StepsMatchLibtorchToRoundOff() {
-        for (int c = 0; c < Reference.CASES; c++) {
-            float[][][] steps = teacherForced(fp32, fp32, c, DecodeKernel.VECTOR, DecodeKernel.TORCH);
-            double worst = 0;
-            for (float[][] step : steps) {
-                worst = Math.max(worst, Reference.relativeError(step[0], step[1]));
-                assertThat(Reference.argMax(step[0])).isEqualTo(Reference.argMax(step[1]));
+        for (DecodeKernel kernel : KERNELS) {
+            for (int c = 0; c < Reference.CASES; c++) {
+                float[][][] steps = teacherForced(fp32, fp32, c, kernel, DecodeKernel.TORCH);
+                double worst = 0;
+                for (float[][] step : steps) {
+                    worst = Math.max(worst, Reference.relativeError(step[0], step[1]));
+                    assertThat(Reference.argMax(step[0])).isEqualTo(Reference.argMax(step[1]));
+                }
+                System.out.printf("case%d fp32 %s vs libtorch op-by-op decode logits: max relative error %.3e%n", c,
+                        kernel.id(), worst);
+                assertThat(worst).as(kernel.label()).isLessThan(1e-5);
             }
-            System.out.printf("case%d fp32 vector vs libtorch decode logits: max relative error %.3e%n", c, worst);
-            assertThat(worst).isLessThan(1e-5);
         }
     }
 
     @Test
     void fp32GreedyIdsAreTheReferences() {
-        for (int c = 0; c < Reference.CASES; c++) {
-            long[] expected = ref.longs(c, "generated_ids");
-            long[] got = new long[expected.length];
-            try (KvCache cache = prefill(fp32, c)) {
-                got[0] = Reference.argMax(NetworkParityTest.lastLogits(fp32, manager, ref, c));
-                for (int step = 1; step < expected.length; step++) {
-                    got[step] = fp32.language().decode((int) got[step - 1], cache, DecodeKernel.VECTOR).argMax();
+        for (DecodeKernel kernel : KERNELS) {
+            for (int c = 0; c < Reference.CASES; c++) {
+                long[] expected = ref.longs(c, "generated_ids");
+                long[] got = new long[expected.length];
+                try (KvCache cache = prefill(fp32, c)) {
+                    got[0] = Reference.argMax(NetworkParityTest.lastLogits(fp32, manager, ref, c));
+                    for (int step = 1; step < expected.length; step++) {
+                        try (NDScope scope = new NDScope()) {
+                            got[step] = fp32.language().decode((int) got[step - 1], cache, kernel).argMax();
+                        }
+                    }
                 }
+                assertThat(got).as("case %d greedy ids with the %s kernel", c, kernel.label()).containsExactly(expected);
             }
-            assertThat(got).as("case %d greedy ids with the Vector API kernel", c).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void fp16ScriptStepMatchesTheOpByOpStepInHalfArithmetic() throws Exception {
+        LlavaConfig config = LlavaConfig.load(Fixtures.tinyModel().resolve("config.json"));
+        try (LlavaNetwork half = LlavaNetwork.load(Fixtures.tinyModel(), config, Device.cpu(), WeightPrecision.FP16,
+                false, true)) {
+            assertThat(half.language().kernel()).as("FP16 arithmetic: no Vector API kernel").isEqualTo(DecodeKernel.SCRIPT);
+            for (int c = 0; c < Reference.CASES; c++) {
+                double worst = 0;
+                for (float[][] step : teacherForced(half, half, c, DecodeKernel.SCRIPT, DecodeKernel.TORCH)) {
+                    worst = Math.max(worst, Reference.relativeError(step[0], step[1]));
+                }
+                System.out.printf("case%d fp16 script vs libtorch op-by-op: max relative error %.3e%n", c, worst);
+                assertThat(worst).isLessThan(5e-3);
+            }
         }
     }
 
     @Test
     void int8StepsMatchLibtorchInt8AndStayCloseToFp32() {
+        for (DecodeKernel kernel : KERNELS) {
+            int8StepsMatch(kernel);
+        }
+    }
+
+    private void int8StepsMatch(DecodeKernel kernel) {
         for (int c = 0; c < Reference.CASES; c++) {
-            float[][][] sameWeights = teacherForced(int8, int8, c, DecodeKernel.VECTOR, DecodeKernel.TORCH);
-            float[][][] againstFp32 = teacherForced(int8, fp32, c, DecodeKernel.VECTOR, DecodeKernel.TORCH);
+            float[][][] sameWeights = teacherForced(int8, int8, c, kernel, DecodeKernel.TORCH);
+            float[][][] againstFp32 = teacherForced(int8, fp32, c, kernel, DecodeKernel.TORCH);
             double worstError = 0;
             double worstCosine = 1;
             int sameTop1 = 0;
@@ -96,8 +130,8 @@ class VectorKernelParityTest {
                 worstCosine = Math.min(worstCosine, Reference.cosine(againstFp32[s][0], againstFp32[s][1]));
                 sameTop1 += Reference.argMax(againstFp32[s][0]) == Reference.argMax(againstFp32[s][1]) ? 1 : 0;
             }
-            System.out.printf("case%d int8 vector vs libtorch int8: max relative error %.3e; vs fp32: min cosine %.5f,"
-                    + " same top-1 %d/%d%n", c, worstError, worstCosine, sameTop1, sameWeights.length);
+            System.out.printf("case%d int8 %s vs libtorch int8: max relative error %.3e; vs fp32: min cosine %.5f,"
+                    + " same top-1 %d/%d%n", c, kernel.id(), worstError, worstCosine, sameTop1, sameWeights.length);
             assertThat(worstError).isLessThan(1e-5);
             assertThat(worstCosine).isGreaterThanOrEqualTo(0.99);
             assertThat(Reference.argMax(againstFp32[0][0])).isEqualTo(Reference.argMax(againstFp32[0][1]));
