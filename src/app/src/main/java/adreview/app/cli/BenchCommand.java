@@ -60,8 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json-file", description = "also write the results as JSON to this file (with the table printed)")
     Path jsonFile;
 
-    @Option(names = "--kernels", split = ",", description = "decode kernels to run side by side, torch and/or vector"
-            + " (default: the engine's own choice: vector on a CPU where the Vector API module is present)")
+    @Option(names = "--kernels", split = ",", description = "decode steps to run side by side, token for token in"
+            + " turn: torch (libtorch op by op), script (one TorchScript call), vector (Java Vector API, CPU) (default:"
+            + " the engine's own choice)")
     List<String> kernels;
 
     @Option(names = "--layers", description = "decoder layers of the random checkpoint instead of the shape's own"

@@ -39,6 +39,7 @@ final class VectorDecoder implements CpuDecode {
         this.attn = new float[c.numAttentionHeads() * c.headDim()];
         this.gateUp = new float[2 * c.intermediateSize()];
         this.logits = new float[weights.lmHead().rows()];
+        Kernels.warmUp();
     }
 
     @Override

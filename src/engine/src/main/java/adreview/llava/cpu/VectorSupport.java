@@ -63,6 +63,19 @@ public final class VectorSupport {
         return Math.max(1, Integer.getInteger("adreview.llava.threads", Runtime.getRuntime().availableProcessors()));
     }
 
+    /** The Vector API's memory reader, or null where the module is absent. */
+    public static MemoryReader reader() {
+        if (!available()) {
+            return null;
+        }
+        try {
+            return (MemoryReader) Class.forName("adreview.llava.cpu.VectorReader").getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
     /** A Vector API decoder over these weights; call only when {@link #available()}. */
     public static CpuDecode create(DecodeWeights weights, int threads) {
         if (!available()) {

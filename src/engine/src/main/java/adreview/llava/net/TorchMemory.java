@@ -25,7 +25,10 @@ final class TorchMemory {
         if (!direct.isDirect()) {
             throw new IllegalStateException("libtorch returned a copy, not its memory, for " + array.getShape());
         }
-        MemorySegment segment = MemorySegment.ofBuffer(direct);
+        // a segment of the global scope: no liveness check on every access (libtorch, not Java, owns this memory
+        // either way; a buffer's segment would only keep the ByteBuffer object alive, not the tensor)
+        MemorySegment segment = MemorySegment.ofAddress(MemorySegment.ofBuffer(direct).address())
+                .reinterpret(direct.capacity());
         long expected = array.getShape().size() * array.getDataType().getNumOfBytes();
         if (segment.byteSize() != expected) {
             throw new IllegalStateException("tensor memory of " + segment.byteSize() + " bytes, expected " + expected);
