@@ -141,8 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 bandwidth.batch();
                 Bandwidth best = bandwidth.best();
-                System.err.printf(Locale.ROOT, "read bandwidth %.1f GB/s (best of %d passes)%n", best.gbs(),
-                        best.passes());
+                System.err.printf(Locale.ROOT, "read bandwidth %.1f GB/s (best of %d passes; median %.1f GB/s)%n",
+                        best.gbs(), best.passes(), best.medianGbs());
                 results.replaceAll(r -> r.withBandwidth(best));
             }
             if (jsonFile != null) {
@@ -210,8 +210,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + r.engine()).distinct().toList());
             System.out.println("vision+prefill split: " + results.stream().map(r -> String.format(Locale.ROOT,
                     "%s/%s %.0f+%.0f ms", r.precision(), r.kernel(), r.visionMs(), r.prefillMs())).toList());
-            System.out.println("bandwidth: " + first.bandwidthMethod() + String.format(Locale.ROOT, ": %.1f GB/s",
-                    first.bandwidthGBs()));
+            System.out.println("bandwidth: " + first.bandwidthMethod() + String.format(Locale.ROOT,
+                    ": %.1f GB/s (median pass %.1f GB/s)", first.bandwidthGBs(), first.bandwidthMedianGBs()));
             System.out.println("bytes = weights a token must read as stored (int8 as int8) + KV cache at the median"
                     + " decode position; bw floor = bytes / bandwidth; x bw floor = median decode token / bw floor");
             System.out.println("calls/tok = calls into libtorch's JNI per decode token"

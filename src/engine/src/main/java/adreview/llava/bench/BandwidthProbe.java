@@ -41,8 +41,7 @@ public final class BandwidthProbe implements AutoCloseable {
     private final ExecutorService pool;
     private final Arena arena;
     private final MemorySegment data;
-    private double bestNs = Double.MAX_VALUE;
-    private int passes;
+    private final List<Double> passNs = new ArrayList<>();
 
     private BandwidthProbe(Device device, long bytes) {
         this.device = device;
@@ -116,7 +115,11 @@ public final class BandwidthProbe implements AutoCloseable {
                 ? String.format(Locale.ROOT, "libtorch: sum of a %d MiB float16 tensor on %s", bytes >> 20, device)
                 : String.format(Locale.ROOT, "Java: sum of a %d MiB off-heap segment (%s), %d threads", bytes >> 20,
                 reader == null ? "scalar longs" : reader.describe(), threads);
-        return new Bandwidth(bytes / bestNs, method + ", best of " + passes + " passes", passes);
+        double[] sorted = passNs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double best = sorted.length == 0 ? Double.NaN : sorted[0];
+        double median = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+        return new Bandwidth(bytes / best, bytes / median, method + ", best of " + sorted.length + " passes",
+                sorted.length);
     }
 
     private void pass() {
@@ -126,8 +129,7 @@ public final class BandwidthProbe implements AutoCloseable {
     }
 
     private void record(double ns) {
-        bestNs = Math.min(bestNs, ns);
-        passes++;
+        passNs.add(ns);
     }
 
     private interface Part {

@@ -9,15 +9,16 @@ package adreview.llava.bench;
  * weights through the same kernel: what the step costs beyond its products. The bandwidth floor is the honest one:
  * {@code bytesPerToken} (every weight a decode token must read in this representation, int8 as int8, plus the KV
  * cache at the median decode position) over the machine's measured read bandwidth ({@code bandwidthGBs}); no kernel
- * can beat it. {@code callsPerToken} is calls into libtorch's JNI per decode token (-1 when not counted).
+ * can beat it ({@code bandwidthMedianGBs}: the median pass, for how much of it the machine gave over the run).
+ * {@code callsPerToken} is calls into libtorch's JNI per decode token (-1 when not counted).
  */
 public record BenchResult(String shape, String precision, String kernel, String device, String engine, double loadMs,
                           long residentWeightBytes, long kvCacheBytes, int promptTokens, double visionMs,
                           double prefillMs, int decodeTokens, double decodeMsPerToken, double decodeMedianMs,
                           double floorMs, double floorMedianMs, int floorPasses, double prefillCpuMs,
                           double decodeCpuMsPerToken, double floorCpuMs, String memoryScope, long memoryPeakBytes,
-                          long memoryTotalBytes, long bytesPerToken, double bandwidthGBs, String bandwidthMethod,
-                          double bandwidthFloorMs, double xBandwidthFloor, double callsPerToken) {
+                          long memoryTotalBytes, long bytesPerToken, double bandwidthGBs, double bandwidthMedianGBs,
+                          String bandwidthMethod, double bandwidthFloorMs, double xBandwidthFloor, double callsPerToken) {
 
     /** The same numbers against another bandwidth measurement (the run's best one). */
     public BenchResult withBandwidth(Bandwidth bandwidth) {
@@ -25,8 +26,8 @@ public record BenchResult(String shape, String precision, String kernel, String 
         return new BenchResult(shape, precision, kernel, device, engine, loadMs, residentWeightBytes, kvCacheBytes,
                 promptTokens, visionMs, prefillMs, decodeTokens, decodeMsPerToken, decodeMedianMs, floorMs,
                 floorMedianMs, floorPasses, prefillCpuMs, decodeCpuMsPerToken, floorCpuMs, memoryScope,
-                memoryPeakBytes, memoryTotalBytes, bytesPerToken, bandwidth.gbs(), bandwidth.method(), floor,
-                decodeMedianMs / floor, callsPerToken);
+                memoryPeakBytes, memoryTotalBytes, bytesPerToken, bandwidth.gbs(), bandwidth.medianGbs(),
+                bandwidth.method(), floor, decodeMedianMs / floor, callsPerToken);
     }
 
     public double visionPrefillMs() {

@@ -125,7 +125,7 @@ public final class Benchmark {
                         lane.floor.interleavedMs.size(), lane.prefillCpuMs,
                         decodeTokens > 0 ? lane.decodeCpuNs / 1e6 / decodeTokens : 0, lane.floor.bestCpu,
                         mem.scope().name().toLowerCase(Locale.ROOT), peak, mem.totalBytes(),
-                        weightsRead + kvRead, 0, "", 0, 0,
+                        weightsRead + kvRead, 0, 0, "", 0, 0,
                         NativeCalls.counting() && decodeTokens > 0 ? lane.calls / (double) decodeTokens : -1)
                         .withBandwidth(bandwidth.best()));
             }
