@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One visit to a CUDA machine (python3 + torch 2.11 cu130, no Java), about 5 minutes on an H200 and never more than
-# BUDGET_S (default 470 s): every step's time limit is cut to what is left, and each writes its file as it goes, so
+# BUDGET_S (default 480 s): every step's time limit is cut to what is left, and each writes its file as it goes, so
 # whatever finishes comes back:
 #   1. device.txt    GPU, driver, torch, CPU count.
 #   2. parity.txt    the fixture checks on the GPU: fp32 (1e-3 on every tensor, 32/32 greedy ids), fp16 (1e-2 on
@@ -42,7 +42,7 @@ engine_jar=$(ls "$bundle"/lib/engine-*.jar | head -n 1)
 # the engine jar is also the agent that counts libtorch calls per token; the Vector API is for the CPU steps
 export JAVA_OPTS="${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -javaagent:$engine_jar --add-modules jdk.incubator.vector"
 start=$(date +%s)
-BUDGET_S=${BUDGET_S:-470}
+BUDGET_S=${BUDGET_S:-480}
 left() { echo $(( BUDGET_S - ($(date +%s) - start) )); }
 
 # step NAME LIMIT_S ARGS...: one desk command (its limit cut to the budget left), output and exit status in $OUT/NAME.txt
@@ -84,7 +84,7 @@ if [ -n "$FIXTURES" ]; then
 else
   echo "no fixtures found (give the folder as the first argument)" > "$OUT/parity.txt"
 fi
-step bench-7b 300 bench --device gpu --shape 7b --dir "$BENCH_DIR" --precisions fp16,int8 --kernels script,torch \
+step bench-7b 330 bench --device gpu --shape 7b --dir "$BENCH_DIR" --precisions fp16,int8 --kernels script,torch \
     --json-file "$OUT/bench-7b.json"
 step load-7b 200 bench --device gpu --shape 7b --dir "$BENCH_DIR" --precisions fp16,int8 --load-only
 if [ "$(left)" -gt 100 ]; then
