@@ -1,5 +1,6 @@
 package adreview.llava.net;
 
+import adreview.llava.cpu.Matrix;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -90,12 +91,36 @@ public final class LinearWeights implements AutoCloseable {
         }
     }
 
+    /**
+     * This layer as the CPU kernel reads it: libtorch's own memory of the weight (FP32, or int8 with its FP32 row
+     * scales), no copy; the bias, if any, copied (one row of floats).
+     */
+    Matrix cpuMatrix() {
+        DataType w = weight.getDataType();
+        if (w != DataType.FLOAT32 && w != DataType.INT8 || scale != null && scale.getDataType() != DataType.FLOAT32) {
+            throw new IllegalStateException("the CPU kernel reads float32 or int8 weights with float32 scales, not "
+                    + w + (scale == null ? "" : " with " + scale.getDataType() + " scales"));
+        }
+        float[] b = bias == null ? null : bias.toType(DataType.FLOAT32, false).toFloatArray();
+        return new Matrix(TorchMemory.of(weight), scale == null ? null : TorchMemory.of(scale), b,
+                Math.toIntExact(outFeatures()), Math.toIntExact(inFeatures()));
+    }
+
     public NDArray weight() {
         return weight;
     }
 
     public boolean quantized() {
         return scale != null;
+    }
+
+    /** The int8 rows' scales [out], or null. */
+    NDArray scale() {
+        return scale;
+    }
+
+    boolean hasBias() {
+        return bias != null;
     }
 
     public long residentBytes() {

@@ -42,11 +42,13 @@ public final class WeightPlan {
             long head = vocab * config.text().hiddenSize();
             bytes += head * storage.getNumOfBytes() + (storage == DataType.INT8 ? vocab * compute.getNumOfBytes() : 0);
         }
-        // cos and sin tables [max positions, hd]; the decode step's identity and rotate-half [hd, hd]; the norms'
-        // shared zero bias [2H]
+        // cos and sin tables [max positions, hd]; the decode step's identity and rotate-half [hd, hd] and its rotary
+        // matrices of every fused Q/K/V head [heads + 2 kv, hd, hd]; the norms' shared zero bias [2H] and signs [2, 1]
         bytes += 2L * config.text().maxPositionEmbeddings() * hd * compute.getNumOfBytes();
         bytes += 2L * hd * hd * compute.getNumOfBytes();
-        bytes += 2L * config.text().hiddenSize() * compute.getNumOfBytes();
+        bytes += (config.text().numAttentionHeads() + 2L * config.text().numKeyValueHeads()) * hd * hd
+                * compute.getNumOfBytes();
+        bytes += (2L * config.text().hiddenSize() + 2) * compute.getNumOfBytes();
         return bytes;
     }
 
