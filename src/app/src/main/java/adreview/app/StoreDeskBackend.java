@@ -191,10 +191,26 @@ public final class StoreDeskBackend implements DeskBackend {
 
         @Override
         public List<adreview.ui.data.DecisionEntry> decisions(UUID variantId) {
-            return decisions.history(variantId).stream()
-                    .map(d -> new adreview.ui.data.DecisionEntry(d.createdAt(), d.verdict().title(), d.reviewer(),
+            List<adreview.review.decision.ReviewerDecision> history = decisions.history(variantId);
+            java.util.Map<UUID, adreview.review.decision.ReviewerDecision> byId = new java.util.HashMap<>();
+            history.forEach(d -> byId.put(d.decisionId(), d));
+            return history.stream()
+                    .map(d -> new adreview.ui.data.DecisionEntry(d.createdAt(), historyLabel(d, byId), d.reviewer(),
                             d.comment()))
                     .toList();
+        }
+
+        /**
+         * "Accept", "Accept (retracted)" for a decision taken back, "Retracted Accept" for the retraction:
+         * the history keeps every row, the label says which one no longer counts.
+         */
+        static String historyLabel(adreview.review.decision.ReviewerDecision d,
+                                   java.util.Map<UUID, adreview.review.decision.ReviewerDecision> byId) {
+            if (d.isRetraction()) {
+                adreview.review.decision.ReviewerDecision target = byId.get(d.retracts());
+                return target == null ? d.verdict().title() : d.verdict().title() + " " + target.verdict().title();
+            }
+            return d.isRetracted() ? d.verdict().title() + " (retracted)" : d.verdict().title();
         }
 
         @Override

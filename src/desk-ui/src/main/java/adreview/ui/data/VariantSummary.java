@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param stage1Score   relevance score of the latest Stage 1 trace, or {@code null} if none
  * @param stage2Verdict short verdict of the latest Stage 2 trace ("pass", "issues: …", "error"), or {@code null}
  * @param image         where the generated image is (for the thumbnail)
- * @param decision      the reviewer's latest decision ("Accept", "Needs fix", "Reject"), or {@code null} if none
+ * @param decision      the reviewer's current decision (newest not retracted: "Accept", "Needs fix", "Reject"), or {@code null} if none
  */
 public record VariantSummary(UUID variantId, UUID jobId, String tenantId, String step, String status,
                              Double stage1Score, String stage2Verdict, Instant updatedAt, ImageLocation image,
