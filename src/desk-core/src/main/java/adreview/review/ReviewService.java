@@ -250,6 +250,12 @@ public final class ReviewService {
     }
 
     private Prepared prepare(RunRequest request) {
+        if (request.promptVersion() != null && request.promptText() == null
+                && !prompts.versions(request.stage()).contains(request.promptVersion())) {
+            throw new StageRefusedException("Unknown prompt version '" + request.promptVersion() + "' for "
+                    + (request.stage() == Prompt.Stage.STAGE1 ? "Stage 1" : "Stage 2") + "; known: "
+                    + String.join(", ", prompts.versions(request.stage())));
+        }
         boolean stage2 = request.stage() == Prompt.Stage.STAGE2;
         PipelineStep step = stage2 ? PipelineStep.VLM_JUDGE : PipelineStep.VLM_ANALYZE;
         return database.inTransaction(conn -> {
@@ -277,8 +283,8 @@ public final class ReviewService {
                 req.put("render_asset_url", render.url());
                 req.put("overlay_id", render.overlayId() == null ? null : render.overlayId().toString());
                 req.put("render_source", render.source().name().toLowerCase(java.util.Locale.ROOT));
-                prompt = request.promptText() == null ? prompts.stage2()
-                        : prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null);
+                prompt = request.promptText() != null ? prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null)
+                        : request.promptVersion() != null ? prompts.stage2(request.promptVersion()) : prompts.stage2();
             } else {
                 if (!request.rejudge() && PipelineStep.VLM_ANALYZE.dbValue().equals(v.currentStep())
                         && VariantStatus.RUNNING.dbValue().equals(v.status())) {
@@ -289,8 +295,9 @@ public final class ReviewService {
                 req.put("asset_url", v.imageUrl());
                 req.put("ad_copy_text", adCopy.text());
                 req.put("ad_copy_source", adCopy.source().name().toLowerCase(java.util.Locale.ROOT));
-                prompt = request.promptText() == null ? prompts.stage1(adCopy.text())
-                        : prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text());
+                prompt = request.promptText() != null ? prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text())
+                        : request.promptVersion() != null ? prompts.stage1(adCopy.text(), request.promptVersion())
+                        : prompts.stage1(adCopy.text());
             }
             if (stage2 && !request.rejudge() && VariantStatus.RUNNING.dbValue().equals(v.status())) {
                 throw new StageRefusedException("Stage 2 is already running on variant " + v.variantId());
