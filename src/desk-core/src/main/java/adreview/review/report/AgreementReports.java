@@ -127,7 +127,11 @@ public final class AgreementReports implements AgreementQueries {
 
     @Override
     public RunComparison compare(ComparisonRequest request) {
-        List<UUID> ids = comparisonVariants(request, true);
+        return compareOn(request, comparisonVariants(request, true));
+    }
+
+    /** The comparison of the request's sides on exactly {@code ids} (none: an empty comparison). */
+    public RunComparison compareOn(ComparisonRequest request, List<UUID> ids) {
         var stage = request.filter().stage();
         Pairing pairing = Pairing.forStage(stage);
         List<AgreementRepository.Count> counts = ids.isEmpty() ? List.of()
