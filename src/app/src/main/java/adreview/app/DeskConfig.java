@@ -50,6 +50,12 @@ public record DeskConfig(
         Path configFile,
         Map<Key, ConfigSource> sources) {
 
+    /** The same configuration with another model folder (a comparison re-judging with a second model). */
+    public DeskConfig withModelDir(Path folder) {
+        return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
+                configFile, sources);
+    }
+
     /** System property that relocates config file and data folder (tests, portable installs). */
     public static final String HOME_PROPERTY = "adreview.home";
     private static final String APP_DIR = "ad-review-desk";

@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
                 adreview.app.cli.BenchCommand.class,
                 adreview.app.cli.ParityCommand.class,
                 CheckCommand.class,
+                adreview.app.cli.ReportCommand.class,
         })
 public final class Main implements Runnable {
 
