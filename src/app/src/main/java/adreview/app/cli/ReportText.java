@@ -89,6 +89,9 @@ final class ReportText {
         if (!k.defined()) {
             return "undefined (one category only)";
         }
+        if (!k.hasInterval()) {
+            return String.format(Locale.ROOT, "%.3f (one side used one category: no interval)", k.value());
+        }
         return String.format(Locale.ROOT, "%.3f [95 %% CI %.3f, %.3f]", k.value(), k.low(), k.high());
     }
 

@@ -10,8 +10,11 @@ package adreview.review.report;
  *   Var(κ) = [ Σ_i p_ii (1 − (p_i. + p_.i)(1 − κ))²
  *            + (1 − κ)² Σ_{i≠j} p_ij (p_.i + p_j.)²
  *            − (κ − p_e (1 − κ))² ] / ( n (1 − p_e)² )
- *   95 % CI = κ ± 1.96 √Var(κ)
+ *   95 % CI = κ ± 1.96 √Var(κ), clipped to kappa's range [−1, 1]
  * </pre>
+ *
+ * <p>Where one side used a single category, kappa is 0 (or undefined when both did) and no standard error
+ * or interval is given: the formula's variance is 0 there, which is an artefact, not certainty.
  *
  * <p>Sources: J. L. Fleiss, J. Cohen, B. S. Everitt, "Large sample standard errors of kappa and
  * weighted kappa", Psychological Bulletin 72(5), 1969, 323–327; the same formula is the "ASE" of
@@ -77,9 +80,24 @@ public final class CohenKappa {
         }
         b *= (1 - kappa) * (1 - kappa);
         double c = kappa - pe * (1 - kappa);
+        if (usedCategories(rows) < 2 || usedCategories(cols) < 2) {
+            // One side put everything in one category: kappa is 0 by construction and the formula's
+            // variance collapses to 0, which would claim a certainty the data does not have.
+            return new Kappa(kappa, Double.NaN, Double.NaN, Double.NaN);
+        }
         double variance = Math.max(0, (a + b - c * c) / (n * (1 - pe) * (1 - pe)));
         double se = Math.sqrt(variance);
-        return new Kappa(kappa, se, kappa - Z95 * se, kappa + Z95 * se);
+        return new Kappa(kappa, se, Math.max(-1, kappa - Z95 * se), Math.min(1, kappa + Z95 * se));
+    }
+
+    private static int usedCategories(double[] shares) {
+        int used = 0;
+        for (double s : shares) {
+            if (s > 0) {
+                used++;
+            }
+        }
+        return used;
     }
 
     /**

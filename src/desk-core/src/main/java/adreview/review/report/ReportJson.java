@@ -92,7 +92,7 @@ public final class ReportJson {
         number(n, "agreement", a.agreement());
         number(n, "kappa", a.kappa().value());
         number(n, "kappa_se", a.kappa().standardError());
-        if (a.kappa().defined()) {
+        if (a.kappa().hasInterval()) {
             n.putArray("kappa_ci").add(a.kappa().low()).add(a.kappa().high());
         } else {
             n.putNull("kappa_ci");

@@ -67,6 +67,13 @@ class CohenKappaTest {
         // Everyone in one category on both sides: chance agreement 1, kappa undefined; likewise no pairs.
         assertThat(CohenKappa.binary(5, 0, 0, 0)).isEqualTo(Kappa.UNDEFINED);
         assertThat(CohenKappa.binary(0, 0, 0, 0)).isEqualTo(Kappa.UNDEFINED);
+        // One side used one category only: kappa is 0, its interval is not given (the formula's variance is 0).
+        Kappa oneSided = CohenKappa.binary(0, 2, 0, 18);
+        assertThat(oneSided.value()).isZero();
+        assertThat(oneSided.standardError()).isNaN();
+        assertThat(oneSided.low()).isNaN();
+        // An interval past 1 is clipped: n = 4, three agree.
+        assertThat(CohenKappa.binary(2, 1, 0, 1).high()).isEqualTo(1.0);
         assertThatThrownBy(() -> CohenKappa.of(new long[][] {{1, 2, 3}, {4, 5, 6}})).hasMessageContaining("square");
     }
 }
