@@ -110,10 +110,12 @@ public final class StoreDeskBackend implements DeskBackend {
         private final DeskContext context;
         private final adreview.review.decision.ReviewerDecisionRepository decisions;
         private final Support support;
+        private final adreview.review.report.AgreementReports reports;
 
         Session(DeskContext context) {
             this.context = context;
             this.decisions = ReviewWiring.decisions(context);
+            this.reports = new adreview.review.report.AgreementReports(context.database());
             this.support = new Support(context, decisions);
         }
 
@@ -125,6 +127,11 @@ public final class StoreDeskBackend implements DeskBackend {
         @Override
         public DeskData data() {
             return this;
+        }
+
+        @Override
+        public Optional<adreview.review.report.AgreementQueries> reports() {
+            return Optional.of(reports);
         }
 
         @Override

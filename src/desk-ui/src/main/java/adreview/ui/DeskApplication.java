@@ -47,6 +47,8 @@ public final class DeskApplication extends Application {
     private MeasuredController measured;
     private Stage modelsWindow;
     private ModelsView modelsView;
+    private Stage reportWindow;
+    private adreview.ui.report.ReportView reportView;
 
     /** Used by JavaFX after {@link #launch(DeskBackend, String...)}. */
     public DeskApplication() {
@@ -139,10 +141,12 @@ public final class DeskApplication extends Application {
             }
         });
         view.modelsButton().setOnAction(e -> showModels());
+        view.reportButton().setOnAction(e -> showReport());
         review.pane().runPanel().setOnGetModel(this::showModels); // no model yet: offer the download in place
         model.phaseProperty().addListener((o, a, phase) -> {
             if (phase == MainViewModel.Phase.READY) {
                 connectReview();
+                view.reportButton().setDisable(model.reports().isEmpty());
             }
         });
     }
@@ -201,6 +205,39 @@ public final class DeskApplication extends Application {
     }
 
     /**
+     * Opens (or brings forward and refreshes) the Report window, owned by the main window. A variant opened
+     * from it is selected in the list here, and the main window comes forward.
+     */
+    private void showReport() {
+        var queries = model.reports().orElse(null);
+        if (queries == null) {
+            return;
+        }
+        if (reportWindow == null) {
+            var vm = new adreview.ui.report.ReportViewModel(queries, executor);
+            vm.setOnOpenVariant(id -> {
+                if (!view.showVariant(id)) {
+                    LOG.info("Variant {} from the report is not in the list (deleted since?)", id);
+                }
+                stage.toFront();
+            });
+            reportView = new adreview.ui.report.ReportView(vm);
+            reportWindow = new Stage();
+            reportWindow.initOwner(stage);
+            reportWindow.setTitle("Report — Ad Review Desk");
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(reportView, Math.min(1100, screen.getWidth()), Math.min(860, screen.getHeight()));
+            scene.getStylesheets().add(DeskStyles.url());
+            reportWindow.setScene(scene);
+            vm.start();
+        } else {
+            reportView.model().refresh(); // decisions may have changed since
+        }
+        reportWindow.show();
+        reportWindow.toFront();
+    }
+
+    /**
      * "Use this model": the review pane runs on {@code folder} from now on. Queued runs are cancelled;
      * the engine's shared model service closes the old model before it loads the new one.
      */
@@ -251,6 +288,9 @@ public final class DeskApplication extends Application {
         if (modelsWindow != null) {
             modelsWindow.close();
         }
+        if (reportWindow != null) {
+            reportWindow.close();
+        }
         if (model != null) {
             model.close();
         }
@@ -279,6 +319,11 @@ public final class DeskApplication extends Application {
     /** The Models window's view once opened, else null. */
     public ModelsView modelsView() {
         return modelsView;
+    }
+
+    /** The Report window's view once opened, else null. */
+    public adreview.ui.report.ReportView reportView() {
+        return reportView;
     }
 
     public Stage stage() {

@@ -35,6 +35,10 @@ public final class MainView extends StackPane {
     private final VariantListView list;
     private final VariantDetailView detail;
     private final Button models = new Button("Models");
+    private final Button report = new Button("Report");
+    private CheckComboBox<String> statusFilter;
+    private CheckComboBox<String> stepFilter;
+    private CustomTextField searchField;
 
     public MainView(MainViewModel model, ThumbnailCache thumbnails, DialogService dialogs) {
         this.model = model;
@@ -79,12 +83,15 @@ public final class MainView extends StackPane {
         });
         statuses.setPrefWidth(150);
         steps.setPrefWidth(170);
+        statusFilter = statuses;
+        stepFilter = steps;
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId("searchField");
         search.setPromptText("Search id, tenant, step, verdict…");
         search.setPrefColumnCount(22);
         search.textProperty().addListener((obs, old, text) -> listModel.setSearchText(text));
+        searchField = search;
 
         Label count = new Label();
         count.setId("variantCount");
@@ -99,6 +106,9 @@ public final class MainView extends StackPane {
         models.setId("modelsButton");
         models.setTooltip(new Tooltip("Model folders: which one the review uses, download one"));
         models.setDisable(true); // until the session is open
+        report.setId("reportButton");
+        report.setTooltip(new Tooltip("Does the model agree with the reviewers? Agreement, kappa, disagreements"));
+        report.setDisable(true); // until the session is open
         Button settings = new Button("Settings");
         settings.setId("settingsButton");
         settings.setTooltip(new Tooltip("Effective configuration, versions"));
@@ -106,7 +116,7 @@ public final class MainView extends StackPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, separator(), statuses, steps, search, spacer, count, refresh, models, settings);
+        HBox bar = new HBox(8, title, separator(), statuses, steps, search, spacer, count, refresh, report, models, settings);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-toolbar");
         return bar;
@@ -170,6 +180,27 @@ public final class MainView extends StackPane {
             }
         }
         e.consume();
+    }
+
+    /** The top bar's "Report" button; the application sets its action once the session is open. */
+    public Button reportButton() {
+        return report;
+    }
+
+    /**
+     * Selects a variant in the list (the Report view's "open"). When the list's filters hide it they are
+     * cleared first, so that the reviewer sees the variant they asked for.
+     *
+     * @return false when the variant is not in the list at all (deleted since the report was made)
+     */
+    public boolean showVariant(java.util.UUID variantId) {
+        if (list.select(variantId)) {
+            return true;
+        }
+        statusFilter.getCheckModel().clearChecks();
+        stepFilter.getCheckModel().clearChecks();
+        searchField.clear();
+        return list.select(variantId);
     }
 
     /** The top bar's "Models" button; the application sets its action once the session is open. */

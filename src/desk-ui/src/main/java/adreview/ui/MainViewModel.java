@@ -81,6 +81,12 @@ public final class MainViewModel implements AutoCloseable {
         return s == null ? java.util.Optional.empty() : s.review();
     }
 
+    /** The open session's agreement report queries, empty before the database is open or where the backend has none. */
+    public java.util.Optional<adreview.review.report.AgreementQueries> reports() {
+        DeskSession s = session;
+        return s == null ? java.util.Optional.empty() : s.reports();
+    }
+
     /** Tries again after a failure (e.g. after the reviewer started the database). */
     public void retry() {
         if (phase.get() == Phase.FAILED) {

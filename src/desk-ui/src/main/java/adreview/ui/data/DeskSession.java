@@ -18,6 +18,11 @@ public interface DeskSession extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The agreement report's queries on this database; empty where the backend has none. */
+    default java.util.Optional<adreview.review.report.AgreementQueries> reports() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops what {@link DeskBackend#open} started (pool, embedded PostgreSQL). Never throws. */
     @Override
     void close();
