@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +36,9 @@ final class AgreementRepository {
     static final String MEASURED = "measured";
     static final String COVERAGE = "coverage";
 
+    /** Memory per sort or hash of a report statement. */
+    static final String WORK_MEM = "64MB";
+
     private final Database database;
     private final ZoneId zone;
 
@@ -54,15 +58,20 @@ final class AgreementRepository {
      * and the coverage (the overall report has them; the grouped run only needs its matrices).
      */
     List<Count> reportCounts(ReportFilter f, GroupBy groupBy, boolean details) {
+        return counts(reportSql(f, groupBy, details));
+    }
+
+    /** The statement of {@link #reportCounts} (the benchmark explains it). */
+    Sql reportSql(ReportFilter f, GroupBy groupBy, boolean details) {
         Pairing pairing = Pairing.forStage(f.stage());
-        Sql sql = ReportSql.pairs(f, groupBy, window(f));
+        Sql sql = ReportSql.joined(f, groupBy, window(f));
         sql.add(" SELECT '" + MATRIX + "' AS part, group_key AS k, CASE WHEN yes THEN " + Sql.literal(pairing.modelLabel(true))
                 + " ELSE " + Sql.literal(pairing.modelLabel(false)) + " END AS a, verdict AS b, count(*) AS n"
-                + " FROM pairs GROUP BY 2, 3, 4");
+                + " FROM joined WHERE paired GROUP BY 2, 3, 4");
         if (details) {
             sql.add(" UNION ALL SELECT '" + DAY + "', to_char(decided_at AT TIME ZONE ?, 'YYYY-MM-DD'), NULL,",
                     postgresZone(zone));
-            sql.add(" CASE WHEN agree THEN 'agree' ELSE 'disagree' END, count(*) FROM pairs GROUP BY 2, 4");
+            sql.add(" CASE WHEN agree THEN 'agree' ELSE 'disagree' END, count(*) FROM joined WHERE paired GROUP BY 2, 4");
             if (f.stage() == Prompt.Stage.STAGE2) {
                 flagTable(sql, CRITERION, List.of("offbrief", "occlusion", "contrast", "cta"), "r_");
                 flagTable(sql, MEASURED, List.of("contrast", "cta", "occlusion"), "x_");
@@ -70,13 +79,11 @@ final class AgreementRepository {
                 flagTable(sql, MEASURED, List.of("quality"), "x_");
             }
             sql.add(" UNION ALL SELECT '" + COVERAGE + "', 'decided_without_verdict', NULL, NULL, count(*)"
-                    + " FROM decisions d JOIN scope s ON s.variant_id = d.variant_id"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.variant_id = d.variant_id)"
+                    + " FROM joined WHERE decision_id IS NOT NULL AND trace_id IS NULL"
                     + " UNION ALL SELECT '" + COVERAGE + "', 'verdict_without_decision', NULL, NULL, count(*)"
-                    + " FROM verdicts v JOIN scope s ON s.variant_id = v.variant_id"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.variant_id = v.variant_id)");
+                    + " FROM joined WHERE trace_id IS NOT NULL AND decision_id IS NULL");
         }
-        return counts(sql);
+        return sql;
     }
 
     /**
@@ -87,18 +94,18 @@ final class AgreementRepository {
         List<String> rows = criteria.stream()
                 .map(c -> "(" + Sql.literal(c) + ", p.m_" + c + ", p." + otherPrefix + c + ")").toList();
         sql.add(" UNION ALL SELECT '" + part + "', c.name, CASE WHEN c.model THEN 'problem' ELSE 'ok' END,"
-                + " CASE WHEN c.other THEN 'problem' ELSE 'ok' END, count(*) FROM pairs p"
+                + " CASE WHEN c.other THEN 'problem' ELSE 'ok' END, count(*) FROM joined p"
                 + " CROSS JOIN LATERAL (VALUES " + String.join(", ", rows) + ") AS c(name, model, other)"
-                + " WHERE c.model IS NOT NULL AND c.other IS NOT NULL GROUP BY 2, 3, 4");
+                + " WHERE p.paired AND c.model IS NOT NULL AND c.other IS NOT NULL GROUP BY 2, 3, 4");
     }
 
     /** The disagreeing pairs of the ungrouped report, most recently decided first. */
     List<DisagreeingVariant> disagreements(ReportFilter f, int limit) {
         Pairing pairing = Pairing.forStage(f.stage());
-        Sql sql = ReportSql.pairs(f, GroupBy.NONE, window(f));
+        Sql sql = ReportSql.joined(f, GroupBy.NONE, window(f));
         sql.add(" SELECT variant_id, job_id, tenant_id, yes, verdict, reviewer, comment, prompt_version,"
                 + " model_folder || ' / ' || model_precision || ' / ' || backend AS model, trace_id, created_at, decided_at"
-                + " FROM pairs WHERE NOT agree ORDER BY decided_at DESC, variant_id LIMIT ?", limit);
+                + " FROM joined WHERE paired AND NOT agree ORDER BY decided_at DESC, variant_id LIMIT ?", limit);
         return query(sql, rs -> new DisagreeingVariant(uuid(rs, "variant_id"), uuid(rs, "job_id"),
                 rs.getString("tenant_id"), pairing.modelLabel(rs.getBoolean("yes")), rs.getString("verdict"),
                 rs.getString("reviewer"), rs.getString("comment"), rs.getString("prompt_version"),
@@ -126,47 +133,64 @@ final class AgreementRepository {
 
     /**
      * The variants a comparison takes when none are named: the most recently decided ones (under the
-     * filter's tenant, reviewer and dates); with {@code withTraces}, only those that have a usable
-     * verdict of side A or B.
+     * filter's tenant, reviewer and dates); with {@code withTraces}, only those with a usable trace of side A
+     * or B that names its variant (the pipeline's older job-level traces are not searched here; name such
+     * variants explicitly). Newest decision first, each checked through the trace index until enough are found.
      */
     List<UUID> decidedVariants(ComparisonRequest request, boolean withTraces) {
         ReportFilter f = request.filter();
         Sql sql = new Sql();
-        ReportSql.traceCtes(sql, f.stage(), f.tenant(), null);
-        ReportSql.decisionsCte(sql, window(f), f.reviewer(), false, null);
-        sql.add(" SELECT d.variant_id FROM decisions d JOIN scope s ON s.variant_id = d.variant_id WHERE true");
+        ReportSql.decisions(sql, window(f), f.reviewer(), false, null);
+        sql.add(" SELECT c.variant_id FROM (SELECT d.variant_id, d.decided_at FROM decisions d"
+                + " JOIN jobs_variants jv ON jv.job_variants_id = d.variant_id JOIN jobs j ON j.job_id = jv.job_id WHERE true");
+        sql.andIf(f.tenant(), "j.tenant_id = ?");
+        sql.add(" ORDER BY d.decided_at DESC, d.variant_id) c");
         if (withTraces) {
-            sql.add(" AND EXISTS (SELECT 1 FROM judged j WHERE j.variant_id = d.variant_id AND j.usable AND (");
-            sideCondition(sql, request.a());
+            // One index probe per decision, newest first, until enough are found: a WHERE EXISTS over the
+            // JSON conditions would be estimated at one row and planned as nested loops over everything.
+            sql.add(" CROSS JOIN LATERAL (SELECT 1 FROM vlm_traces t WHERE t.job_variants_id = c.variant_id"
+                    + " AND t.operation_type = " + Sql.literal(ReportSql.operation(f.stage()))
+                    + " AND " + ReportSql.usable(f.stage(), "t") + " AND (");
+            storedSide(sql, request.a());
             sql.add(" OR ");
-            sideCondition(sql, request.b());
-            sql.add("))");
+            storedSide(sql, request.b());
+            sql.add(") LIMIT 1) hit");
         }
-        sql.add(" ORDER BY d.decided_at DESC, d.variant_id LIMIT ?", request.limit());
+        sql.add(" ORDER BY c.decided_at DESC, c.variant_id LIMIT ?", request.limit());
         return query(sql, rs -> uuid(rs, "variant_id"));
     }
 
-    private static void sideCondition(Sql sql, RunSide side) {
+    /** A side's condition on a stored trace {@code t}, read as {@code judged} reads it. */
+    private static void storedSide(Sql sql, RunSide side) {
         sql.add("(true");
-        sql.andIf(side.promptVersion(), "j.prompt_version = ?").andIf(side.modelFolder(), "j.model_folder = ?");
+        sql.andIf(side.promptVersion(), "COALESCE(t.request ->> 'prompt_version', 'unversioned') = ?")
+                .andIf(side.modelFolder(), "COALESCE(t.request #>> '{model,folder}', 'unknown') = ?");
+        sql.add(")");
+    }
+
+    private static void sideCondition(Sql sql, String alias, RunSide side) {
+        sql.add("(true");
+        sql.andIf(side.promptVersion(), alias + ".prompt_version = ?").andIf(side.modelFolder(), alias + ".model_folder = ?");
         sql.add(")");
     }
 
     /** Everything up to {@code compared}: each side's latest verdict and the current decision per variant. */
     private static Sql comparedCtes(Prompt.Stage stage, RunSide a, RunSide b, List<UUID> ids) {
         Sql sql = new Sql();
-        ReportSql.traceCtes(sql, stage, null, ids);
+        ReportSql.judged(sql, stage, ids);
         for (var side : List.of(new Object[] {"side_a", a}, new Object[] {"side_b", b})) {
             sql.add(", " + side[0] + " AS (SELECT DISTINCT ON (j.variant_id) j.variant_id, j.yes FROM judged j"
                     + " WHERE j.usable AND ");
-            sideCondition(sql, (RunSide) side[1]);
+            sideCondition(sql, "j", (RunSide) side[1]);
             sql.add(" ORDER BY j.variant_id, j.created_at DESC, j.trace_id)");
         }
-        ReportSql.decisionsCte(sql, ReportSql.Window.ALL, null, false, ids);
-        sql.add(", compared AS MATERIALIZED (SELECT s.variant_id, s.tenant_id, a.yes AS a, b.yes AS b, d.verdict"
-                + " FROM scope s LEFT JOIN side_a a ON a.variant_id = s.variant_id"
-                + " LEFT JOIN side_b b ON b.variant_id = s.variant_id"
-                + " LEFT JOIN decisions d ON d.variant_id = s.variant_id)");
+        ReportSql.decisions(sql, ReportSql.Window.ALL, null, false, ids);
+        sql.add(", compared AS MATERIALIZED (SELECT jv.job_variants_id AS variant_id, jo.tenant_id, a.yes AS a,"
+                + " b.yes AS b, d.verdict FROM jobs_variants jv JOIN jobs jo ON jo.job_id = jv.job_id"
+                + " LEFT JOIN side_a a ON a.variant_id = jv.job_variants_id"
+                + " LEFT JOIN side_b b ON b.variant_id = jv.job_variants_id"
+                + " LEFT JOIN decisions d ON d.variant_id = jv.job_variants_id WHERE jv.job_variants_id = ANY (?))",
+                ids.toArray(UUID[]::new));
         return sql;
     }
 
@@ -208,8 +232,18 @@ final class AgreementRepository {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * Runs a report statement in a read-only transaction with room to sort in memory (PostgreSQL's default
+     * 4 MB of work_mem spills a 100,000-variant DISTINCT ON to disk) and without JIT compilation (it costs
+     * more than it saves on these sub-second statements).
+     */
     private <T> List<T> query(Sql sql, RowReader<T> reader) {
-        return database.withConnection(c -> {
+        return database.inTransaction(c -> {
+            try (Statement settings = c.createStatement()) {
+                settings.execute("SET TRANSACTION READ ONLY");
+                settings.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+                settings.execute("SET LOCAL jit = off");
+            }
             try (PreparedStatement st = c.prepareStatement(sql.text())) {
                 bind(c, st, sql.params());
                 try (ResultSet rs = st.executeQuery()) {
