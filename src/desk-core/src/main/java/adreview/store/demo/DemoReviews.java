@@ -20,10 +20,10 @@ import java.util.UUID;
  * {@code stage1-v2} / {@code stage2-v2}, and decisions on six of the current variants. The variants reuse
  * the current jobs' drawn images and renders.
  *
- * <p>What the report then shows (pipeline verdicts): Stage 1 agrees with the reviewers on 15 of 26 pairs
+ * <p>What the report then shows (pipeline verdicts): Stage 1 agrees with the reviewers on 14 of 25 pairs
  * (is_valid judges the image against the copy; reviewers also send ads back for contrast or a missing call
- * to action), Stage 2 on 21 of 24; on the ten re-judged variants prompt v2 agrees 6 times where v1 agreed
- * twice.
+ * to action), Stage 2 on 20 of 23; on the ten re-judged variants prompt v2 agrees 6 times where v1 agreed
+ * twice (DemoReportTest pins these).
  */
 final class DemoReviews {
 
