@@ -198,7 +198,7 @@ public record DeskConfig(
                 imageMaxPixels, configFile, changed);
     }
 
-    /** This configuration with another model folder (the Models window's choice), everything else kept. */
+    /** This configuration with another model folder (the Models window's choice, a comparison's second model). */
     public DeskConfig withModelDir(Path folder) {
         return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
                 imageMaxPixels, configFile, sources);

@@ -64,7 +64,8 @@ public final class DeskServices implements DeskStarter {
         return new StoreDeskService(new StoreDeskService.Parts(
                 context.databaseDescription(), context.recovered().size(), () -> settings(cfg),
                 context.variants(), context.jobs(), context.traces(), context.adCopy(), context.renders(),
-                context.assets(), new ReviewerDecisionRepository(context.database()), ReviewWiring.measurement(context),
+                context.assets(), new ReviewerDecisionRepository(context.database()),
+                new adreview.review.report.AgreementReports(context.database()), ReviewWiring.measurement(context),
                 folder -> ReviewWiring.model(cfg.withModelDir(folder)), model -> ReviewWiring.reviewService(context, model),
                 cfg.modelDir(), folder -> rememberModel(cfg, folder),
                 new adreview.desk.ModelLibrary(new ModelCatalog(modelsDir(cfg.modelDir())),

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
                 adreview.app.cli.ParityCommand.class,
                 CheckCommand.class,
                 RecoverCommand.class,
+                adreview.app.cli.ReportCommand.class,
         })
 public final class Main implements Runnable {
 

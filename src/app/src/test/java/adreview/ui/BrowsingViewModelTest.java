@@ -168,4 +168,14 @@ class BrowsingViewModelTest {
         assertThat(detail.detailProperty().get().variantId()).isEqualTo(all.get(1).variantId());
         assertThat(detail.traces().rows()).allMatch(r -> r.trace().jobId().equals(all.get(1).jobId()));
     }
+
+    @Test
+    void aRetractedDecisionNoLongerShowsInTheListAndIsMarkedInTheHistory() {
+        java.util.UUID slipped = adreview.store.demo.DemoVariants.reviewed("hangang-4");
+        VariantSummary row = session.data().listVariants().stream().filter(v -> v.variantId().equals(slipped))
+                .findFirst().orElseThrow();
+        assertThat(row.decision()).isEqualTo("Accept");
+        assertThat(session.data().decisions(slipped)).extracting(adreview.ui.data.DecisionEntry::verdict)
+                .containsExactly("Retracted Reject", "Reject (retracted)", "Accept");
+    }
 }

@@ -7,6 +7,7 @@ import adreview.review.RunOutcome;
 import adreview.review.RunRequest;
 import adreview.review.decision.ReviewerDecision;
 import adreview.review.decision.Verdict;
+import adreview.review.report.AgreementQueries;
 import adreview.store.AdCopy;
 import adreview.store.AssetLocation;
 
@@ -75,6 +76,9 @@ public interface DeskService extends AutoCloseable {
 
     /** The model folders of this machine: listing and downloads (the Models window). */
     ModelLibrary models();
+
+    /** The agreement report's queries (model verdicts against reviewer decisions) on this database. */
+    AgreementQueries reports();
 
     /**
      * Runs on {@code folder} from now on (queued runs are the caller's to cancel) and remembers it for the next start.

@@ -11,6 +11,7 @@ import adreview.review.RunOutcome;
 import adreview.review.RunRequest;
 import adreview.review.decision.ReviewerDecision;
 import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.review.report.AgreementQueries;
 import adreview.review.decision.Verdict;
 import adreview.review.measured.VariantMeasurement;
 import adreview.review.result.Results;
@@ -50,7 +51,7 @@ public final class StoreDeskService implements DeskService {
     public record Parts(String databaseDescription, int recoveredRuns, Supplier<List<DeskSetting>> settings,
                         VariantRepository variants, JobRepository jobs, TraceRepository traces,
                         AdCopyResolver adCopies, RenderResolver renders, AssetResolver assets,
-                        ReviewerDecisionRepository decisions, VariantMeasurement measurement,
+                        ReviewerDecisionRepository decisions, AgreementQueries reports, VariantMeasurement measurement,
                         Function<Path, ReviewModel> models, Function<ReviewModel, ReviewService> reviews,
                         Path modelInUse, Function<Path, String> rememberModel,
                         ModelLibrary library, Runnable closer) {
@@ -58,6 +59,7 @@ public final class StoreDeskService implements DeskService {
             Objects.requireNonNull(variants, "variants");
             Objects.requireNonNull(models, "models");
             Objects.requireNonNull(reviews, "reviews");
+            Objects.requireNonNull(reports, "reports");
             Objects.requireNonNull(closer, "closer");
         }
     }
@@ -140,7 +142,7 @@ public final class StoreDeskService implements DeskService {
 
     @Override
     public ReviewerDecision retract(UUID decisionId, String reviewer) {
-        throw new UnsupportedOperationException("TODO(merge report): retractions"); // parts.decisions().retract(decisionId, reviewer);
+        return parts.decisions().retract(decisionId, reviewer);
     }
 
     @Override
@@ -173,6 +175,11 @@ public final class StoreDeskService implements DeskService {
     @Override
     public ModelLibrary models() {
         return parts.library();
+    }
+
+    @Override
+    public AgreementQueries reports() {
+        return parts.reports();
     }
 
     @Override

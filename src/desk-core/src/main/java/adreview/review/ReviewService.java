@@ -365,6 +365,12 @@ public final class ReviewService {
     }
 
     private Prepared prepare(RunRequest request, RunListener l) {
+        if (request.promptVersion() != null && request.promptText() == null
+                && !prompts.versions(request.stage()).contains(request.promptVersion())) {
+            throw new StageRefusedException("Unknown prompt version '" + request.promptVersion() + "' for "
+                    + (request.stage() == Prompt.Stage.STAGE1 ? "Stage 1" : "Stage 2") + "; known: "
+                    + String.join(", ", prompts.versions(request.stage())));
+        }
         RunEligibility stage = RunEligibility.of(request.stage());
         boolean stage2 = stage == RunEligibility.STAGE2;
         Prepared p = database.withConnection(conn -> {
@@ -389,8 +395,8 @@ public final class ReviewService {
                 req.put("render_asset_url", render.url());
                 req.put("overlay_id", render.overlayId() == null ? null : render.overlayId().toString());
                 req.put("render_source", render.source().name().toLowerCase(java.util.Locale.ROOT));
-                prompt = request.promptText() == null ? prompts.stage2()
-                        : prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null);
+                prompt = request.promptText() != null ? prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null)
+                        : request.promptVersion() != null ? prompts.stage2(request.promptVersion()) : prompts.stage2();
             } else {
                 if (v.imageUrl() == null) {
                     throw new StageRefusedException("Variant " + v.variantId()
@@ -401,8 +407,9 @@ public final class ReviewService {
                 req.put("asset_url", v.imageUrl());
                 req.put("ad_copy_text", adCopy.text());
                 req.put("ad_copy_source", adCopy.source().name().toLowerCase(java.util.Locale.ROOT));
-                prompt = request.promptText() == null ? prompts.stage1(adCopy.text())
-                        : prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text());
+                prompt = request.promptText() != null ? prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text())
+                        : request.promptVersion() != null ? prompts.stage1(adCopy.text(), request.promptVersion())
+                        : prompts.stage1(adCopy.text());
             }
             req.put("prompt", prompt.text());
             req.put("prompt_version", prompt.version());

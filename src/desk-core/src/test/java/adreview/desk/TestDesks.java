@@ -8,6 +8,7 @@ import adreview.review.ReviewModel;
 import adreview.review.ReviewService;
 import adreview.review.ReviewTestDatabase;
 import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.review.report.AgreementReports;
 import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.PromptLibrary;
 import adreview.store.AdCopyResolver;
@@ -43,7 +44,7 @@ public final class TestDesks {
         return new StoreDeskService(new StoreDeskService.Parts(
                 "test database " + db.jdbcUrl(), 0, () -> List.of(new DeskSetting("Database URL", db.jdbcUrl(), "test")),
                 variants, new JobRepository(database), traces, new AdCopyResolver(database), renders, assets,
-                new ReviewerDecisionRepository(database), measurement,
+                new ReviewerDecisionRepository(database), new AgreementReports(database), measurement,
                 folder -> model,
                 m -> new ReviewService(database, variants, traces, new AdCopyResolver(database), renders, assets,
                         new PromptLibrary(), m, measurement, claims),

@@ -81,6 +81,9 @@ public final class DeskApplication extends Application {
     private ThumbnailCache gridThumbnails;
     private Stage modelsWindow;
     private ModelsView modelsView;
+    private Stage reportWindow;
+    private adreview.ui.report.ReportView reportView;
+    private adreview.review.report.AgreementQueries reports;
     private boolean closingAfterRuns;
 
     /** Used by JavaFX after {@link #launch}. */
@@ -200,6 +203,7 @@ public final class DeskApplication extends Application {
         });
         view.modelsButton().setOnAction(e -> showModels());
         reviewPane.runPanel().setOnGetModel(this::showModels);
+        view.reportButton().setOnAction(e -> showReport());
     }
 
     /** Every key of the window, from the one table. */
@@ -248,6 +252,8 @@ public final class DeskApplication extends Application {
         review.connect(service);
         measured.connect(service);
         view.modelsButton().setDisable(false);
+        reports = service.reports();
+        view.reportButton().setDisable(false);
         if (service.recoveredRuns() > 0) {
             view.showNotice(Messages.get("recovered.notice", service.recoveredRuns()));
         }
@@ -292,6 +298,38 @@ public final class DeskApplication extends Application {
         }
         modelsWindow.show();
         modelsWindow.toFront();
+    }
+
+    /**
+     * Opens (or brings forward and refreshes) the Report window, owned by the main window. A variant opened
+     * from it is selected in the list here, and the main window comes forward.
+     */
+    private void showReport() {
+        if (reports == null) {
+            return; // not open yet: the button is disabled until then
+        }
+        if (reportWindow == null) {
+            var vm = new adreview.ui.report.ReportViewModel(reports, executor);
+            vm.setOnOpenVariant(id -> {
+                if (!view.showVariant(id)) {
+                    LOG.info("Variant {} from the report is not in the list (deleted since?)", id);
+                }
+                stage.toFront();
+            });
+            reportView = new adreview.ui.report.ReportView(vm);
+            reportWindow = new Stage();
+            reportWindow.initOwner(stage);
+            reportWindow.setTitle(Messages.get("report.window.title"));
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(reportView, Math.min(1100, screen.getWidth()), Math.min(860, screen.getHeight()));
+            scene.getStylesheets().add(DeskStyles.url());
+            reportWindow.setScene(scene);
+            vm.start();
+        } else {
+            reportView.model().refresh(); // decisions may have changed since
+        }
+        reportWindow.show();
+        reportWindow.toFront();
     }
 
     /**
@@ -356,6 +394,9 @@ public final class DeskApplication extends Application {
         if (modelsWindow != null) {
             modelsWindow.close();
         }
+        if (reportWindow != null) {
+            reportWindow.close();
+        }
         if (model != null) {
             model.close();
         }
@@ -409,6 +450,11 @@ public final class DeskApplication extends Application {
     /** The Models window's view once opened, else null. */
     public ModelsView modelsView() {
         return modelsView;
+    }
+
+    /** The Report window's view once opened, else null. */
+    public adreview.ui.report.ReportView reportView() {
+        return reportView;
     }
 
     public Stage stage() {

@@ -55,6 +55,9 @@ public final class MainView extends StackPane {
     private final Button models = new Button(Messages.get("toolbar.models"));
     private final Button report = new Button(Messages.get("toolbar.report"));
     private final Label notice = new Label();
+    private CheckComboBox<String> statusFilter;
+    private CheckComboBox<String> stepFilter;
+    private CustomTextField searchField;
 
     public MainView(MainViewModel model, VariantListViewModel listModel, VariantListView list, VariantGridView grid,
                     VariantDetailView detail, LargeView large, UiPreferences preferences, DialogService dialogs,
@@ -106,12 +109,15 @@ public final class MainView extends StackPane {
         });
         statuses.setPrefWidth(140);
         steps.setPrefWidth(150);
+        statusFilter = statuses;
+        stepFilter = steps;
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId("searchField");
         search.setPromptText(Messages.get("toolbar.search"));
         search.setPrefColumnCount(18);
         search.textProperty().addListener((obs, old, text) -> listModel.setSearchText(text));
+        searchField = search;
 
         // Saved views: the filter under a name, remembered between starts.
         SavedViews saved = new SavedViews(preferences);
@@ -239,6 +245,22 @@ public final class MainView extends StackPane {
     /** The list or the grid (Ctrl+G). */
     public BooleanProperty gridModeProperty() {
         return gridMode;
+    }
+
+    /**
+     * Selects a variant in the list (the Report view's "open"). When the list's filters hide it they are
+     * cleared first, so that the reviewer sees the variant they asked for.
+     *
+     * @return false when the variant is not in the list at all (deleted since the report was made)
+     */
+    public boolean showVariant(java.util.UUID variantId) {
+        if (list.select(variantId)) {
+            return true;
+        }
+        statusFilter.getCheckModel().clearChecks();
+        stepFilter.getCheckModel().clearChecks();
+        searchField.clear();
+        return list.select(variantId);
     }
 
     /** The top bar's "Models" button; the composition root sets its action once the desk is open. */

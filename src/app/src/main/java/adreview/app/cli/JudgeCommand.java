@@ -66,6 +66,10 @@ public final class JudgeCommand implements Callable<Integer> {
     @Option(names = "--prompt", paramLabel = "TEXT", description = "An edited prompt for this run ({ad_copy} is filled in).")
     String prompt;
 
+    @Option(names = "--prompt-version", paramLabel = "VERSION",
+            description = "A shipped prompt version: stage1-v1 (default), stage1-v2; stage2-v1 (default), stage2-v2.")
+    String promptVersion;
+
     @Option(names = "--rejudge", description = "Re-judge: store a trace, leave the variant's status and step alone.")
     boolean rejudge;
 
@@ -89,7 +93,8 @@ public final class JudgeCommand implements Callable<Integer> {
         UUID variantId = uuid(variant, "variant");
         Prompt.Stage s = stage == 1 ? Prompt.Stage.STAGE1 : Prompt.Stage.STAGE2;
         RunRequest request = (rejudge ? RunRequest.rejudge(s, variantId, reviewer, reason) : RunRequest.pipeline(s, variantId))
-                .withAdCopy(adCopy).withRenderUrl(renderUrl).withPrompt(prompt).withConstrained(!freeText);
+                .withAdCopy(adCopy).withRenderUrl(renderUrl).withPrompt(prompt).withPromptVersion(promptVersion)
+                .withConstrained(!freeText);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Cancellation cancellation = Cancellation.manual();

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo data that makes a fresh desk worth opening: five jobs (tenants), eighteen variants
  * across every step and status, images drawn here with Java2D, overlay renders with their layouts,
- * a few stored traces, and the planted faults named in {@link DemoVariants}.
+ * a few stored traces, and the planted faults named in {@link DemoVariants}; and a week of review
+ * history of the same tenants (earlier jobs, reviewer decisions, re-judges with a second prompt
+ * version: {@link DemoReviews}) for the agreement report.
  *
  * <p>Seeding happens once per database (a {@code desk_meta} marker); the image files are
  * (re)drawn whenever one is missing under the asset root, except the one that is missing on purpose.
@@ -186,7 +188,7 @@ public final class DemoData {
                 st.setString(2, "demo data v1");
                 st.executeUpdate();
             }
-            LOG.info("seeded demo data: {} jobs, {} variants", JOBS.size(), VARIANTS.size());
+            LOG.info("seeded demo data: {} jobs, {} variants", DemoVariants.JOBS.size(), DemoVariants.ALL.size());
             return true;
         });
     }
@@ -402,6 +404,7 @@ public final class DemoData {
             }
         }
         DemoTraces.insert(c);
+        DemoReviews.insert(c);
     }
 
     /**

@@ -163,6 +163,23 @@ public final class VariantListView extends TableView<ListedVariant> {
         scrollToVisible(next);
     }
 
+    /**
+     * Selects the variant's row and scrolls to it (the Report view opens variants this way).
+     *
+     * @return false when the variant is not among the rows the filters show
+     */
+    public boolean select(java.util.UUID variantId) {
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).row().variantId().equals(variantId)) {
+                getSelectionModel().clearAndSelect(i);
+                getFocusModel().focus(i);
+                scrollToVisible(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Scrolls only as far as needed to show row {@code index} (the review side's navigator uses it). */
     public void reveal(int index) {
         scrollToVisible(index);

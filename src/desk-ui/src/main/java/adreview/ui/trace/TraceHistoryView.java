@@ -78,10 +78,13 @@ public final class TraceHistoryView extends SplitPane {
         decisionList.getStyleClass().add("decision-history");
         Runnable showDecisions = () -> decisionList.getChildren().setAll(model.decisions().stream()
                 .map(d -> {
-                    Label line = new Label(d.verdict().title() + " · " + d.reviewer() + " · "
+                    Label line = new Label(model.verdictLabel(d) + " · " + d.reviewer() + " · "
                             + adreview.ui.Formats.time(d.createdAt())
                             + (d.comment() == null || d.comment().isBlank() ? "" : " · " + d.comment()));
                     line.getStyleClass().add("decision-line");
+                    if (!d.inForce()) {
+                        line.getStyleClass().add("decision-taken-back");
+                    }
                     return (javafx.scene.Node) line;
                 }).toList());
         model.decisions().addListener((javafx.collections.ListChangeListener<adreview.review.decision.ReviewerDecision>) c -> showDecisions.run());

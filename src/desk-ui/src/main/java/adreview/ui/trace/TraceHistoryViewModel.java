@@ -49,6 +49,18 @@ public final class TraceHistoryViewModel {
         return rows;
     }
 
+    /**
+     * A history line's verdict: "Accept", "Accept (retracted)" for a decision taken back, "Retracted Accept" for the
+     * retraction. The history keeps every row; the label says which one no longer counts.
+     */
+    public String verdictLabel(ReviewerDecision d) {
+        if (d.isRetraction()) {
+            return decisions.stream().filter(o -> o.decisionId().equals(d.retracts())).findFirst()
+                    .map(target -> d.verdict().title() + " " + target.verdict().title()).orElse(d.verdict().title());
+        }
+        return d.isRetracted() ? d.verdict().title() + " (retracted)" : d.verdict().title();
+    }
+
     /** The reviewer decisions on the variant, newest first (apart from the model calls). */
     public ObservableList<ReviewerDecision> decisions() {
         return decisions;
