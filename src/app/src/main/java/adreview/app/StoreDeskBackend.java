@@ -245,9 +245,8 @@ public final class StoreDeskBackend implements DeskBackend {
 
         @Override
         public adreview.review.ReviewModel model(java.nio.file.Path folder) {
-            DeskConfig cfg = context.config();
-            return ReviewWiring.model(new DeskConfig(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.assetRoot(),
-                    folder, cfg.device(), cfg.precision(), cfg.dataDir(), cfg.migrate(), cfg.configFile(), cfg.sources()));
+            // With a server backend the folder does not matter: runs go to the server.
+            return ReviewWiring.model(context.config().withModelDir(folder));
         }
 
         @Override

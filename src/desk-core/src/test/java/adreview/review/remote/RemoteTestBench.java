@@ -43,7 +43,7 @@ public final class RemoteTestBench implements AutoCloseable {
         assets = db.dir().resolve("assets");
         try {
             Files.createDirectories(assets.resolve("r"));
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 16; i++) {
                 ImageIO.write(picture(96 + 8 * i, 72, i), "png", assets.resolve("r/image-" + i + ".png").toFile());
             }
             ImageIO.write(picture(2000, 1000, 99), "png", assets.resolve("r/large.png").toFile());
@@ -76,7 +76,7 @@ public final class RemoteTestBench implements AutoCloseable {
                 new PromptLibrary(), model, null, claims);
     }
 
-    /** A variant at {@code step/status} with image {@code n} (0–11) and a render. */
+    /** A variant at {@code step/status} with image {@code n} (0–15) and a render. */
     public UUID variant(String step, String status, int n) {
         return variantWithImage(step, status, "/assets/r/image-" + n + ".png");
     }

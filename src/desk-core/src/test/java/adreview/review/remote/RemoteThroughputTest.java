@@ -56,7 +56,7 @@ class RemoteThroughputTest {
     private static List<RunRequest> requests(RemoteTestBench bench, int n) {
         List<RunRequest> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(RunRequest.rejudge(Prompt.Stage.STAGE1, bench.variant("ocr_eval", "done", i % 12), "bench", null));
+            out.add(RunRequest.rejudge(Prompt.Stage.STAGE1, bench.variant("ocr_eval", "done", i % 16), "bench", null));
         }
         return out;
     }
