@@ -86,6 +86,19 @@ public final class StoreDeskBackend implements DeskBackend {
         return entries(cfg);
     }
 
+    /** The configured backend's check: a server's GET /models and one tiny request; the local model's readiness. */
+    @Override
+    public Optional<Supplier<String>> connectionTest() {
+        return Optional.of(() -> {
+            DeskConfig cfg = loaded;
+            try {
+                return ReviewWiring.testConnection(cfg != null ? cfg : config.get());
+            } catch (RuntimeException e) {
+                return "Failed: " + UserMessages.describe(e);
+            }
+        });
+    }
+
     static List<ConfigEntry> entries(DeskConfig cfg) {
         List<ConfigEntry> entries = new ArrayList<>();
         for (DeskConfig.Setting s : cfg.settings()) {
@@ -233,6 +246,11 @@ public final class StoreDeskBackend implements DeskBackend {
         @Override
         public java.nio.file.Path configuredModelDir() {
             return context.config().modelDir();
+        }
+
+        @Override
+        public int concurrency() {
+            return context.config().effectiveConcurrency();
         }
 
         @Override

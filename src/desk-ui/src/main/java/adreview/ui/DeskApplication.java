@@ -194,7 +194,7 @@ public final class DeskApplication extends Application {
                 })
                 .onSuccess(parts -> {
                     review.connect(parts.service(), parts.decisions(), support.traces(), support.configuredModelDir(),
-                            parts.model());
+                            parts.model(), support.concurrency());
                     measured.connect(parts.measurement(), model.data().orElse(null));
                     view.modelsButton().setDisable(false);
                 })
@@ -242,7 +242,8 @@ public final class DeskApplication extends Application {
                 })
                 .onSuccess(s -> {
                     LOG.info("Model {} in use; {}", folder, s.saved());
-                    review.connect(s.service(), support.decisions(), support.traces(), folder, s.model());
+                    review.connect(s.service(), support.decisions(), support.traces(), folder, s.model(),
+                            support.concurrency());
                     if (modelsView != null) {
                         modelsView.model().usedAndSaved(folder.toAbsolutePath().normalize(), s.saved());
                     }

@@ -44,7 +44,7 @@ public final class MainView extends StackPane {
         detail = new VariantDetailView(model.detail());
 
         Runnable showSettings = () -> dialogs.showAbout(
-                AboutInfo.collect(model.configuration(), model.databaseProperty().get()));
+                AboutInfo.collect(model.configuration(), model.databaseProperty().get(), model.connectionTest().orElse(null)));
 
         BorderPane frame = new BorderPane();
         frame.setTop(toolbar(listModel, showSettings));

@@ -91,6 +91,11 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /** The settings dialog's connection test of the configured backend (blocking; run it off the FX thread). */
+    public java.util.Optional<java.util.function.Supplier<String>> connectionTest() {
+        return backend.connectionTest();
+    }
+
     /** The effective configuration, from the open session or, before/after a failure, from the backend. */
     public List<ConfigEntry> configuration() {
         DeskSession s = session;

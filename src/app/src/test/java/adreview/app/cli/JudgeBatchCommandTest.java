@@ -188,4 +188,15 @@ class JudgeBatchCommandTest {
         Run backend = cli("--backend", "vllm", "list");
         assertThat(backend.err().strip()).contains("invalid backend 'vllm' (from --backend): use local or openai");
     }
+
+    @Test
+    @ExtendWith(LlamaKit.class)
+    void theSettingsConnectionTestListsTheModelsAndTimesOneTinyRequest() {
+        adreview.app.DeskConfig c = adreview.app.DeskConfig.resolve(java.util.Map.of("ADREVIEW_BACKEND", "openai",
+                "ADREVIEW_ENDPOINT", endpoint(), "ADREVIEW_API_KEY", "sk-settings-test"), new java.util.Properties(), null,
+                java.util.Map.of(), db.dir().resolve("data"));
+        String line = adreview.app.ReviewWiring.testConnection(c);
+        assertThat(line).startsWith("OK: Connected to 127.0.0.1:" + server.port() + ": 1 model listed in ")
+                .contains("(tiny-llava), model tiny-llava answered a ").doesNotContain("sk-settings-test");
+    }
 }

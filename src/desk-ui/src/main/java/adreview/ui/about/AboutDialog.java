@@ -49,10 +49,49 @@ public final class AboutDialog extends Dialog<Void> {
         Label versionsTitle = new Label("Versions");
         versionsTitle.getStyleClass().add("section-title");
         VBox content = new VBox(10, versionsTitle, versions, configTitle, config);
+        if (info.connectionTest() != null) {
+            content.getChildren().add(connectionTest(info.connectionTest()));
+        }
         content.getStyleClass().add("about-content");
         content.setPrefWidth(880);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    /**
+     * "Test connection" and its one-line result: the configured backend's own check (a server: GET /models and one
+     * tiny request), run off the FX thread.
+     */
+    private static javafx.scene.Node connectionTest(java.util.function.Supplier<String> test) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Test connection");
+        button.setId("testConnectionButton");
+        Label result = new Label();
+        result.setId("connectionResult");
+        result.setWrapText(true);
+        button.setOnAction(e -> {
+            button.setDisable(true);
+            result.setText("Testing…");
+            Thread t = new Thread(() -> {
+                String line;
+                try {
+                    line = test.get();
+                } catch (RuntimeException ex) {
+                    line = "Failed: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage());
+                }
+                String shown = line;
+                javafx.application.Platform.runLater(() -> {
+                    result.setText(shown);
+                    button.setDisable(false);
+                });
+            }, "settings-connection-test");
+            t.setDaemon(true);
+            t.start();
+        });
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, button, result);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(result, Priority.ALWAYS);
+        result.setMaxWidth(Double.MAX_VALUE);
+        return row;
     }
 
     private static TableColumn<ConfigEntry, String> column(String title, double width,

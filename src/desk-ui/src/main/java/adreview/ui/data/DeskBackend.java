@@ -18,4 +18,12 @@ public interface DeskBackend {
 
     /** The effective configuration, available even when opening failed. */
     List<ConfigEntry> configuration();
+
+    /**
+     * The settings dialog's "Test connection" for the configured backend: blocks (call it off the FX thread) and
+     * returns one line ("OK: …" / "Failed: …"). Empty where the backend offers none.
+     */
+    default java.util.Optional<java.util.function.Supplier<String>> connectionTest() {
+        return java.util.Optional.empty();
+    }
 }

@@ -20,8 +20,16 @@ public interface ReviewSupport {
     /** The folder the Models view lists and downloads into. */
     Path modelsDir();
 
-    /** The engine's one shared model on {@code folder}, with the configured device and precision. */
+    /**
+     * The engine's one shared model on {@code folder}, with the configured device and precision; with a server
+     * backend, the server (the folder does not matter).
+     */
     ReviewModel model(Path folder);
+
+    /** Runs at once: the configured concurrency for a server backend, 1 for the local model. */
+    default int concurrency() {
+        return 1;
+    }
 
     /** Stage 1 / Stage 2 runs with {@code model}, storing traces in the session's database. */
     ReviewService reviewService(ReviewModel model);

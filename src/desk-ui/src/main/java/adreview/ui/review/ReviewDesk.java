@@ -9,10 +9,7 @@ import javafx.application.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The review side wired for the desk's window, in one object: the view model on the one model worker,
@@ -41,14 +38,34 @@ public final class ReviewDesk implements AutoCloseable {
     /** Connects runs, traces and decisions to the open database; then checks the model (off the FX thread). */
     public void connect(ReviewService service, ReviewerDecisionRepository decisions, TraceRepository traces,
                         Path configuredModelDir, ReviewModel model) {
+        connect(service, decisions, traces, configuredModelDir, model, 1);
+    }
+
+    /**
+     * As above, with {@code concurrency} runs at once (the configured value for a server backend; 1 for the local
+     * model, which takes one generation at a time).
+     */
+    public void connect(ReviewService service, ReviewerDecisionRepository decisions, TraceRepository traces,
+                        Path configuredModelDir, ReviewModel model, int concurrency) {
         backend.connect(service, decisions, traces);
+        worker.setParallelism(ReviewModel.LOCAL.equals(model.backend()) ? 1 : concurrency);
         background.execute(() -> {
             ModelReadiness r = ModelReadinessCheck.check(configuredModelDir, model);
+            String answeredBy = describe(model);
             Platform.runLater(() -> {
                 viewModel.setReadiness(r);
+                viewModel.setAnsweredBy(answeredBy);
                 viewModel.variantChanged(); // traces of the variant already shown
             });
         });
+    }
+
+    private static String describe(ReviewModel model) {
+        try {
+            return model.describe();
+        } catch (RuntimeException e) {
+            return model.backend() + " backend";
+        }
     }
 
     public ReviewViewModel viewModel() {
@@ -74,24 +91,24 @@ public final class ReviewDesk implements AutoCloseable {
     }
 
     /**
-     * The window closes during a run (the reviewer confirmed): drops what is queued, stops the running call
-     * within one token and records it as failed (cancelled, with the answer so far), then runs {@code then} on
+     * The window closes during a run (the reviewer confirmed): drops what is queued, stops every running call
+     * within one token and records each as failed (cancelled, with the answer so far), then runs {@code then} on
      * the FX thread. A run that does not stop within {@code wait} (a model still loading) is recorded at once
      * ({@link adreview.review.Cancellation#abandon}). Call on the FX thread; the waiting happens off it.
      */
     public void stopRunsThen(Duration wait, Runnable then) {
-        RunItem current = viewModel.queue().stopAll("the desk was closed during the run");
+        List<RunItem> running = viewModel.queue().running();
+        viewModel.queue().stopAll("the desk was closed during the run");
         Thread waiter = new Thread(() -> {
-            if (current != null) {
-                // The worker runs jobs in order: when this one runs, the stopped run has ended.
-                CompletableFuture<Void> drained = new CompletableFuture<>();
-                worker.submit(() -> drained.complete(null));
+            long until = System.nanoTime() + wait.toNanos();
+            for (RunItem item : running) {
                 try {
-                    drained.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    current.cancellation().abandon();
-                } catch (Exception e) {
+                    if (!item.awaitWorkEnded(Math.max(0, (until - System.nanoTime()) / 1_000_000))) {
+                        item.cancellation().abandon();
+                    }
+                } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    item.cancellation().abandon();
                 }
             }
             Platform.runLater(then);

@@ -46,6 +46,7 @@ public final class ReviewViewModel {
             new ReadOnlyObjectWrapper<>(ModelReadiness.missing("Checking the model folder…", ""));
     private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper answeredBy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ResultTab> tab = new ReadOnlyObjectWrapper<>(ResultTab.STAGE1);
@@ -84,6 +85,11 @@ public final class ReviewViewModel {
         hasSelection.set(!navigator.selection().isEmpty());
         updateCanRun();
         reloadTraces();
+    }
+
+    /** Which backend answers runs, e.g. "OpenAI-compatible server at gpu:8000, model llava"; UI thread. */
+    public void setAnsweredBy(String description) {
+        answeredBy.set(description == null ? "" : description);
     }
 
     /** Sets whether runs can start (from {@link ModelFolderInspector} or the model manager); UI thread. */
@@ -320,6 +326,8 @@ public final class ReviewViewModel {
     public Stage2ResultViewModel stage2() { return stage2; }
     public TraceComparisonViewModel comparison() { return comparison; }
     public ReadOnlyObjectProperty<ModelReadiness> readinessProperty() { return readiness.getReadOnlyProperty(); }
+    /** The backend that answers runs (the run panel's "Answered by" line); empty before the model is connected. */
+    public ReadOnlyStringProperty answeredByProperty() { return answeredBy.getReadOnlyProperty(); }
     /** True when a model is ready and at least one variant is selected: the run buttons' enabled state. */
     public ReadOnlyBooleanProperty canRunProperty() { return canRun.getReadOnlyProperty(); }
     /** Tooltip / inline note for the run buttons: what is missing and how to get it, or the model in use. */

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The run queue: every model run goes through here, one at a time, on the one {@link ModelWorker}.
+ * The run queue: every model run goes through here, on the {@link ModelWorker}: one at a time for the local model,
+ * as many at once as the worker's parallelism for a server backend. The panel shows one of them, the
+ * {@linkplain #currentProperty() current} run: the newest started that is still running.
  * State lives in read-only properties that change only on the UI thread ({@code uiThread}: {@code Platform::runLater}
  * in the desk, a plain executor in tests). Progress from the worker is coalesced: however many tokens arrive
  * between two UI turns, the UI sees one update with the newest phase and all the text.
@@ -42,6 +44,8 @@ public final class RunQueueViewModel {
     private final ObservableList<RunItem> items = FXCollections.observableArrayList();
     private final ObservableList<RunItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final List<RunItem> waiting = new ArrayList<>();
+    /** Started and not yet finished, oldest first (more than one with a parallel worker). */
+    private final List<RunItem> active = new ArrayList<>();
     private final ReadOnlyObjectWrapper<RunItem> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunItem> lastFinished = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -104,33 +108,49 @@ public final class RunQueueViewModel {
         return true;
     }
 
-    /** Cancels the running item and everything waiting. */
+    /** Cancels every running item and everything waiting. */
     public void cancelAll() {
         for (RunItem item : List.copyOf(waiting)) {
             cancelWaiting(item);
         }
-        cancelCurrent();
+        for (RunItem item : List.copyOf(active)) {
+            item.requestCancel();
+        }
+        if (current.get() != null) {
+            phaseText.set("Cancelling…");
+        }
+    }
+
+    /** The items started and not yet finished, oldest first (UI thread). */
+    public List<RunItem> running() {
+        return List.copyOf(active);
     }
 
     /** Cancels one item: a waiting one is dropped at once, the running one is asked to stop. */
     public void cancel(RunItem item) {
         if (item == current.get()) {
             cancelCurrent();
+        } else if (active.contains(item)) {
+            item.requestCancel();
         } else if (waiting.contains(item)) {
             cancelWaiting(item);
         }
     }
 
     /**
-     * The desk is closing: drops what waits, and asks the running item to stop and be recorded as failed
-     * ({@code reason} goes into its trace). Returns the running item, or null when nothing runs.
+     * The desk is closing: drops what waits, and asks every running item to stop and be recorded as failed
+     * ({@code reason} goes into its trace). Returns the current item, or null when nothing runs ({@link #running()}
+     * lists them all).
      */
     public RunItem stopAll(String reason) {
         for (RunItem item : List.copyOf(waiting)) {
             cancelWaiting(item);
         }
+        for (RunItem item : List.copyOf(active)) {
+            item.requestStop(reason);
+        }
         RunItem item = current.get();
-        if (item != null && item.requestStop(reason)) {
+        if (item != null) {
             phaseText.set("Stopping…");
         }
         return item;
@@ -203,6 +223,14 @@ public final class RunQueueViewModel {
     // ---- worker side ----
 
     private void work(RunItem item) {
+        try {
+            runItem(item);
+        } finally {
+            item.workEnded();
+        }
+    }
+
+    private void runItem(RunItem item) {
         if (item.isCancelRequested()) {
             return; // already finished as cancelled on the UI thread
         }
@@ -240,6 +268,7 @@ public final class RunQueueViewModel {
             return;
         }
         waiting.remove(item);
+        active.add(item);
         current.set(item);
         item.setPhase(new RunPhase.PreparingImage());
         showCurrent(item);
@@ -255,9 +284,15 @@ public final class RunQueueViewModel {
         if (item.firstTokenMillis() >= 0) {
             LOG.info("{}: first token {} ms after Run, {}", item.request().title(), item.firstTokenMillis(), phase.describe());
         }
+        active.remove(item);
         if (current.get() == item) {
             showCurrent(item);
-            current.set(null);
+            // With runs in parallel the panel moves on to the newest one still running.
+            RunItem next = active.isEmpty() ? null : active.get(active.size() - 1);
+            current.set(next);
+            if (next != null) {
+                showCurrent(next);
+            }
         }
         renumberWaiting();
     }
@@ -312,13 +347,13 @@ public final class RunQueueViewModel {
     }
 
     private void renumberWaiting() {
-        int pos = current.get() == null ? 1 : 2;
+        int pos = active.size() + 1;
         for (RunItem w : waiting) {
             w.setPhase(new RunPhase.Queued(pos++));
         }
         queuedCount.set(waiting.size());
-        running.set(current.get() != null || !waiting.isEmpty());
-        if (current.get() == null && waiting.isEmpty() && lastFinished.get() == null) {
+        running.set(!active.isEmpty() || !waiting.isEmpty());
+        if (active.isEmpty() && waiting.isEmpty() && lastFinished.get() == null) {
             phaseText.set("Idle");
             progress.set(0);
         }

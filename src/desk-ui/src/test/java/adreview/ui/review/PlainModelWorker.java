@@ -1,13 +1,14 @@
 package adreview.ui.review;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The single worker thread without JavaFX's Task wrapper (which needs a running toolkit). */
+/** The worker threads without JavaFX's Task wrapper (which needs a running toolkit): one, or as many as set. */
 final class PlainModelWorker implements ModelWorker {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "test-model-worker");
         t.setDaemon(true);
         return t;
@@ -16,6 +17,17 @@ final class PlainModelWorker implements ModelWorker {
     @Override
     public void submit(Runnable job) {
         executor.execute(job);
+    }
+
+    @Override
+    public synchronized void setParallelism(int n) {
+        if (n > executor.getMaximumPoolSize()) {
+            executor.setMaximumPoolSize(n);
+            executor.setCorePoolSize(n);
+        } else {
+            executor.setCorePoolSize(n);
+            executor.setMaximumPoolSize(n);
+        }
     }
 
     @Override

@@ -222,4 +222,52 @@ class RunQueueViewModelTest {
         runner.permits.release(10);
         ui.drainUntil(next.get(0)::isFinished);
     }
+
+    @Test
+    void aParallelWorkerRunsSeveralAtOnceAndStoppingTheDeskStopsEveryOne() throws Exception {
+        worker.setParallelism(2); // a server backend with concurrency 2
+        runner.tokens = 50;
+        List<RunItem> items = queue.enqueue(StageKind.STAGE1, List.of(variant("a"), variant("b"), variant("c")),
+                RunOptions.pipeline());
+        ui.drainUntil(() -> queue.running().size() == 2);
+        assertThat(queue.running()).containsExactlyInAnyOrder(items.get(0), items.get(1));
+        assertThat(items.subList(0, 2)).contains(queue.currentProperty().get());
+        assertThat(items.get(2).phase()).isEqualTo(new RunPhase.Queued(3));
+        assertThat(queue.queuedCountProperty().get()).isEqualTo(1);
+
+        queue.stopAll("the desk was closed during the run");
+        assertThat(items.get(0).cancellation().effect()).isEqualTo(adreview.review.Cancellation.Effect.FAIL);
+        assertThat(items.get(1).cancellation().effect()).isEqualTo(adreview.review.Cancellation.Effect.FAIL);
+        assertThat(items.get(2).isFinished()).isTrue(); // the queued one is dropped at once
+        runner.permits.release(1000);
+        ui.drainUntil(() -> items.stream().allMatch(RunItem::isFinished));
+        assertThat(items.get(0).awaitWorkEnded(5_000)).isTrue();
+        assertThat(items.get(1).awaitWorkEnded(5_000)).isTrue();
+        assertThat(queue.running()).isEmpty();
+        assertThat(queue.currentProperty().get()).isNull();
+        assertThat(queue.runningProperty().get()).isFalse();
+        assertThat(runner.started).hasSize(2);
+    }
+
+    @Test
+    void whenTheShownRunEndsThePanelMovesOnToOneStillRunning() throws Exception {
+        worker.setParallelism(2);
+        runner.tokens = 500;
+        List<RunItem> items = queue.enqueue(StageKind.STAGE1, List.of(variant("x"), variant("y")), RunOptions.pipeline());
+        ui.drainUntil(() -> queue.running().size() == 2);
+        RunItem shown = queue.currentProperty().get();
+        RunItem other = shown == items.get(0) ? items.get(1) : items.get(0);
+        queue.cancel(shown);
+        // One step at a time, shared by both runs: the cancelled one notices at its first token, the other writes on.
+        while (!shown.isFinished()) {
+            runner.permits.release();
+            ui.drainUntil(() -> runner.permits.availablePermits() == 0 || shown.isFinished());
+        }
+        assertThat(other.isFinished()).isFalse();
+        assertThat(queue.currentProperty().get()).isSameAs(other);
+        queue.cancelAll();
+        runner.permits.release(1000);
+        ui.drainUntil(other::isFinished);
+        assertThat(queue.currentProperty().get()).isNull();
+    }
 }
