@@ -32,7 +32,8 @@ public final class LlamaKit implements ExecutionCondition {
             return null;
         }
         Path p = Path.of(configured).toAbsolutePath().normalize();
-        return Files.isRegularFile(p) ? p.getParent() : p;
+        boolean executable = Files.isRegularFile(p) || p.getFileName() != null && p.getFileName().toString().equals("llama-server");
+        return executable && p.getParent() != null ? p.getParent() : p;
     }
 
     /** Why the real server cannot run here, or null when it can. */
@@ -64,10 +65,11 @@ public final class LlamaKit implements ExecutionCondition {
         if (reason == null) {
             return ConditionEvaluationResult.enabled("llamakit at " + folder());
         }
-        String message = "llama-server tests skipped: " + reason;
         if ("1".equals(System.getenv("ADREVIEW_REQUIRE_LLAMAKIT"))) {
-            throw new IllegalStateException(message + " (ADREVIEW_REQUIRE_LLAMAKIT=1 forbids skipping them)");
+            throw new IllegalStateException("llama-server tests cannot run: " + reason
+                    + " (ADREVIEW_REQUIRE_LLAMAKIT=1 forbids skipping them)");
         }
+        String message = "llama-server tests skipped: " + reason;
         System.err.println(message);
         return ConditionEvaluationResult.disabled(message);
     }
