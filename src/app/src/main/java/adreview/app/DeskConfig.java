@@ -39,6 +39,12 @@ import java.util.regex.Pattern;
  * @param imageMaxPixels images above this many pixels are refused before they are decoded
  * @param configFile the user config file that was consulted (it may not exist)
  * @param sources    where each value came from
+ * @param backend    {@code local} (the engine in this process) or {@code openai} (an OpenAI-compatible server)
+ * @param endpoint   the server's API base URL, e.g. {@code http://host:8000/v1}; null when not configured
+ * @param remoteModel the model name to ask the server for; null: the first id of {@code GET /models}
+ * @param apiKey     the server's API key from the environment or the config file (never a flag); null for none.
+ *                   Never printed: {@link #toString()} and {@link #settings()} mask it
+ * @param concurrency parallel runs asked for: 1 local, 4 remote unless configured (see {@link #effectiveConcurrency()})
  */
 public record DeskConfig(
         String dbUrl,
@@ -52,13 +58,23 @@ public record DeskConfig(
         boolean migrate,
         long imageMaxPixels,
         Path configFile,
-        Map<Key, ConfigSource> sources) {
+        Map<Key, ConfigSource> sources,
+        String backend,
+        String endpoint,
+        String remoteModel,
+        String apiKey,
+        int concurrency) {
 
     /** System property that relocates config file and data folder (tests, portable installs). */
     public static final String HOME_PROPERTY = "adreview.home";
     private static final String APP_DIR = "ad-review-desk";
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|cuda(:\\d+)?");
     private static final List<String> PRECISIONS = List.of("auto", "int8", "fp16", "fp32");
+    public static final String LOCAL = "local";
+    public static final String OPENAI = "openai";
+    private static final List<String> BACKENDS = List.of(LOCAL, OPENAI);
+    /** More parallel runs than this is a typo, not a plan: a server queues what its slots cannot take. */
+    static final int MAX_CONCURRENCY = 64;
 
     /** One configurable value with its name in each source. */
     public enum Key {
@@ -71,7 +87,13 @@ public record DeskConfig(
         PRECISION("precision", "ADREVIEW_PRECISION", "--precision", "Precision"),
         DATA_DIR("data.dir", "ADREVIEW_DATA_DIR", "--data-dir", "Data folder"),
         MIGRATE("migrate", "ADREVIEW_MIGRATE", "--migrate", "Migrate external database"),
-        IMAGE_MAX_PIXELS("image.max.pixels", "ADREVIEW_IMAGE_MAX_PIXELS", "--image-max-pixels", "Image pixel limit");
+        IMAGE_MAX_PIXELS("image.max.pixels", "ADREVIEW_IMAGE_MAX_PIXELS", "--image-max-pixels", "Image pixel limit"),
+        BACKEND("backend", "ADREVIEW_BACKEND", "--backend", "Backend"),
+        ENDPOINT("endpoint", "ADREVIEW_ENDPOINT", "--endpoint", "Server URL"),
+        REMOTE_MODEL("remote.model", "ADREVIEW_REMOTE_MODEL", "--remote-model", "Server model name"),
+        /** No flag: a key on the command line would show in the process list and the shell's history. */
+        API_KEY("api.key", "ADREVIEW_API_KEY", null, "API key"),
+        CONCURRENCY("concurrency", "ADREVIEW_CONCURRENCY", "--concurrency", "Parallel runs");
 
         private final String property;
         private final String envVar;
@@ -95,7 +117,7 @@ public record DeskConfig(
             return envVar;
         }
 
-        /** Command-line flag. */
+        /** Command-line flag; null for the API key, which has none. */
         public String flag() {
             return flag;
         }
@@ -118,6 +140,36 @@ public record DeskConfig(
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(dataDir, "dataDir");
         sources = Collections.unmodifiableMap(new EnumMap<>(sources));
+        backend = backend == null ? LOCAL : backend;
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+    }
+
+    /** True when runs go to an OpenAI-compatible server. */
+    public boolean remote() {
+        return OPENAI.equals(backend);
+    }
+
+    /**
+     * How many runs go at once: as configured for a server; always 1 for the local backend, whose one shared
+     * model takes one generation at a time (more threads would only wait in its queue).
+     */
+    public int effectiveConcurrency() {
+        return remote() ? concurrency : 1;
+    }
+
+    /** Secrets masked: a configuration in a log line or an exception must not carry them. */
+    @Override
+    public String toString() {
+        return "DeskConfig[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=" + mask(dbPassword) + ", assetRoot="
+                + assetRoot + ", modelDir=" + modelDir + ", device=" + device + ", precision=" + precision + ", dataDir="
+                + dataDir + ", migrate=" + migrate + ", imageMaxPixels=" + imageMaxPixels + ", configFile=" + configFile + ", backend=" + backend + ", endpoint="
+                + endpoint + ", remoteModel=" + remoteModel + ", apiKey=" + mask(apiKey) + ", concurrency=" + concurrency + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "(none)" : "••••";
     }
 
     /** True when no database URL is configured: the desk runs its own PostgreSQL. */
@@ -158,6 +210,12 @@ public record DeskConfig(
                 case MIGRATE -> Boolean.toString(migrate);
                 case IMAGE_MAX_PIXELS -> String.format(Locale.ROOT, "%,d (%s megapixels)", imageMaxPixels,
                         imageLimits().megapixels());
+                case BACKEND -> remote() ? OPENAI + " (OpenAI-compatible server)" : LOCAL + " (the engine in this process)";
+                case ENDPOINT -> endpoint == null ? (remote() ? "(none: runs are refused until one is set)" : "(none)") : endpoint;
+                case REMOTE_MODEL -> remoteModel == null ? "(the first model the server lists)" : remoteModel;
+                case API_KEY -> mask(apiKey);
+                case CONCURRENCY -> remote() ? Integer.toString(concurrency)
+                        : "1 (the local model runs one at a time" + (concurrency > 1 ? "; " + concurrency + " configured" : "") + ")";
             };
             rows.add(new Setting(key, shown, sourceOf(key)));
         }
@@ -195,13 +253,13 @@ public record DeskConfig(
         changed.putAll(sources);
         changed.put(Key.DB_PASSWORD, source);
         return new DeskConfig(dbUrl, dbUser, password, assetRoot, modelDir, device, precision, dataDir, migrate,
-                imageMaxPixels, configFile, changed);
+                imageMaxPixels, configFile, changed, backend, endpoint, remoteModel, apiKey, concurrency);
     }
 
     /** This configuration with another model folder (the Models window's choice, a comparison's second model). */
     public DeskConfig withModelDir(Path folder) {
         return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
-                imageMaxPixels, configFile, sources);
+                imageMaxPixels, configFile, sources, backend, endpoint, remoteModel, apiKey, concurrency);
     }
 
     /**
@@ -216,7 +274,8 @@ public record DeskConfig(
         for (Key key : Key.values()) {
             String fromFile = file == null ? null : trimToNull(file.getProperty(key.property()));
             String fromEnv = trimToNull(env.get(key.envVar()));
-            String fromFlag = flags == null ? null : trimToNullKeepEmpty(flags.get(key));
+            // The API key is never taken from a flag, whoever built the map.
+            String fromFlag = flags == null || key.flag() == null ? null : trimToNullKeepEmpty(flags.get(key));
             if (fromFlag != null) {
                 values.put(key, fromFlag);
                 sources.put(key, ConfigSource.COMMAND_LINE);
@@ -252,11 +311,29 @@ public record DeskConfig(
         boolean migrate = bool(Key.MIGRATE, values.get(Key.MIGRATE), sources);
         long imageMaxPixels = positiveLong(Key.IMAGE_MAX_PIXELS, values.get(Key.IMAGE_MAX_PIXELS),
                 ImageLimits.DEFAULT_MAX_PIXELS, sources);
+        String backend = values.getOrDefault(Key.BACKEND, LOCAL).toLowerCase(Locale.ROOT);
+        if (!BACKENDS.contains(backend)) {
+            throw new ConfigException("invalid backend '" + backend + "' (from " + origin(Key.BACKEND, sources)
+                    + "): use " + String.join(" or ", BACKENDS));
+        }
+        String endpoint = values.get(Key.ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            try {
+                endpoint = adreview.review.remote.RemoteSettings.parseEndpoint(endpoint).toString();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid server URL (from " + origin(Key.ENDPOINT, sources) + "): "
+                        + e.getMessage());
+            }
+        } else {
+            endpoint = null;
+        }
+        int concurrency = concurrency(values.get(Key.CONCURRENCY), sources, OPENAI.equals(backend) ? 4 : 1);
         return new DeskConfig(
                 values.get(Key.DB_URL),
                 values.getOrDefault(Key.DB_USER, "postgres"),
                 values.getOrDefault(Key.DB_PASSWORD, ""),
-                assetRoot, modelDir, device, precision, dataDir, migrate, imageMaxPixels, configFile, sources);
+                assetRoot, modelDir, device, precision, dataDir, migrate, imageMaxPixels, configFile, sources,
+                backend, endpoint, values.get(Key.REMOTE_MODEL), values.get(Key.API_KEY), concurrency);
     }
 
     /** The config file this process reads: {@code $XDG_CONFIG_HOME/ad-review-desk/desk.properties}. */
@@ -348,6 +425,22 @@ public record DeskConfig(
         }
         throw new ConfigException("invalid value '" + value + "' for " + key.property() + " (from "
                 + origin(key, sources) + "): use a whole number of pixels, e.g. " + fallback);
+    }
+
+    private static int concurrency(String value, Map<Key, ConfigSource> sources, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_CONCURRENCY) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("invalid concurrency '" + value + "' (from " + origin(Key.CONCURRENCY, sources)
+                + "): use a whole number from 1 to " + MAX_CONCURRENCY);
     }
 
     private static String origin(Key key, Map<Key, ConfigSource> sources) {

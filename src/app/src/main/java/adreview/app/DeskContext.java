@@ -253,7 +253,7 @@ public final class DeskContext implements AutoCloseable {
             } else if (FX_THREAD.equals(thread.getName())) {
                 LOG.error("uncaught exception on the JavaFX thread; the desk keeps running", error);
                 try {
-                    showOnUi.accept(UserMessages.describe(error));
+                    showOnUi.accept(adreview.desk.Problems.describe(error));
                 } catch (RuntimeException e) {
                     LOG.warn("could not show the error in the window", e);
                 }

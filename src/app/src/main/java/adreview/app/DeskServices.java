@@ -49,7 +49,7 @@ public final class DeskServices implements DeskStarter {
                     : new StartProgress(StartProgress.Step.CONNECTING, adreview.store.JdbcUrls.withoutPassword(cfg.dbUrl())));
             context = DeskContext.open(cfg);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(UserMessages.describe(e), e);
+            throw new IllegalStateException(adreview.desk.Problems.describe(e), e);
         }
         if (closeOnCrash) {
             context.closeOnUncaughtException(new UiErrorNotice()::show);
@@ -67,7 +67,7 @@ public final class DeskServices implements DeskStarter {
                 context.assets(), new ReviewerDecisionRepository(context.database()),
                 new adreview.review.report.AgreementReports(context.database()), ReviewWiring.measurement(context),
                 folder -> ReviewWiring.model(cfg.withModelDir(folder)), model -> ReviewWiring.reviewService(context, model),
-                cfg.modelDir(), folder -> rememberModel(cfg, folder),
+                cfg.modelDir(), folder -> rememberModel(cfg, folder), cfg.effectiveConcurrency(),
                 new adreview.desk.ModelLibrary(new ModelCatalog(modelsDir(cfg.modelDir())),
                         new ModelDownloader(HubClient.fromEnvironment(null))),
                 context::close));
@@ -85,6 +85,16 @@ public final class DeskServices implements DeskStarter {
     }
 
     @Override
+    public String testConnection() {
+        DeskConfig cfg = loaded;
+        try {
+            return ReviewWiring.testConnection(cfg != null ? cfg : config.get());
+        } catch (RuntimeException e) {
+            return "Failed: " + adreview.desk.Problems.describe(e);
+        }
+    }
+
+    @Override
     public List<DeskSetting> settings() {
         DeskConfig cfg = loaded;
         if (cfg == null) {
@@ -92,7 +102,7 @@ public final class DeskServices implements DeskStarter {
                 cfg = config.get();
                 loaded = cfg;
             } catch (RuntimeException e) {
-                return List.of(new DeskSetting("Configuration", "invalid: " + UserMessages.describe(e), "—"));
+                return List.of(new DeskSetting("Configuration", "invalid: " + adreview.desk.Problems.describe(e), "—"));
             }
         }
         return settings(cfg);
@@ -132,7 +142,7 @@ public final class DeskServices implements DeskStarter {
         try {
             ConfigFileWriter.set(cfg.configFile(), DeskConfig.Key.MODEL_DIR, folder.toAbsolutePath().normalize().toString());
         } catch (IOException | RuntimeException e) {
-            return "not saved to " + cfg.configFile() + ": " + UserMessages.describe(e);
+            return "not saved to " + cfg.configFile() + ": " + adreview.desk.Problems.describe(e);
         }
         ConfigSource source = cfg.sourceOf(DeskConfig.Key.MODEL_DIR);
         boolean overridden = source == ConfigSource.ENVIRONMENT || source == ConfigSource.COMMAND_LINE;

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
  * before or after the subcommand.
  */
 @Command(name = "ad-review-desk", mixinStandardHelpOptions = true, version = "Ad Review Desk 0.1",
-        description = "Review AI-generated ads with LLaVA-1.5 running locally.",
+        description = "Review AI-generated ads with LLaVA-1.5 running locally or on an OpenAI-compatible server.",
         subcommands = {
                 ListCommand.class,
                 ShowCommand.class,
@@ -80,6 +80,23 @@ public final class Main implements Runnable {
             description = "Create or update the desk's tables in an external database (Flyway).")
     boolean migrate;
 
+    @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "local|openai",
+            description = "local: the engine in this process (default); openai: an OpenAI-compatible server (--endpoint).")
+    String backend;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The server's API base URL for --backend openai, e.g. http://host:8000/v1. "
+                    + "The API key comes from ADREVIEW_API_KEY or api.key in desk.properties, never from a flag.")
+    String endpoint;
+
+    @Option(names = "--remote-model", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The model name to ask the server for (default: the first id of GET /models).")
+    String remoteModel;
+
+    @Option(names = "--concurrency", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Runs at once in a batch (default 1 local, 4 openai; the local backend always runs one at a time).")
+    String concurrency;
+
     /** Where {@code judge} gets its model from: the configured folder, or a test's stand-in. */
     private final Function<DeskConfig, ReviewModel> models;
     private boolean warnedAboutPasswordFlag;
@@ -125,13 +142,13 @@ public final class Main implements Runnable {
                 new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8)), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             org.slf4j.LoggerFactory.getLogger(Main.class).warn("{} failed", cmd.getCommandName(), error);
-            cmd.getErr().println("error: " + UserMessages.describe(error));
+            cmd.getErr().println("error: " + adreview.desk.Problems.describe(error));
             cmd.getErr().flush();
             return 1;
         });
         commandLine.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
-            cmd.getErr().println("error: " + UserMessages.oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
+            cmd.getErr().println("error: " + adreview.desk.Problems.oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
                     + " --help)");
             cmd.getErr().flush();
             return 2;
@@ -160,6 +177,10 @@ public final class Main implements Runnable {
         if (migrate) {
             flags.put(Key.MIGRATE, "true");
         }
+        putIfGiven(flags, Key.BACKEND, backend);
+        putIfGiven(flags, Key.ENDPOINT, endpoint);
+        putIfGiven(flags, Key.REMOTE_MODEL, remoteModel);
+        putIfGiven(flags, Key.CONCURRENCY, concurrency);
         return flags;
     }
 

@@ -67,7 +67,7 @@ class HostileSecretsTest {
                 () -> Database.connect("jdbc:postgresql://127.0.0.1:1/pipeline?password=" + SECRET
                         + "&connectTimeout=2", "desk", ""));
         assertThat(inUrl.getMessage()).doesNotContain(SECRET).contains("password=••••");
-        assertThat(UserMessages.describe(inUrl)).doesNotContain(SECRET);
+        assertThat(adreview.desk.Problems.describe(inUrl)).doesNotContain(SECRET);
         DatabaseUnavailableException given = catchThrowableOfType(DatabaseUnavailableException.class,
                 () -> Database.connect("jdbc:postgresql://127.0.0.1:1/pipeline", "desk", SECRET));
         assertThat(given.getMessage()).doesNotContain(SECRET);

@@ -26,4 +26,13 @@ public interface DeskStarter {
 
     /** The effective configuration, available even when starting failed. */
     List<DeskSetting> settings();
+
+    /**
+     * The settings dialog's "Test connection" of the configured backend: for a server, {@code GET /models} and one
+     * tiny request; for the local engine, whether its model would load. Blocks (seconds at most; call it off the UI
+     * thread) and returns one line starting "OK: " or "Failed: ".
+     */
+    default String testConnection() {
+        return "OK: nothing to connect to";
+    }
 }

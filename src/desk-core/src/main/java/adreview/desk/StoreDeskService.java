@@ -53,7 +53,7 @@ public final class StoreDeskService implements DeskService {
                         AdCopyResolver adCopies, RenderResolver renders, AssetResolver assets,
                         ReviewerDecisionRepository decisions, AgreementQueries reports, VariantMeasurement measurement,
                         Function<Path, ReviewModel> models, Function<ReviewModel, ReviewService> reviews,
-                        Path modelInUse, Function<Path, String> rememberModel,
+                        Path modelInUse, Function<Path, String> rememberModel, int concurrency,
                         ModelLibrary library, Runnable closer) {
         public Parts {
             Objects.requireNonNull(variants, "variants");
@@ -165,11 +165,28 @@ public final class StoreDeskService implements DeskService {
     @Override
     public ModelStatus modelStatus() {
         Review r = review;
-        Optional<String> problem = r.model().unavailableReason();
+        ReviewModel model = r.model();
+        boolean local = ReviewModel.LOCAL.equals(model.backend());
+        int parallel = local ? 1 : parts.concurrency();
+        Optional<String> problem = model.unavailableReason();
         if (problem.isPresent()) {
-            return ModelStatus.missing(problem.get(), "Open Models to download one, or run: " + ModelStatus.DOWNLOAD_COMMAND);
+            // A server has no folder to download: what to configure, and Settings shows where each value comes from.
+            ModelStatus missing = local
+                    ? ModelStatus.missing(problem.get(), "Open Models to download one, or run: " + ModelStatus.DOWNLOAD_COMMAND)
+                    : ModelStatus.missing(problem.get(), "Settings shows the configuration and where each value comes from.");
+            return missing.answeredBy("", local, parallel);
         }
-        return ModelStatus.ready(r.folder() == null ? r.model().info().folderName() : r.folder().getFileName().toString());
+        String name = !local || r.folder() == null ? model.info().folderName() : r.folder().getFileName().toString();
+        return ModelStatus.ready(name).answeredBy(describe(model), local, parallel);
+    }
+
+    /** The model's own description; a server that cannot say is named by its backend. */
+    private static String describe(ReviewModel model) {
+        try {
+            return model.describe();
+        } catch (RuntimeException e) {
+            return model.backend() + " backend";
+        }
     }
 
     @Override

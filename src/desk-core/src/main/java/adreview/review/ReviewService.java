@@ -89,7 +89,8 @@ import java.util.function.BooleanSupplier;
  * the measurement. A measurement that fails is recorded as {@code measured: {"error": ...}} and never
  * fails the run.
  *
- * <p>Every trace's request records what produced it: model folder, precision, device, image mode,
+ * <p>Every trace's request records what produced it: the backend ({@code local} or a server's), model folder,
+ * precision and device (a server: its model id and host, the token counts and timings it reported), image mode,
  * prompt and its version, schema version, the image's SHA-256, the run's claim id ({@code run_id}) for
  * pipeline runs, and for re-judges {@code rejudge=true} with reviewer and reason.
  */
@@ -257,13 +258,11 @@ public final class ReviewService {
             }
             JsonShape shape = shapeFor(p);
             p.traceRequest().put("schema_version", shape.id());
-            SchemaConstraint constraint = p.request().constrained()
-                    ? schema(shape).newConstraint(p.request().maxNewTokens()) : null;
             l.phase(RunPhase.READING_PROMPT, -1, null);
             long t0 = System.nanoTime();
             ReviewModel.Generation g;
             try {
-                g = model.generate(p.image(), p.prompt().text(), constraint, p.request().maxNewTokens(), l, cancellation);
+                g = generate(p, shape, l, cancellation);
             } finally {
                 putModelInfo(p.traceRequest());
             }
@@ -271,6 +270,9 @@ public final class ReviewService {
             raw = g.text();
             p.traceRequest().put("tokens_generated", g.tokens());
             p.traceRequest().put("stop_reason", g.stopReason());
+            if (g.server() != null) {
+                p.traceRequest().set("server", g.server());
+            }
             StageResult result = parse(p, shape, raw);
             ObjectNode response = Results.toJson(result);
             putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, result);
@@ -288,6 +290,20 @@ public final class ReviewService {
             LOG.error("stage run on variant {} failed unexpectedly", p.before().variantId(), e);
             return new Broke("unexpected error: " + e, orPartial(raw, run), measured);
         }
+    }
+
+    /**
+     * The model call: a local decoder gets the shape compiled into a token constraint over its vocabulary; a
+     * server backend gets the shape itself, to send as the request's JSON schema (one definition for both).
+     */
+    private ReviewModel.Generation generate(Prepared p, JsonShape shape, RunListener l, Cancellation cancellation) {
+        int max = p.request().maxNewTokens();
+        if (model instanceof ServerReviewModel server) {
+            return server.generate(p.image(), p.prompt().text(), p.request().constrained() ? shape : null, max, l,
+                    cancellation);
+        }
+        SchemaConstraint constraint = p.request().constrained() ? schema(shape).newConstraint(max) : null;
+        return model.generate(p.image(), p.prompt().text(), constraint, max, l, cancellation);
     }
 
     private static String orPartial(String raw, ActiveRun run) {
@@ -650,10 +666,23 @@ public final class ReviewService {
         } catch (RuntimeException e) {
             info = new ReviewModel.ModelInfo("unknown", "unknown", "unknown", "unknown");
         }
+        req.put("backend", model.backend());
         ObjectNode m = req.putObject("model");
-        m.put("folder", info.folderName());
-        m.put("precision", info.precision());
-        m.put("device", info.device());
+        if (model instanceof ServerReviewModel server) {
+            // The server's model id and the endpoint's host: never its path's secrets or the API key.
+            ServerReviewModel.Server s;
+            try {
+                s = server.server();
+            } catch (RuntimeException e) {
+                s = new ServerReviewModel.Server("unknown", "unknown");
+            }
+            m.put("id", s.modelId());
+            m.put("host", s.host());
+        } else {
+            m.put("folder", info.folderName());
+            m.put("precision", info.precision());
+            m.put("device", info.device());
+        }
         req.put("image_mode", info.imageMode());
     }
 

@@ -11,6 +11,8 @@ public enum RunPhase {
     MEASURING,
     /** The image is read, checked and turned into the model's input. */
     PREPARING_IMAGE,
+    /** A server backend is being asked (its model list, the connection); the detail names the host. */
+    ASKING_SERVER,
     /** The model reads the prompt and image features (the prefill); the first token follows. */
     READING_PROMPT
 }

@@ -111,4 +111,43 @@ class StoreDeskServiceTest {
             assertThat(s.remedy()).contains(ModelStatus.DOWNLOAD_COMMAND);
         }
     }
+
+    /** A model that cannot generate here: only what the status reads of it matters. */
+    private static ReviewModel statusOnly(String backend, String reason) {
+        return new ReviewModel() {
+            @Override public String backend() { return backend; }
+            @Override public String describe() { return "OpenAI-compatible server at gpu:8000, model llava"; }
+            @Override public ModelInfo info() { return new ModelInfo("llava", "server", "gpu:8000", "data-url"); }
+            @Override public Optional<String> unavailableReason() { return Optional.ofNullable(reason); }
+            @Override public TokenVocabulary vocabulary() { throw new UnsupportedOperationException(); }
+            @Override public Generation generate(Path i, String p, adreview.llava.generate.TokenConstraint c, int m,
+                                                 RunListener l, java.util.function.BooleanSupplier x) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void aServerBackendNeedsNoModelFolderAndRunsAsManyAtOnceAsConfigured() {
+        try (StoreDeskService server = TestDesks.on(db, assets, statusOnly("openai", null), 4)) {
+            ModelStatus s = server.modelStatus();
+            assertThat(s.ready()).isTrue();
+            assertThat(s.modelFolder()).isFalse();
+            assertThat(s.answeredBy()).isEqualTo("OpenAI-compatible server at gpu:8000, model llava");
+            assertThat(s.parallelRuns()).isEqualTo(4);
+        }
+        try (StoreDeskService noUrl = TestDesks.on(db, assets,
+                statusOnly("openai", "The openai backend has no server URL"), 4)) {
+            ModelStatus s = noUrl.modelStatus();
+            assertThat(s.ready()).isFalse();
+            assertThat(s.modelFolder()).isFalse(); // no download or Models window offered
+            assertThat(s.problem()).isEqualTo("The openai backend has no server URL");
+            assertThat(s.remedy()).contains("Settings").doesNotContain("models download");
+        }
+        try (StoreDeskService local = TestDesks.on(db, assets,
+                new RandomLogitsModel(TokenVocabulary.load(adreview.llava.Fixtures.tinyModel()), 5), 4)) {
+            assertThat(local.modelStatus().parallelRuns()).isEqualTo(1); // one shared model, one generation at a time
+            assertThat(local.modelStatus().modelFolder()).isTrue();
+        }
+    }
 }

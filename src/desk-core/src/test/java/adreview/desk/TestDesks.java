@@ -33,6 +33,11 @@ public final class TestDesks {
     }
 
     public static StoreDeskService on(ReviewTestDatabase db, Path assetRoot, ReviewModel model) {
+        return on(db, assetRoot, model, 1);
+    }
+
+    /** @param concurrency the configured parallel runs (a server backend uses them; the local model runs one) */
+    public static StoreDeskService on(ReviewTestDatabase db, Path assetRoot, ReviewModel model, int concurrency) {
         var database = db.database();
         VariantRepository variants = new VariantRepository(database);
         TraceRepository traces = new TraceRepository(database);
@@ -48,7 +53,7 @@ public final class TestDesks {
                 folder -> model,
                 m -> new ReviewService(database, variants, traces, new AdCopyResolver(database), renders, assets,
                         new PromptLibrary(), m, measurement, claims),
-                assetRoot.resolve("models"), folder -> "saved (test)",
+                assetRoot.resolve("models"), folder -> "saved (test)", concurrency,
                 new ModelLibrary(new ModelCatalog(assetRoot.resolve("models")), new ModelDownloader(HubClient.fromEnvironment(null))),
                 claims::close));
     }

@@ -275,7 +275,9 @@ public final class DeskApplication extends Application {
 
     private void showSettings() {
         dialogs.showAbout(AboutInfo.collect(model.settings(), model.databaseProperty().get(),
-                review.decisions().reviewerProperty(), preferences));
+                review.decisions().reviewerProperty(), preferences,
+                shown -> executor.io("test connection", control -> model.testConnection())
+                        .onSuccess(shown::accept).execute()));
     }
 
     /** Opens (or brings forward) the Models window, owned by the main window. */

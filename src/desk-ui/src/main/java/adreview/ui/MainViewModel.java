@@ -90,6 +90,15 @@ public final class MainViewModel implements AutoCloseable {
         return Optional.ofNullable(service);
     }
 
+    /** Settings' "Test connection": one line, "OK: …" or "Failed: …"; blocks, so call it on the IO lane. */
+    public String testConnection() {
+        try {
+            return starter.testConnection();
+        } catch (RuntimeException e) {
+            return "Failed: " + adreview.desk.Problems.describe(e);
+        }
+    }
+
     /** The effective configuration, from the open service or, before/after a failure, from the starter. */
     public List<DeskSetting> settings() {
         DeskService s = service;

@@ -85,11 +85,34 @@ public final class AboutDialog extends Dialog<Void> {
         you.getStyleClass().add("metadata-grid");
         you.addRow(0, new Label(Messages.get("about.reviewer")), name);
         you.addRow(1, new Label(Messages.get("about.language")), new javafx.scene.layout.HBox(8, language, restart));
-        VBox content = new VBox(10, youTitle, you, versionsTitle, versions, configTitle, config);
+        VBox content = new VBox(10, youTitle, you, versionsTitle, versions, configTitle, config,
+                connectionTest(info));
         content.getStyleClass().add("about-content");
         content.setPrefWidth(880);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    /** "Test connection" and its one-line result (a server: GET /models and one tiny request). */
+    private static javafx.scene.Node connectionTest(AboutInfo info) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(Messages.get("about.testConnection"));
+        button.setId("testConnectionButton");
+        Label result = new Label();
+        result.setId("connectionResult");
+        result.setWrapText(true);
+        result.setMaxWidth(Double.MAX_VALUE);
+        button.setOnAction(e -> {
+            button.setDisable(true);
+            result.setText(Messages.get("about.testing"));
+            info.connectionTest().accept(line -> {
+                result.setText(line);
+                button.setDisable(false);
+            });
+        });
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, button, result);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(result, Priority.ALWAYS);
+        return row;
     }
 
     private static TableColumn<DeskSetting, String> column(String title, double width,

@@ -8,6 +8,7 @@ import javafx.beans.property.StringProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the settings dialog shows and changes: the reviewer's name and the UI language (remembered), the versions of
@@ -15,9 +16,11 @@ import java.util.List;
  *
  * @param reviewer    the name decisions and re-judges are recorded with (editable here)
  * @param preferences where the language choice is remembered
+ * @param connectionTest "Test connection": asks the configured backend and hands its one line to the callback on the
+ *                    UI thread (the asking runs in the background)
  */
 public record AboutInfo(List<MetadataEntry> versions, List<DeskSetting> configuration, StringProperty reviewer,
-                        UiPreferences preferences) {
+                        UiPreferences preferences, Consumer<Consumer<String>> connectionTest) {
 
     /** The UI preference that names the language ("en", "ko"); absent: the system's. */
     public static final String LANGUAGE_KEY = "language";
@@ -29,7 +32,7 @@ public record AboutInfo(List<MetadataEntry> versions, List<DeskSetting> configur
     }
 
     public static AboutInfo collect(List<DeskSetting> configuration, String database, StringProperty reviewer,
-                                    UiPreferences preferences) {
+                                    UiPreferences preferences, Consumer<Consumer<String>> connectionTest) {
         List<MetadataEntry> versions = new ArrayList<>();
         versions.add(new MetadataEntry(Messages.get("app.title"), deskVersion()));
         versions.add(new MetadataEntry("Java", System.getProperty("java.version") + " ("
@@ -40,6 +43,6 @@ public record AboutInfo(List<MetadataEntry> versions, List<DeskSetting> configur
                 + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")"));
         versions.add(new MetadataEntry(Messages.get("about.database"), database == null || database.isBlank()
                 ? Messages.get("about.notConnected") : database));
-        return new AboutInfo(List.copyOf(versions), List.copyOf(configuration), reviewer, preferences);
+        return new AboutInfo(List.copyOf(versions), List.copyOf(configuration), reviewer, preferences, connectionTest);
     }
 }

@@ -4,14 +4,17 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs background tasks on one of two lanes and calls back on the UI thread. The I/O lane (a few daemon threads)
- * takes database calls, file reads and image decoding; the model lane (one daemon thread) takes every model run, so
- * runs queue against the one shared model in the order they were asked for. Both lanes stop on {@link #close()}.
+ * takes database calls, file reads and image decoding; the model lane takes every model run: one thread by default, so
+ * runs queue against the one shared local model in the order they were asked for, or as many as
+ * {@link #setModelParallelism} says for a server backend. Both lanes stop on {@link #close()}.
  */
 public final class TaskExecutor implements AutoCloseable {
 
@@ -19,7 +22,7 @@ public final class TaskExecutor implements AutoCloseable {
     public enum Lane { IO, MODEL }
 
     private final ExecutorService io;
-    private final ExecutorService model;
+    private final ThreadPoolExecutor model;
     private final Executor uiThread;
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -29,7 +32,8 @@ public final class TaskExecutor implements AutoCloseable {
      */
     public TaskExecutor(int ioThreads, Executor uiThread) {
         this.io = Executors.newFixedThreadPool(ioThreads, new DaemonThreads("desk-io"));
-        this.model = Executors.newSingleThreadExecutor(new DaemonThreads("desk-model"));
+        this.model = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new DaemonThreads("desk-model"));
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
     }
 
@@ -57,6 +61,21 @@ public final class TaskExecutor implements AutoCloseable {
                 finished();
             }
         });
+    }
+
+    /**
+     * How many model tasks may run at once: 1 for the local model (one generation at a time), the configured
+     * concurrency for a server backend. Tasks still start in the order they were submitted.
+     */
+    public synchronized void setModelParallelism(int n) {
+        int size = Math.max(1, n);
+        if (size > model.getMaximumPoolSize()) { // core <= max at every step
+            model.setMaximumPoolSize(size);
+            model.setCorePoolSize(size);
+        } else {
+            model.setCorePoolSize(size);
+            model.setMaximumPoolSize(size);
+        }
     }
 
     /** Runs {@code action} on the UI thread. */

@@ -164,6 +164,7 @@ public final class ReviewViewModel {
 
     public void setReadiness(ModelStatus r) {
         readiness.set(Objects.requireNonNull(r));
+        executor.setModelParallelism(r.parallelRuns()); // a server takes several runs at once; the local model one
         updateCanRun();
     }
 

@@ -27,6 +27,8 @@ public final class RunItem {
     private final ReadOnlyStringWrapper answerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private volatile long firstTokenNanos = -1;
+    /** Counted down by the worker when its run has returned (before the UI thread hears of it). */
+    private final java.util.concurrent.CountDownLatch workEnded = new java.util.concurrent.CountDownLatch(1);
 
     RunItem(RunRequest request, ListedVariant variant, Batch batch) {
         this.request = request;
@@ -112,6 +114,16 @@ public final class RunItem {
     /** The desk is closing: the run stops and is recorded as failed (cancelled). */
     boolean requestStop(String reason) {
         return cancellation.cancel(Cancellation.Effect.FAIL, reason);
+    }
+
+    /** The worker is done with this item: the model call has returned (or it was never started). */
+    void workEnded() {
+        workEnded.countDown();
+    }
+
+    /** Waits up to {@code millis} for the worker to be done with this item; false on time-out. Any thread. */
+    public boolean awaitWorkEnded(long millis) throws InterruptedException {
+        return workEnded.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     void markFirstToken() {

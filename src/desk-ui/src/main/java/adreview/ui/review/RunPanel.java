@@ -92,8 +92,9 @@ public final class RunPanel extends VBox {
         Button copy = new Button("Copy command");
         copy.getStyleClass().add("rv-small");
         copy.setMinWidth(Button.USE_PREF_SIZE);
-        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().remedy().isEmpty(),
-                vm.readinessProperty()));
+        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().remedy().isEmpty()
+                && vm.readinessProperty().get().modelFolder(), vm.readinessProperty()));
+        copy.managedProperty().bind(copy.visibleProperty());
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(ModelStatus.DOWNLOAD_COMMAND);
@@ -105,7 +106,8 @@ public final class RunPanel extends VBox {
         getModel.getStyleClass().add("rv-small");
         getModel.setMinWidth(Button.USE_PREF_SIZE);
         getModel.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.readinessProperty().get().ready() && onGetModel.get() != null, vm.readinessProperty(), onGetModel));
+                () -> !vm.readinessProperty().get().ready() && vm.readinessProperty().get().modelFolder()
+                        && onGetModel.get() != null, vm.readinessProperty(), onGetModel));
         getModel.managedProperty().bind(getModel.visibleProperty());
         getModel.setOnAction(e -> {
             Runnable action = onGetModel.get();
@@ -140,6 +142,15 @@ public final class RunPanel extends VBox {
             answer.setText(text);
             answer.positionCaret(text.length()); // keep the newest tokens in view
         });
+        // Which backend answers: the local model or a server (local and remote answers are compared in the history).
+        Label answeredBy = new Label();
+        answeredBy.setId("answeredBy");
+        answeredBy.getStyleClass().add("rv-muted");
+        answeredBy.textProperty().bind(Bindings.createStringBinding(() -> vm.readinessProperty().get().answeredBy().isEmpty()
+                ? "" : Messages.get("review.answeredBy", vm.readinessProperty().get().answeredBy()), vm.readinessProperty()));
+        answeredBy.visibleProperty().bind(answeredBy.textProperty().isNotEmpty()
+                .and(Bindings.createBooleanBinding(() -> vm.readinessProperty().get().ready(), vm.readinessProperty())));
+        answeredBy.managedProperty().bind(answeredBy.visibleProperty());
         VBox progress = new VBox(4, phase, bar, answer);
         progress.getStyleClass().add("rv-progress");
         progress.visibleProperty().bind(queue.currentProperty().isNotNull().or(queue.lastFinishedProperty().isNotNull()));
@@ -207,7 +218,7 @@ public final class RunPanel extends VBox {
         rejudgeInstead.setOnAction(e -> vm.rejudgeInstead());
 
         setSpacing(8);
-        getChildren().addAll(toolbar, noModel, message, rejudgeInstead, progress, batchBox, options);
+        getChildren().addAll(toolbar, noModel, answeredBy, message, rejudgeInstead, progress, batchBox, options);
     }
 
     private static Button runButton(String text, String key, String id, ReviewViewModel vm, KeyBinding action) {

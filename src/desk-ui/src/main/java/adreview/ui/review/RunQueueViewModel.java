@@ -35,8 +35,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The run queue: every model run of the window goes through here, in order, on the executor's model lane (one shared
- * model). State lives in read-only properties that change only on the UI thread. Progress from the model thread is
+ * The run queue: every model run of the window goes through here, in order, on the executor's model lane: one at a
+ * time for the local model, as many at once as the lane's parallelism for a server backend. The panel shows one of
+ * them, the {@linkplain #currentProperty() current} run: the newest started that is still running. State lives in read-only properties that change only on the UI thread. Progress from the model thread is
  * coalesced by the task ({@link adreview.ui.concurrent.BackgroundTask}): however many tokens arrive between two UI
  * turns, the UI sees one update with the newest state and all the text.
  */
@@ -59,6 +60,8 @@ public final class RunQueueViewModel {
     private final ObservableList<RunItem> items = FXCollections.observableArrayList();
     private final ObservableList<RunItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final List<RunItem> waiting = new ArrayList<>();
+    /** Started and not yet finished, oldest first (more than one with a parallel lane). */
+    private final List<RunItem> active = new ArrayList<>();
     private final ReadOnlyObjectWrapper<RunItem> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunItem> lastFinished = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -127,59 +130,71 @@ public final class RunQueueViewModel {
         return true;
     }
 
-    /** Cancels the running item and everything waiting. */
+    /** Cancels every running item and everything waiting. */
     public void cancelAll() {
         for (RunItem item : List.copyOf(waiting)) {
             cancelWaiting(item);
         }
-        cancelCurrent();
+        for (RunItem item : List.copyOf(active)) {
+            item.requestCancel();
+        }
+        if (current.get() != null) {
+            phaseText.set(Messages.get("run.cancelling"));
+        }
     }
 
-    /** Cancels one item: a waiting one is dropped at once, the running one is asked to stop. */
+    /** Cancels one item: a waiting one is dropped at once, a running one is asked to stop. */
     public void cancel(RunItem item) {
         if (item == current.get()) {
             cancelCurrent();
+        } else if (active.contains(item)) {
+            item.requestCancel();
         } else if (waiting.contains(item)) {
             cancelWaiting(item);
         }
     }
 
+    /** The items started and not yet finished, oldest first (UI thread). */
+    public List<RunItem> running() {
+        return List.copyOf(active);
+    }
+
     /**
-     * The desk is closing: drops what waits, and asks the running item to stop and be recorded as failed ({@code
-     * reason} goes into its trace). Returns the running item, or null when nothing runs.
+     * The desk is closing: drops what waits, and asks every running item to stop and be recorded as failed
+     * ({@code reason} goes into its trace). Returns the items that were running.
      */
-    public RunItem stopAll(String reason) {
+    public List<RunItem> stopAll(String reason) {
         for (RunItem item : List.copyOf(waiting)) {
             cancelWaiting(item);
         }
-        RunItem item = current.get();
-        if (item != null && item.requestStop(reason)) {
+        List<RunItem> stopping = List.copyOf(active);
+        for (RunItem item : stopping) {
+            item.requestStop(reason);
+        }
+        if (!stopping.isEmpty()) {
             phaseText.set(Messages.get("run.stopping"));
         }
-        return item;
+        return stopping;
     }
 
     /**
      * The window closes during a run (the reviewer confirmed): {@link #stopAll}, then {@code then} on the UI thread
-     * once the model lane is idle. A run that does not stop within {@code wait} (a model still loading does not poll)
-     * is recorded at once ({@link adreview.review.Cancellation#abandon}).
+     * once every stopped run has returned. A run that does not stop within {@code wait} (a model still loading does
+     * not poll) is recorded at once ({@link adreview.review.Cancellation#abandon}).
      */
     public void stopAllThen(String reason, java.time.Duration wait, Runnable then) {
-        RunItem running = stopAll(reason);
-        java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
-        executor.<Void, Void>task(TaskExecutor.Lane.MODEL, "wait for the model lane", control -> {
-            drained.complete(null);
-            return null;
-        }).execute();
+        List<RunItem> stopping = stopAll(reason);
         Thread waiter = new Thread(() -> {
-            try {
-                drained.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                if (running != null) {
-                    running.cancellation().abandon();
+            long until = System.nanoTime() + wait.toNanos();
+            for (RunItem item : stopping) {
+                try {
+                    if (!item.awaitWorkEnded(Math.max(0, (until - System.nanoTime()) / 1_000_000))) {
+                        item.cancellation().abandon();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    item.cancellation().abandon();
                 }
-            } catch (Exception e) {
-                Thread.currentThread().interrupt();
             }
             executor.onUiThread(then);
         }, "desk-close-runs");
@@ -190,7 +205,8 @@ public final class RunQueueViewModel {
     /** "Stage 1 · shoe · 3f2a9c1e (and 2 queued)": what stopping would stop; empty when idle. */
     public String busyDescription() {
         RunItem item = current.get();
-        String running = item == null ? "" : item.title();
+        String running = item == null ? "" : item.title()
+                + (active.size() > 1 ? " " + Messages.get("run.busy.more", active.size() - 1) : "");
         int queued = queuedCount.get();
         return queued == 0 ? running : Messages.get("run.busy.queued", running, queued);
     }
@@ -214,13 +230,17 @@ public final class RunQueueViewModel {
 
     private void submit(RunItem item) {
         executor.<Ending, Progress>task(TaskExecutor.Lane.MODEL, item.title(), control -> {
-                    DeskService s = service;
-                    if (item.isCancelRequested()) {
-                        return new Ending(null, new RunState.Cancelled(), "");
+                    try {
+                        DeskService s = service;
+                        if (item.isCancelRequested()) {
+                            return new Ending(null, new RunState.Cancelled(), "");
+                        }
+                        executor.onUiThread(() -> started(item));
+                        Listener listener = new Listener(item, control::progress);
+                        return run(s, item, listener);
+                    } finally {
+                        item.workEnded();
                     }
-                    executor.onUiThread(() -> started(item));
-                    Listener listener = new Listener(item, control::progress);
-                    return run(s, item, listener);
                 })
                 .onProgress(p -> {
                     if (!item.isFinished()) {
@@ -304,6 +324,7 @@ public final class RunQueueViewModel {
             return;
         }
         waiting.remove(item);
+        active.add(item);
         current.set(item);
         item.setState(new RunState.Working(RunPhase.PREPARING_IMAGE, -1, null));
         showCurrent(item);
@@ -319,9 +340,15 @@ public final class RunQueueViewModel {
         if (item.firstTokenMillis() >= 0) {
             LOG.info("{}: first token {} ms after Run, {}", item.title(), item.firstTokenMillis(), end.state().describe());
         }
+        active.remove(item);
         if (current.get() == item) {
             showCurrent(item);
-            current.set(null);
+            // With runs in parallel the panel moves on to the newest one still running.
+            RunItem next = active.isEmpty() ? null : active.get(active.size() - 1);
+            current.set(next);
+            if (next != null) {
+                showCurrent(next);
+            }
         }
         renumberWaiting();
     }
@@ -369,13 +396,13 @@ public final class RunQueueViewModel {
     }
 
     private void renumberWaiting() {
-        int pos = current.get() == null ? 1 : 2;
+        int pos = active.size() + 1;
         for (RunItem w : waiting) {
             w.setState(new RunState.Queued(pos++));
         }
         queuedCount.set(waiting.size());
-        running.set(current.get() != null || !waiting.isEmpty());
-        if (current.get() == null && waiting.isEmpty() && lastFinished.get() == null) {
+        running.set(!active.isEmpty() || !waiting.isEmpty());
+        if (active.isEmpty() && waiting.isEmpty() && lastFinished.get() == null) {
             phaseText.set(Messages.get("run.idle"));
             progress.set(0);
         }

@@ -135,7 +135,8 @@ public final class TraceComparisonViewModel {
         if (k.contains("prompt") || k.contains("ad_copy")) {
             return "Prompt";
         }
-        if (k.contains("model") || k.contains("precision") || k.contains("device") || k.contains("image_mode")
+        if (k.startsWith("backend") || k.startsWith("server.") || k.contains("model") || k.contains("precision")
+                || k.contains("device") || k.contains("image_mode")
                 || k.contains("schema") || k.contains("sha") || k.contains("dtype") || k.contains("engine")) {
             return "Model";
         }

@@ -23,8 +23,15 @@ public record TraceRow(Trace trace, String time, String operation, String latenc
         if (t.request() != null && t.request().path("rejudge").asBoolean(false)) {
             operation = Messages.get("trace.rejudge", operation);
         }
+        operation += remoteBackend(t);
         return new TraceRow(t, Formats.traceTime(t.createdAt()), operation,
                 Formats.latency(t.latencyMs() == null ? null : t.latencyMs().longValue()), summary(t), scope);
+    }
+
+    /** " · openai" for an answer from a server backend, so that local and remote rows tell apart; else "". */
+    static String remoteBackend(Trace t) {
+        String backend = t.request() == null ? "" : t.request().path("backend").asText("");
+        return backend.isEmpty() || backend.equals("local") ? "" : " · " + backend;
     }
 
     /** E.g. "score 0.82 · valid", "pass", "fail: occlusion, no cta", "error: image file missing". */

@@ -247,8 +247,9 @@ class RunQueueViewModelTest {
         List<RunItem> items = queue.enqueue(Prompt.Stage.STAGE2, false, List.of(a, b), pipeline(Prompt.Stage.STAGE2));
         model.permits.release(3); // loaded, prompt read, first token
         ui.drainUntil(() -> items.get(0).state() instanceof RunState.Writing);
-        RunItem stopped = queue.stopAll("the desk was closed during the run");
-        assertThat(stopped).isSameAs(items.get(0));
+        List<RunItem> stopping = queue.stopAll("the desk was closed during the run");
+        assertThat(stopping).containsExactly(items.get(0));
+        RunItem stopped = stopping.get(0);
         assertThat(stopped.cancellation().effect()).isEqualTo(Cancellation.Effect.FAIL);
         assertThat(items.get(1).isFinished()).isTrue(); // the queued one is dropped at once
         model.permits.release(10);
@@ -257,5 +258,60 @@ class RunQueueViewModelTest {
         assertThat(world.state(b.row().variantId())).isEqualTo("overlay/done");
         assertThat(world.db.query("SELECT response->>'error' FROM vlm_traces WHERE job_variants_id = ?", a.row().variantId()))
                 .contains("the desk was closed during the run");
+    }
+
+    @Test
+    void aParallelLaneRunsSeveralAtOnceAndStoppingTheDeskStopsEveryOne() throws Exception {
+        executor.setModelParallelism(2); // a server backend with concurrency 2
+        List<ListedVariant> batch = List.of(eligible(Prompt.Stage.STAGE1, "ad_landscape.png"),
+                eligible(Prompt.Stage.STAGE1, "ad_portrait.png"), eligible(Prompt.Stage.STAGE1, "ad_rgba.png"));
+        List<RunItem> items = queue.enqueue(Prompt.Stage.STAGE1, false, batch, pipeline(Prompt.Stage.STAGE1));
+        ui.drainUntil(() -> queue.running().size() == 2);
+        assertThat(queue.running()).containsExactlyInAnyOrder(items.get(0), items.get(1));
+        assertThat(items.subList(0, 2)).contains(queue.currentProperty().get());
+        assertThat(items.get(2).state()).isEqualTo(new RunState.Queued(3));
+        assertThat(queue.queuedCountProperty().get()).isEqualTo(1);
+
+        queue.stopAll("the desk was closed during the run");
+        assertThat(items.get(0).cancellation().effect()).isEqualTo(Cancellation.Effect.FAIL);
+        assertThat(items.get(1).cancellation().effect()).isEqualTo(Cancellation.Effect.FAIL);
+        assertThat(items.get(2).isFinished()).isTrue(); // the queued one is dropped at once
+        model.unpace();
+        ui.drainUntil(() -> items.stream().allMatch(RunItem::isFinished));
+        assertThat(items.get(0).awaitWorkEnded(5_000)).isTrue();
+        assertThat(items.get(1).awaitWorkEnded(5_000)).isTrue();
+        assertThat(queue.running()).isEmpty();
+        assertThat(queue.currentProperty().get()).isNull();
+        assertThat(queue.runningProperty().get()).isFalse();
+        // Both stopped runs are recorded as failed with a trace; the dropped one never touched its variant.
+        for (int i = 0; i < 2; i++) {
+            UUID id = batch.get(i).row().variantId();
+            assertThat(world.state(id)).isEqualTo("vlm_analyze/failed");
+            assertThat(world.db.count("vlm_traces", "job_variants_id = ?", id)).isEqualTo(1);
+        }
+        assertThat(world.state(batch.get(2).row().variantId())).isEqualTo("img_gen/done");
+    }
+
+    @Test
+    void whenTheShownRunEndsThePanelMovesOnToOneStillRunning() throws Exception {
+        executor.setModelParallelism(2);
+        List<ListedVariant> pair = List.of(eligible(Prompt.Stage.STAGE1, "ad_landscape.png"),
+                eligible(Prompt.Stage.STAGE1, "ad_portrait.png"));
+        List<RunItem> items = queue.enqueue(Prompt.Stage.STAGE1, false, pair, pipeline(Prompt.Stage.STAGE1));
+        ui.drainUntil(() -> queue.running().size() == 2);
+        RunItem shown = queue.currentProperty().get();
+        RunItem other = shown == items.get(0) ? items.get(1) : items.get(0);
+        queue.cancel(shown);
+        // One step at a time, shared by both runs: the cancelled one notices at its next step, the other goes on.
+        while (!shown.isFinished()) {
+            model.permits.release();
+            ui.drainUntil(() -> model.permits.availablePermits() == 0 || shown.isFinished());
+        }
+        assertThat(other.isFinished()).isFalse();
+        assertThat(queue.currentProperty().get()).isSameAs(other);
+        queue.cancelAll();
+        model.unpace();
+        ui.drainUntil(other::isFinished);
+        assertThat(queue.currentProperty().get()).isNull();
     }
 }
