@@ -58,7 +58,7 @@ class HostileSecretsTest {
         assertThat(password.source()).isEqualTo(ConfigSource.ENVIRONMENT);
         Setting url = c.settings().stream().filter(s -> s.key() == Key.DB_URL).findFirst().orElseThrow();
         assertThat(url.value()).isEqualTo("jdbc:postgresql://db:5432/pipeline?user=desk&password=••••");
-        assertThat(StoreDeskBackend.entries(c)).allSatisfy(e -> assertThat(e.toString()).doesNotContain(SECRET));
+        assertThat(DeskServices.settings(c)).allSatisfy(e -> assertThat(e.toString()).doesNotContain(SECRET));
     }
 
     @Test

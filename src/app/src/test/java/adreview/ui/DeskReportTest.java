@@ -3,9 +3,10 @@ package adreview.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adreview.app.DeskConfig;
-import adreview.app.StoreDeskBackend;
+import adreview.app.DeskServices;
+import adreview.desk.ListedVariant;
+import adreview.ui.prefs.UiPreferences;
 import adreview.review.report.DisagreeingVariant;
-import adreview.ui.data.VariantSummary;
 import adreview.ui.report.ReportView;
 import java.util.Map;
 import org.controlsfx.control.CheckComboBox;
@@ -35,12 +36,11 @@ class DeskReportTest extends FxRobot {
     static void startDesk() throws Exception {
         DeskConfig home = UiFixture.freshHome("desk-report-test");
         UiFixture.prepare(home);
-        System.setProperty("headless.geometry", "1440x900-32");
         FxToolkit.registerPrimaryStage();
         app = (DeskApplication) FxToolkit.setupApplication(() -> new DeskApplication(
-                new StoreDeskBackend(() -> DeskConfig.load(Map.of(), Map.of()), false)));
+                new DeskServices(() -> DeskConfig.load(Map.of(), Map.of()), false), UiPreferences.inMemory()));
         UiFixture.waitUntil(() -> app.model().phaseProperty().get() == MainViewModel.Phase.FAILED
-                || !app.model().list().allVariants().isEmpty());
+                || !app.listModel().allVariants().isEmpty());
         assertThat(app.model().failureProperty().get()).isEmpty();
         UiFixture.waitUntil(() -> !app.view().reportButton().isDisabled());
     }
@@ -56,7 +56,7 @@ class DeskReportTest extends FxRobot {
         @SuppressWarnings("unchecked")
         CheckComboBox<String> statuses = lookup("#statusFilter").queryAs(CheckComboBox.class);
         interact(() -> statuses.getCheckModel().check("failed"));
-        assertThat(app.model().list().filterProperty().get().statuses()).containsExactly("failed");
+        assertThat(app.listModel().filter().statuses()).containsExactly("failed");
         clickOn("#reportButton");
         UiFixture.waitUntil(() -> app.reportView() != null && app.reportView().model().reportProperty().get() != null
                 && !app.reportView().model().disagreements().isEmpty());
@@ -72,10 +72,10 @@ class DeskReportTest extends FxRobot {
                 .filter(n -> !((TableRow<?>) n).isEmpty()).findFirst().orElseThrow();
         clickOn(row);
         UiFixture.waitUntil(() -> {
-            VariantSummary selected = app.model().list().selectedProperty().get();
-            return selected != null && selected.variantId().equals(first.variantId());
+            ListedVariant selected = app.state().current();
+            return selected != null && selected.row().variantId().equals(first.variantId());
         });
-        assertThat(app.model().list().filterProperty().get().statuses()).isEmpty();
+        assertThat(app.listModel().filter().statuses()).isEmpty();
         interact(window::close);
     }
 

@@ -54,8 +54,8 @@ public final class ImageArea extends BorderPane {
         slots.get(ImageKind.RENDER).view.setId(idPrefix + "RenderImage");
 
         ToggleGroup kinds = new ToggleGroup();
-        ToggleButton generated = segment(ImageKind.GENERATED, "showGenerated", kinds, "image.generated.tip");
-        ToggleButton render = segment(ImageKind.RENDER, "showRender", kinds, "image.render.tip");
+        ToggleButton generated = segment(ImageKind.GENERATED, idPrefix + "ShowGenerated", kinds, "image.generated.tip");
+        ToggleButton render = segment(ImageKind.RENDER, idPrefix + "ShowRender", kinds, "image.render.tip");
         generated.getStyleClass().add("segment-left");
         render.getStyleClass().add("segment-right");
         kinds.selectToggle(model.imageKindProperty().get() == ImageKind.RENDER ? render : generated);
@@ -203,6 +203,11 @@ public final class ImageArea extends BorderPane {
     }
 
     /** The zoomable view of one image (tests look at its zoom). */
+    /** The measured text boxes drawn over the render (shown while the boxes toggle is on). */
+    public OverlayBoxesLayer boxesLayer() {
+        return slots.get(ImageKind.RENDER).boxesLayer;
+    }
+
     public ZoomableImageView view(ImageKind kind) {
         return slots.get(kind).view;
     }
@@ -254,7 +259,10 @@ public final class ImageArea extends BorderPane {
         Slot(ImageKind kind, String idPrefix) {
             getStyleClass().add("image-slot");
             setMinSize(80, 80);
-            placeholder.setId(idPrefix + (kind == ImageKind.GENERATED ? "Placeholder" : "RenderPlaceholder"));
+            String id = idPrefix + (kind == ImageKind.GENERATED ? "Placeholder" : "RenderPlaceholder");
+            placeholder.setId(id);
+            placeholderTitle.setId(id + "Title");
+            placeholderDetail.setId(id + "Detail");
             placeholder.getStyleClass().add("image-placeholder");
             placeholder.setAlignment(Pos.CENTER);
             placeholder.setMaxSize(420, Region.USE_PREF_SIZE);

@@ -225,16 +225,17 @@ public final class ReviewViewModel {
         String prompt = blankToNull(promptOverride.get());
         String reason = rejudge ? blankToNull(rejudgeReason.get()) : null;
         String reviewer = blankToNull(decisions.reviewerProperty().get());
+        // Before queueing: a refusal known up front sets its own message and offer at once.
+        offerRejudge.set(null);
+        message.set(selection.size() == 1 ? "" : Messages.get("review.queued",
+                Messages.get("stage." + stage.name().toLowerCase(java.util.Locale.ROOT)), selection.size()));
         queue.enqueue(stage, rejudge, selection, v -> new RunRequest(stage, v.row().variantId(), adCopy, null, prompt,
                 rejudge, rejudge ? reviewer : null, reason, true, RunRequest.MAX_NEW_TOKENS));
         // Overrides are for one run (or one batch): cleared so the next run uses the defaults again.
         adCopyOverride.set("");
         promptOverride.set("");
         rejudgeReason.set("");
-        offerRejudge.set(null);
         tab.set(stage == Prompt.Stage.STAGE1 ? ResultTab.STAGE1 : ResultTab.STAGE2);
-        message.set(selection.size() == 1 ? "" : Messages.get("review.queued",
-                Messages.get("stage." + stage.name().toLowerCase(java.util.Locale.ROOT)), selection.size()));
         return true;
     }
 

@@ -37,6 +37,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -149,10 +150,15 @@ class ReviewPaneFxTest {
         list.connect(world.service);
         detail.connect(world.service);
         vm.connect(world.service);
-        // Only this class's variants: a filter on their ids' common job is not available, so on the steps used.
+        list.refresh();
+    }
+
+    /** After {@code @Start} (which runs on the FX thread, so it must not wait for the FX thread's callbacks). */
+    @BeforeEach
+    void listLoaded() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.allVariants().size() >= variants.size());
         select(variants.get(0));
-        listView.requestFocus();
+        WaitForAsyncUtils.asyncFx(listView::requestFocus).get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach

@@ -52,8 +52,10 @@ final class ReviewWorld implements AutoCloseable {
         return service.variants().stream().filter(v -> v.row().variantId().equals(id)).findFirst().orElseThrow();
     }
 
+    /** "step/status", as the desk shows it (the database helper says "status/step"). */
     String state(UUID id) {
-        return db.state(id);
+        String[] statusStep = db.state(id).split("/", 2);
+        return statusStep[1] + "/" + statusStep[0];
     }
 
     @Override
