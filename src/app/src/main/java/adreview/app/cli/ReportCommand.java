@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--model-precision", paramLabel = "PRECISION", description = "Only traces with this precision (int8, fp16, fp32).")
     String precision;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Only traces of this backend (traces without one are 'local').")
+    @Option(names = "--trace-backend", paramLabel = "NAME", description = "Only traces answered by this backend (traces without one are 'local').")
     String backend;
 
     @Option(names = "--include-rejudges", description = "Let re-judges count as the model's verdict (default: pipeline runs only).")
