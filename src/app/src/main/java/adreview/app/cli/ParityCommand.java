@@ -94,7 +94,7 @@ public final class ParityCommand implements Callable<Integer> {
         System.out.println("relative error = ||engine - reference|| / ||reference||; greedy = ids equal to the"
                 + " reference's 32 before the first difference (decoded by the kernel named); vs op-op = largest relative"
                 + " error of the kernel's decode-step logits against libtorch's op-by-op step on the reference"
-                + " continuation (fp16 within 1e-2, else 1e-4)");
+                + " continuation (within 1e-2 where it computes in FP16: fp16, and int8 on a GPU; else 1e-4)");
         System.out.printf(Locale.ROOT, "tolerances: fp32 %.0e on every tensor and all greedy ids; fp16 (FP16 arithmetic"
                         + " on any device) %.0e on every tensor, logits included, and the same top-1; int8 cosine >= %.2f"
                         + " of logits_last and the same top-1%n", FixtureParity.FP32_TOLERANCE,

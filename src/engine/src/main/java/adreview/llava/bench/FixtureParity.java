@@ -46,9 +46,13 @@ public final class FixtureParity {
                              boolean sameTop1, int greedyIdsMatched, int greedyIds, double decodeVsOpByOp) {
     }
 
-    /** How far another kernel's decode steps may be from libtorch's op-by-op ones (relative error of the logits). */
-    public static double decodeTolerance(WeightPrecision precision) {
-        return precision == WeightPrecision.FP16 ? FP16_TOLERANCE : 1e-4;
+    /**
+     * How far another kernel's decode steps may be from libtorch's op-by-op ones (relative error of the logits). It
+     * follows the arithmetic, not the storage: int8 weights on a GPU are widened to FP16 and computed in half
+     * precision, where two kernels' different summation orders part by about 1e-3 (seen on an H200: 1.2e-3).
+     */
+    public static double decodeTolerance(DataType compute) {
+        return compute == DataType.FLOAT16 ? FP16_TOLERANCE : 1e-4;
     }
 
     public record Result(String precision, String device, String kernel, List<CaseResult> cases,
@@ -90,7 +94,7 @@ public final class FixtureParity {
             for (int c = 0; c < FixtureReference.CASES; c++) {
                 CaseResult r = runCase(net, manager, ref, c, k);
                 cases.add(r);
-                judge(precision, r, failures);
+                judge(precision, net.language().computeType(), r, failures);
             }
             return new Result(precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", k.id(), cases,
                     failures);
@@ -162,11 +166,12 @@ public final class FixtureParity {
         return worst;
     }
 
-    private static void judge(WeightPrecision precision, CaseResult r, List<String> failures) {
+    private static void judge(WeightPrecision precision, DataType compute, CaseResult r,
+                              List<String> failures) {
         String at = "case " + r.index() + ": ";
-        if (r.decodeVsOpByOp() > decodeTolerance(precision)) {
+        if (r.decodeVsOpByOp() > decodeTolerance(compute)) {
             failures.add(String.format(java.util.Locale.ROOT, "%sdecode steps %.3e from libtorch's op-by-op ones > %.0e",
-                    at, r.decodeVsOpByOp(), decodeTolerance(precision)));
+                    at, r.decodeVsOpByOp(), decodeTolerance(compute)));
         }
         if (!r.sameTop1()) {
             failures.add(at + "top-1 of logits_last differs from the reference");
