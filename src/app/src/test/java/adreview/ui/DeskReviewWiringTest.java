@@ -57,7 +57,7 @@ class DeskReviewWiringTest extends FxRobot {
         modelsDir = Files.createDirectories(home.dataDir().resolve("models"));
         Path fixture = adreview.llava.Fixtures.tinyModel()
                 .toAbsolutePath().normalize();
-        copy(fixture, modelsDir.resolve("llava-tiny"));
+        UiFixture.copyTree(fixture, modelsDir.resolve("llava-tiny"));
         Map<DeskConfig.Key, String> flags = Map.of(DeskConfig.Key.MODEL_DIR, modelsDir.toString());
         UiFixture.prepare(DeskConfig.load(Map.of(), flags));
         FxToolkit.registerPrimaryStage();
@@ -71,14 +71,6 @@ class DeskReviewWiringTest extends FxRobot {
         UiFixture.waitUntil(() -> !app.view().modelsButton().isDisabled());
         System.out.printf("DeskReviewWiringTest: desk wired %d ms after setupApplication%n",
                 (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
     }
 
     @AfterAll

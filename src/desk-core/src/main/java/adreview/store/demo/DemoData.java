@@ -202,6 +202,13 @@ public final class DemoData {
         }
     }
 
+    /**
+     * What the demo renders' text was drawn with, kept in {@code demo/.drawn-with}. Renders of an older desk, drawn
+     * before the Korean font was bundled, show empty boxes for Hangul; a different (or missing) note redraws them
+     * once. The photos carry no text and stay.
+     */
+    static final String DRAWN_WITH = "renders drawn with the bundled " + DemoPainter.FONT_FAMILY + " (painter 2)";
+
     /** Draws every demo image that is not on disk yet (in parallel: each is independent). */
     public static void writeAssets(Path assetRoot) {
         Path dir = assetRoot.resolve("demo");
@@ -210,11 +217,13 @@ public final class DemoData {
         } catch (IOException e) {
             throw new StoreException("cannot create the demo asset folder " + dir + ": " + e.getMessage(), e);
         }
+        Path note = dir.resolve(".drawn-with");
+        boolean redrawRenders = !DRAWN_WITH.equals(readNote(note));
         VARIANTS.parallelStream().forEach(spec -> {
             Path photoFile = dir.resolve(spec.file() + ".png");
             Path renderFile = dir.resolve(spec.file() + "-render.png");
             boolean needPhoto = spec.image() == ImageState.DRAWN && !Files.exists(photoFile);
-            boolean needRender = spec.hasRender() && !Files.exists(renderFile);
+            boolean needRender = spec.hasRender() && (redrawRenders || !Files.exists(renderFile));
             if (spec.image() == ImageState.CORRUPT_FILE && !Files.exists(photoFile)) {
                 writeAtomically(photoFile, corruptPng());
             }
@@ -230,6 +239,17 @@ public final class DemoData {
                 writePng(DemoPainter.render(photo, textBoxes(spec)), renderFile);
             }
         });
+        if (redrawRenders) {
+            writeAtomically(note, (DRAWN_WITH + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String readNote(Path note) {
+        try {
+            return Files.readString(note, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null; // none yet: an older desk's renders, or a first start
+        }
     }
 
     /** A file that starts like a PNG and then stops making sense: decoders must fail on it. */

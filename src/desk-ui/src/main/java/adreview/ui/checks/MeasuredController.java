@@ -43,8 +43,16 @@ public final class MeasuredController {
         show(shown);
     }
 
-    /** Measures {@code variant} (null clears); call on the FX thread when the shown variant changes. */
+    /**
+     * Measures {@code variant} (null clears); call on the FX thread when the shown variant changes. The same variant
+     * again (a newer list row) keeps its measurement: {@link #refresh()} measures again after a run.
+     */
     public void show(ListedVariant variant) {
+        if (variant != null && shown != null && report() != null && service != null
+                && variant.row().variantId().equals(shown.row().variantId())) {
+            shown = variant;
+            return;
+        }
         shown = variant;
         setReport(null);
         DeskService s = service;

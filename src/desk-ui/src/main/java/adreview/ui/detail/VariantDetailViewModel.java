@@ -89,8 +89,20 @@ public final class VariantDetailViewModel {
         show(shown.get());
     }
 
-    /** Shows a variant (the current one of the window); {@code null} clears the area. */
+    /**
+     * Shows a variant (the current one of the window); {@code null} clears the area. The same variant again (a newer
+     * row after a run or a decision) only updates the header: the typed ad copy, the images and the zoom stay.
+     */
     public void show(ListedVariant variant) {
+        ListedVariant before = shown.get();
+        if (variant != null && before != null && service != null
+                && variant.row().variantId().equals(before.row().variantId())) {
+            shown.set(variant);
+            status.set(variant.row().status());
+            subtitle.set(Messages.get("detail.subtitle", Formats.orDash(variant.row().tenantId()),
+                    Formats.shortId(variant.row().jobId()), Formats.orDash(variant.row().currentStep())));
+            return;
+        }
         shown.set(variant);
         resettingTypedCopy = true;
         typedAdCopy.set("");

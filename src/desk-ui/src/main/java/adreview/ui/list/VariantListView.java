@@ -109,7 +109,8 @@ public final class VariantListView extends TableView<ListedVariant> {
         setTableMenuButtonVisible(true);
         // The detail pane is never empty when there is something to show: the first row is selected.
         getItems().addListener((javafx.collections.ListChangeListener<ListedVariant>) c -> {
-            if (getSelectionModel().isEmpty() && !getItems().isEmpty()) {
+            if (!model.isReplacing() && model.state().current() == null && getSelectionModel().isEmpty()
+                    && !getItems().isEmpty()) {
                 getSelectionModel().selectFirst();
             }
         });
@@ -125,7 +126,7 @@ public final class VariantListView extends TableView<ListedVariant> {
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         StateManager state = model.state();
         javafx.beans.InvalidationListener toState = obs -> {
-            if (!syncing) {
+            if (!syncing && !model.isReplacing()) {
                 syncing = true;
                 state.select(java.util.List.copyOf(getSelectionModel().getSelectedItems()), getSelectionModel().getSelectedItem());
                 syncing = false;

@@ -53,6 +53,8 @@ public final class VariantListViewModel {
     private Comparator<ListedVariant> order = NEWEST_FIRST;
     private DeskService service;
 
+    private boolean replacing;
+
     public VariantListViewModel(TaskExecutor executor, StateManager state) {
         this.executor = executor;
         this.state = state;
@@ -82,10 +84,9 @@ public final class VariantListViewModel {
                     loading.set(false);
                     List<ListedVariant> sorted = new ArrayList<>(variants);
                     sorted.sort(order);
-                    all.setAll(sorted);
+                    replaceRows(() -> all.setAll(sorted));
                     mergeChoices(sorted);
                     message.set(sorted.isEmpty() ? Messages.get("list.empty") : "");
-                    reselect();
                 })
                 .onFailure(error -> {
                     loading.set(false);
@@ -112,13 +113,14 @@ public final class VariantListViewModel {
                             fresh.put(v.row().variantId(), v);
                         }
                     }
-                    for (int i = 0; i < all.size(); i++) {
-                        ListedVariant now = fresh.get(all.get(i).row().variantId());
-                        if (now != null && !now.equals(all.get(i))) {
-                            all.set(i, now);
+                    replaceRows(() -> {
+                        for (int i = 0; i < all.size(); i++) {
+                            ListedVariant now = fresh.get(all.get(i).row().variantId());
+                            if (now != null && !now.equals(all.get(i))) {
+                                all.set(i, now);
+                            }
                         }
-                    }
-                    reselect();
+                    });
                 })
                 .onFailure(error -> message.set(Messages.get("list.failed", Problems.describe(error))))
                 .execute();
@@ -130,15 +132,41 @@ public final class VariantListViewModel {
         List<ListedVariant> sorted = new ArrayList<>(all);
         sorted.sort(order);
         if (!sorted.equals(all)) {
-            all.setAll(sorted);
-            reselect();
+            replaceRows(() -> all.setAll(sorted));
         }
     }
 
-    /** Points the shared selection at the rows with the same ids after the rows were replaced. */
-    private void reselect() {
+    /**
+     * Replaces rows, then points the shared selection at the rows with the same ids. A table drops or moves its
+     * selection while its rows are replaced; those changes are not the reviewer's ({@link #isReplacing()}), so the
+     * selection is read before and put back after: a run or a refresh never moves it.
+     */
+    private void replaceRows(Runnable change) {
         List<UUID> ids = state.selectedVariants().stream().map(v -> v.row().variantId()).toList();
         UUID current = state.current() == null ? null : state.current().row().variantId();
+        replacing = true;
+        try {
+            change.run();
+        } finally {
+            replacing = false;
+        }
+        reselect(ids, current);
+        ensureSelection();
+    }
+
+    /** The detail area is never empty when there is something to show: the first visible row, if none is. */
+    private void ensureSelection() {
+        if (state.current() == null && !visible.isEmpty()) {
+            state.select(List.of(visible.get(0)), visible.get(0));
+        }
+    }
+
+    /** True while rows are being replaced: selection changes of the table then are not the reviewer's. */
+    public boolean isReplacing() {
+        return replacing;
+    }
+
+    private void reselect(List<UUID> ids, UUID current) {
         if (ids.isEmpty()) {
             return;
         }

@@ -48,6 +48,7 @@ public final class Stage2ResultView extends StackPane {
             for (Stage2ResultViewModel.CheckRow row : vm.checks()) {
                 Label name = new Label(row.label());
                 name.getStyleClass().add("rv-check-label");
+                name.setWrapText(true); // a narrow side wraps the criterion rather than cutting it
                 Label detail = new Label(row.detail());
                 detail.getStyleClass().add("rv-check-detail");
                 detail.setWrapText(true);
@@ -55,6 +56,7 @@ public final class Stage2ResultView extends StackPane {
                 HBox.setHgrow(text, Priority.ALWAYS);
                 Label verdict = new Label(row.pass() ? "PASS" : "FAIL");
                 verdict.getStyleClass().addAll("rv-check-verdict", row.pass() ? "rv-badge-pass" : "rv-badge-fail");
+                verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 HBox line = new HBox(12, ReviewIcons.mark(row.pass(), 22), text, verdict);
                 line.setAlignment(Pos.CENTER_LEFT);
                 line.getStyleClass().addAll("rv-check-row", row.pass() ? "rv-check-pass" : "rv-check-fail");
