@@ -118,6 +118,11 @@ class DeskLayoutTest extends FxRobot {
                 withImage.get(2).row().variantId(), withRender.row().variantId());
         assertThat(runs).allSatisfy(r -> assertThat(r.state()).as(r.title()).isInstanceOf(RunState.Done.class));
         WaitForAsyncUtils.waitForFxEvents();
+        // The run panel names who answered: the loaded model's device, precision and engine (libtorch and kernel).
+        UiFixture.waitUntil(() -> lookup("#answeredBy").queryAs(javafx.scene.control.Label.class).getText().contains("PyTorch"));
+        String answeredBy = lookup("#answeredBy").queryAs(javafx.scene.control.Label.class).getText();
+        System.out.println("DeskLayoutTest " + size + ": " + answeredBy);
+        assertThat(answeredBy).contains("llava-tiny").contains(" on cpu");
 
         // The list kept its selection through the runs (rows were replaced, nothing moved): the Stage 2 run's variant
         // is shown, its answer in the Stage 2 pane; then the other result panes.

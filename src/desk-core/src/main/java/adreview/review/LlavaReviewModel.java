@@ -83,6 +83,21 @@ public final class LlavaReviewModel implements ReviewModel {
         return report.ok() ? Optional.empty() : Optional.of(report.summary());
     }
 
+    /**
+     * The run panel's "answered by": once loaded, the folder, device, precision in use, and the engine with its
+     * libtorch version and flavour and decode kernel (e.g. "llava-1.5-7b-hf on gpu:0, fp16, 14.11 GB weights, PyTorch
+     * 2.11.0 (cu130); decode: TorchScript"); before, what the first run will load with.
+     */
+    @Override
+    public String describe() {
+        Optional<LlavaModel> loaded = service.current();
+        if (loaded.isPresent()) {
+            return loaded.get().info().summary();
+        }
+        return (folder == null ? "no model folder" : folder.getFileName().toString()) + " (loads on the first run: device "
+                + options.device().name().toLowerCase(Locale.ROOT) + ", precision " + options.precision().label() + ")";
+    }
+
     @Override
     public ModelInfo info() {
         Optional<LlavaModel> loaded = service.current();

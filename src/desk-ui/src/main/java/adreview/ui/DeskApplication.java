@@ -343,7 +343,7 @@ public final class DeskApplication extends Application {
         executor.io("switch model", control -> service.useModel(folder))
                 .onSuccess(saved -> {
                     LOG.info("Model {} in use; {}", folder, saved);
-                    review.checkModel();
+                    review.modelChanged();
                     if (modelsView != null) {
                         modelsView.model().usedAndSaved(folder.toAbsolutePath().normalize(), saved);
                     }

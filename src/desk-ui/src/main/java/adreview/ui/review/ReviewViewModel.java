@@ -65,6 +65,8 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<ResultTab> tab = new ReadOnlyObjectWrapper<>(ResultTab.STAGE1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunItem> offerRejudge = new ReadOnlyObjectWrapper<>();
+    /** Set once a finished run has loaded the model and the status was asked again for its engine line. */
+    private boolean loadedModelDescribed;
     private final StringProperty adCopyOverride = new SimpleStringProperty("");
     private final StringProperty promptOverride = new SimpleStringProperty("");
     private final StringProperty rejudgeReason = new SimpleStringProperty("");
@@ -91,6 +93,12 @@ public final class ReviewViewModel {
         this.service = service;
         queue.connect(service);
         decisions.connect(service);
+        checkModel();
+    }
+
+    /** The reviewer picked another model: its status now, its engine line after its first run. */
+    public void modelChanged() {
+        loadedModelDescribed = false;
         checkModel();
     }
 
@@ -277,6 +285,10 @@ public final class ReviewViewModel {
     // ---- internals ----
 
     private void runFinished(RunItem item) {
+        if (item.outcome() instanceof RunOutcome.Done && !loadedModelDescribed) {
+            loadedModelDescribed = true;
+            checkModel(); // the first run loaded the model: "answered by" now names its device, precision and engine
+        }
         UUID id = item.variant().row().variantId();
         ListedVariant shown = navigator.current();
         boolean isShown = shown != null && shown.row().variantId().equals(id);
