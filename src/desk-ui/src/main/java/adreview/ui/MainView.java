@@ -95,17 +95,29 @@ public final class MainView extends StackPane {
 
         CheckComboBox<String> statuses = new CheckComboBox<>(listModel.statusChoices());
         statuses.setId("statusFilter");
-        statuses.setTitle(title("status", List.of()));
+        statuses.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String status) {
+                return Badges.statusText(status);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        statuses.setTitle(title("toolbar.status", List.of()));
         statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             listModel.setStatusFilter(new LinkedHashSet<>(statuses.getCheckModel().getCheckedItems()));
-            statuses.setTitle(title("status", statuses.getCheckModel().getCheckedItems()));
+            statuses.setTitle(title("toolbar.status", statuses.getCheckModel().getCheckedItems().stream()
+                    .map(Badges::statusText).toList()));
         });
         CheckComboBox<String> steps = new CheckComboBox<>(listModel.stepChoices());
         steps.setId("stepFilter");
-        steps.setTitle(title("step", List.of()));
+        steps.setTitle(title("toolbar.step", List.of()));
         steps.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             listModel.setStepFilter(new LinkedHashSet<>(steps.getCheckModel().getCheckedItems()));
-            steps.setTitle(title("step", steps.getCheckModel().getCheckedItems()));
+            steps.setTitle(title("toolbar.step", steps.getCheckModel().getCheckedItems()));
         });
         statuses.setPrefWidth(140);
         steps.setPrefWidth(150);
@@ -200,13 +212,13 @@ public final class MainView extends StackPane {
     }
 
     /** "Status: all", "Status: failed", "Status: failed, queued", "Step: 3 selected". */
-    private static String title(String which, List<String> checked) {
-        String name = Messages.get("toolbar." + which);
+    private static String title(String nameKey, List<String> checked) {
+        String name = Messages.get(nameKey);
         if (checked.isEmpty()) {
             return Messages.get("toolbar.filter.all", name);
         }
         if (checked.size() <= 2) {
-            return name + ": " + String.join(", ", checked);
+            return Messages.get("toolbar.filter.some", name, String.join(", ", checked));
         }
         return Messages.get("toolbar.filter.many", name, checked.size());
     }

@@ -95,7 +95,7 @@ public final class MainViewModel implements AutoCloseable {
         try {
             return starter.testConnection();
         } catch (RuntimeException e) {
-            return "Failed: " + adreview.desk.Problems.describe(e);
+            return Messages.get("about.testFailed", adreview.desk.Problems.describe(e));
         }
     }
 

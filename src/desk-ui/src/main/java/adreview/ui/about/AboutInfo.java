@@ -38,7 +38,7 @@ public record AboutInfo(List<MetadataEntry> versions, List<DeskSetting> configur
         versions.add(new MetadataEntry("Java", System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")"));
         versions.add(new MetadataEntry("JavaFX", String.valueOf(System.getProperty("javafx.runtime.version",
-                System.getProperty("javafx.version", "unknown")))));
+                System.getProperty("javafx.version", Messages.get("about.unknown"))))));
         versions.add(new MetadataEntry(Messages.get("about.os"), System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")"));
         versions.add(new MetadataEntry(Messages.get("about.database"), database == null || database.isBlank()

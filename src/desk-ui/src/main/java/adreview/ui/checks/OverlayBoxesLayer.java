@@ -95,7 +95,7 @@ public class OverlayBoxesLayer extends Region implements adreview.ui.image.Zooma
             s.getStrokeDashArray().setAll(8.0, 6.0);
             s.setStrokeWidth(2);
             add(s, subject, false);
-            add(tag("subject", VerdictStyle.SUBJECT), subject, true);
+            add(tag(adreview.ui.i18n.Messages.get("measured.subject"), VerdictStyle.SUBJECT), subject, true);
         }
         List<Placed> tags = new ArrayList<>();
         for (BoxContrast c : report.contrast()) {
@@ -106,7 +106,8 @@ public class OverlayBoxesLayer extends Region implements adreview.ui.image.Zooma
                     c.role() == null || c.role().isEmpty() ? "#" + c.box() : c.role(), c.worstRatio(), VerdictStyle.word(c.aa())));
             OcclusionResult.BoxOcclusion o = occlusion.get(c.box());
             if (o != null && o.flagged()) {
-                text.append(String.format(Locale.ROOT, " · %.0f%% on subject", o.overSubject() * 100));
+                text.append(" · ").append(adreview.ui.i18n.Messages.get("measured.onSubject",
+                        String.format(Locale.ROOT, "%.0f", o.overSubject() * 100)));
             }
             tags.add(new Placed(tag(text.toString(), colour), at, false));
         }

@@ -229,7 +229,7 @@ public final class ImageArea extends BorderPane {
     }
 
     private ToggleButton segment(ImageKind kind, String id, ToggleGroup group, String tipKey) {
-        ToggleButton b = new ToggleButton(Messages.get("image.kind." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        ToggleButton b = new ToggleButton(kind.label());
         b.setId(id);
         b.setUserData(kind);
         b.setToggleGroup(group);
@@ -270,7 +270,7 @@ public final class ImageArea extends BorderPane {
             placeholderTitle.getStyleClass().add("placeholder-title");
             placeholderDetail.getStyleClass().add("placeholder-detail");
             placeholderDetail.setWrapText(true);
-            title.setText(Messages.get("image.kind." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+            title.setText(kind.label());
             title.getStyleClass().add("image-slot-title");
             title.setMouseTransparent(true);
             StackPane.setAlignment(title, Pos.TOP_LEFT);

@@ -2,6 +2,7 @@ package adreview.ui.image;
 
 import adreview.desk.ImageReader;
 import adreview.store.AssetLocation;
+import adreview.ui.i18n.Messages;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -38,23 +39,25 @@ public final class ImageDecoder {
      */
     public ImageState decode(AssetLocation location, int maxSize) {
         if (location == null || location.url() == null || location.url().isBlank()) {
-            return new ImageState.Problem("No image", "This variant has no image asset.");
+            return new ImageState.Problem(Messages.get("image.problem.none"), Messages.get("image.problem.none.detail"));
         }
         if (!(location instanceof AssetLocation.LocalFile local)) {
-            return new ImageState.Problem("Image not available", location.problem());
+            return new ImageState.Problem(Messages.get("image.problem.unavailable"), location.problem());
         }
         Path file = local.path();
         if (!Files.exists(file)) {
-            return new ImageState.Problem("Image file missing", file + "\n(from " + location.url() + ")");
+            return new ImageState.Problem(Messages.get("image.problem.missing"),
+                    Messages.get("image.problem.missing.detail", file.toString(), location.url()));
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            return new ImageState.Problem("Image file not readable", file.toString());
+            return new ImageState.Problem(Messages.get("image.problem.unreadable"), file.toString());
         }
         BufferedImage image;
         try {
             image = reader.read(file, maxSize);
         } catch (ImageReader.UnreadableImage e) {
-            return new ImageState.Problem("Image cannot be decoded", file + "\n" + capitalised(e.problem()) + ".");
+            return new ImageState.Problem(Messages.get("image.problem.corrupt"),
+                    Messages.get("image.problem.corrupt.detail", file.toString(), capitalised(e.problem())));
         }
         if (maxSize > 0) {
             image = scaleDown(image, maxSize);
@@ -64,7 +67,7 @@ public final class ImageDecoder {
 
     private static String caption(Path file) {
         try {
-            return file.getFileName() + " · " + (Files.size(file) / 1024) + " KB";
+            return Messages.get("image.caption", file.getFileName().toString(), String.valueOf(Files.size(file) / 1024));
         } catch (IOException e) {
             return file.getFileName().toString();
         }

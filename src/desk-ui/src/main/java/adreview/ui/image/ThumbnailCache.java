@@ -73,7 +73,7 @@ public final class ThumbnailCache {
         pending.put(key, waiting);
         executor.io("thumbnail " + key, control -> decoder.decode(imageUrl == null ? null : s.locate(imageUrl), size))
                 .onSuccess(state -> deliver(key, state))
-                .onFailure(error -> deliver(key, new ImageState.Problem("Thumbnail failed", Problems.describe(error))))
+                .onFailure(error -> deliver(key, new ImageState.Problem(adreview.ui.i18n.Messages.get("image.problem.thumbnail"), Problems.describe(error))))
                 .execute();
     }
 

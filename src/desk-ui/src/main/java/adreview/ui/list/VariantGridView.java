@@ -180,12 +180,12 @@ public final class VariantGridView extends GridView<ListedVariant> {
             }
             var r = item.row();
             Badges.update(status, r.status());
-            status.setText((r.currentStep() == null ? "" : r.currentStep() + " · ") + r.status());
+            status.setText((r.currentStep() == null ? "" : r.currentStep() + " · ") + Badges.statusText(r.status()));
             if (item.decision() == null) {
                 decision.setVisible(false);
             } else {
                 decision.setVisible(true);
-                Badges.updateDecision(decision, item.decision().verdict().title());
+                Badges.updateDecision(decision, item.decision().verdict());
             }
             id.setText(Formats.shortId(r.variantId()));
             score.setText(r.stage1Score() == null ? "" : Messages.get("grid.score", Formats.score(r.stage1Score()))

@@ -3,7 +3,9 @@ package adreview.ui.list;
 import adreview.ui.Badges;
 import adreview.ui.Formats;
 import adreview.desk.ListedVariant;
+import adreview.review.decision.Verdict;
 import adreview.store.VariantRow;
+import adreview.ui.i18n.Messages;
 import adreview.ui.image.ImageState;
 import adreview.ui.image.ThumbnailCache;
 import adreview.ui.state.StateManager;
@@ -45,25 +47,25 @@ public final class VariantListView extends TableView<ListedVariant> {
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
 
-        TableColumn<ListedVariant, String> variant = text("Variant", 70, v -> Formats.shortId(v.row().variantId()));
+        TableColumn<ListedVariant, String> variant = text(Messages.get("list.column.variant"), 70, v -> Formats.shortId(v.row().variantId()));
         variant.setId("variantColumn");
         variant.getStyleClass().add("id-column");
-        TableColumn<ListedVariant, String> job = text("Job", 70, v -> Formats.shortId(v.row().jobId()));
+        TableColumn<ListedVariant, String> job = text(Messages.get("list.column.job"), 70, v -> Formats.shortId(v.row().jobId()));
         job.getStyleClass().add("id-column");
         job.setId("jobColumn");
         job.setVisible(false); // the detail header names the job; the table menu (+) shows the column
-        TableColumn<ListedVariant, String> tenant = text("Tenant", 90, v -> v.row().tenantId());
-        TableColumn<ListedVariant, String> step = text("Step", 86, v -> v.row().currentStep());
+        TableColumn<ListedVariant, String> tenant = text(Messages.get("list.column.tenant"), 90, v -> v.row().tenantId());
+        TableColumn<ListedVariant, String> step = text(Messages.get("list.column.step"), 86, v -> v.row().currentStep());
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
 
-        TableColumn<ListedVariant, String> status = new TableColumn<>("Status");
+        TableColumn<ListedVariant, String> status = new TableColumn<>(Messages.get("list.column.status"));
         status.setPrefWidth(74);
         status.setMinWidth(70);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().status()));
-        status.setCellFactory(c -> new BadgeCell(Badges::update));
+        status.setCellFactory(c -> new BadgeCell<String>(Badges::update));
 
-        TableColumn<ListedVariant, Double> score = headed(new TableColumn<>("Score"),
-                "Relevance score of the latest Stage 1 pipeline analysis (re-judges excluded)");
+        TableColumn<ListedVariant, Double> score = headed(new TableColumn<>(Messages.get("list.column.score")),
+                Messages.get("list.column.score.tip"));
         score.setPrefWidth(52);
         score.getStyleClass().add("number-column");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().stage1Score()));
@@ -71,25 +73,25 @@ public final class VariantListView extends TableView<ListedVariant> {
         score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
         TableColumn<ListedVariant, String> verdict = headed(text("", 88, v -> v.row().stage2Verdict()),
-                "Verdict of the latest Stage 2 pipeline judgement (re-judges excluded)");
-        ((Label) verdict.getGraphic()).setText("Verdict");
+                Messages.get("list.column.verdict.tip"));
+        ((Label) verdict.getGraphic()).setText(Messages.get("list.column.verdict"));
         verdict.setCellFactory(c -> new VerdictCell());
 
         // The score and verdict are the pipeline's own results; a re-judge never replaces them, it is marked here.
-        TableColumn<ListedVariant, String> rejudged = headed(text("RJ", 34, v -> v.row().rejudged() ? "↻" : ""),
-                "Re-judged after the pipeline's results shown (score and verdict stay the pipeline's)");
+        TableColumn<ListedVariant, String> rejudged = headed(text(Messages.get("list.column.rejudged"), 34, v -> v.row().rejudged() ? "↻" : ""),
+                Messages.get("list.column.rejudged.tip"));
         rejudged.setId("rejudgedColumn");
 
-        TableColumn<ListedVariant, String> decision = headed(new TableColumn<>("Decision"),
-                "The reviewer's latest decision (A accept, F needs fix, R reject)");
+        TableColumn<ListedVariant, Verdict> decision = headed(new TableColumn<>(Messages.get("list.column.decision")),
+                Messages.get("list.column.decision.tip"));
         decision.setId("decisionColumn");
         decision.setPrefWidth(80);
         decision.setMinWidth(76);
-        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision() == null ? null : c.getValue().decision().verdict().title()));
-        decision.setCellFactory(c -> new BadgeCell(Badges::updateDecision));
+        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision() == null ? null : c.getValue().decision().verdict()));
+        decision.setCellFactory(c -> new BadgeCell<Verdict>(Badges::updateDecision));
         decision.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<ListedVariant, Instant> updated = new TableColumn<>("Updated");
+        TableColumn<ListedVariant, Instant> updated = new TableColumn<>(Messages.get("list.column.updated"));
         updated.setPrefWidth(84);
         updated.setMinWidth(80);
         updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().updatedAt()));
@@ -117,7 +119,7 @@ public final class VariantListView extends TableView<ListedVariant> {
 
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.messageProperty().isEmpty())
-                .then("No variant matches the filter.").otherwise(model.messageProperty()));
+                .then(Messages.get("list.noMatch")).otherwise(model.messageProperty()));
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("placeholder-text");
         setPlaceholder(placeholder);
@@ -267,9 +269,10 @@ public final class VariantListView extends TableView<ListedVariant> {
                     box.getChildren().setAll(view);
                     setTooltip(null);
                 } else if (state instanceof ImageState.Problem p) {
-                    String title = p.title().toLowerCase(java.util.Locale.ROOT);
-                    problem.setText(title.contains("missing") ? "missing"
-                            : title.contains("decoded") ? "corrupt" : "no image");
+                    String title = p.title();
+                    problem.setText(title.equals(Messages.get("image.problem.missing")) ? Messages.get("list.thumbnail.missing")
+                            : title.equals(Messages.get("image.problem.corrupt")) ? Messages.get("list.thumbnail.corrupt")
+                            : Messages.get("list.thumbnail.noImage"));
                     box.getChildren().setAll(problem);
                     setTooltip(new Tooltip(p.title() + "\n" + p.detail()));
                 }
@@ -278,16 +281,16 @@ public final class VariantListView extends TableView<ListedVariant> {
     }
 
     /** A cell showing its value as a badge; {@code style} colours the badge for the value (status or decision). */
-    private static final class BadgeCell extends TableCell<ListedVariant, String> {
+    private static final class BadgeCell<T> extends TableCell<ListedVariant, T> {
         private final Label badge = Badges.status(null);
-        private final java.util.function.BiConsumer<Label, String> style;
+        private final java.util.function.BiConsumer<Label, T> style;
 
-        BadgeCell(java.util.function.BiConsumer<Label, String> style) {
+        BadgeCell(java.util.function.BiConsumer<Label, T> style) {
             this.style = style;
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {

@@ -1,6 +1,7 @@
 package adreview.ui.models;
 
 import adreview.desk.ModelLibrary;
+import adreview.ui.i18n.Messages;
 
 import adreview.models.ModelFolderInfo;
 import adreview.models.download.Bytes;
@@ -88,7 +89,8 @@ public final class ModelsViewModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     listing.set(false);
-                    say(MessageKind.ERROR, "Cannot list " + service.modelsDir() + ": " + adreview.desk.Problems.describe(e));
+                    say(MessageKind.ERROR, Messages.get("models.listFailed", service.modelsDir().toString(),
+                            adreview.desk.Problems.describe(e)));
                 });
                 return;
             }
@@ -138,13 +140,13 @@ public final class ModelsViewModel {
     /** Makes {@code folder} the model in use and tells the hook (the app switches the shared model). */
     public void use(ModelFolderInfo folder) {
         if (folder == null || !folder.complete()) {
-            say(MessageKind.ERROR, folder == null ? "Choose a model folder first."
-                    : folder.name() + " is incomplete: " + folder.problems().get(0));
+            say(MessageKind.ERROR, folder == null ? Messages.get("models.chooseFirst")
+                    : Messages.get("models.incompleteFolder", folder.name(), folder.problems().get(0)));
             return;
         }
         inUse.set(folder.path());
         folders.replaceAll(f -> f.withInUse(f.path().equals(folder.path())));
-        say(MessageKind.INFO, "Using " + folder.name() + ".");
+        say(MessageKind.INFO, Messages.get("models.using", folder.name()));
         onUse.accept(folder);
     }
 
@@ -152,7 +154,7 @@ public final class ModelsViewModel {
     public void usedAndSaved(Path folder, String saved) {
         Path current = inUse.get();
         if (current != null && current.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
-            say(MessageKind.INFO, "Using " + folder.getFileName() + "; " + saved + ".");
+            say(MessageKind.INFO, Messages.get("models.usingSaved", String.valueOf(folder.getFileName()), saved));
         }
     }
 
@@ -175,7 +177,7 @@ public final class ModelsViewModel {
         activeFolder.set(request.folder().toAbsolutePath().normalize());
         resumable.set(false);
         progress.set(-1);
-        progressText.set("Asking the hub for the file list…");
+        progressText.set(Messages.get("models.listing"));
         fileText.set(request.repoId() + "@" + request.revision() + " → " + request.folder());
         say(MessageKind.INFO, "");
         execute(() -> {
@@ -186,7 +188,7 @@ public final class ModelsViewModel {
                 ui.execute(() -> failed(e));
             } catch (RuntimeException e) {
                 ui.execute(() -> failed(new DownloadException(DownloadException.Kind.FAILED,
-                        "Download failed: " + e.getMessage(), e)));
+                        Messages.get("models.downloadFailed", String.valueOf(e.getMessage())), e)));
             }
         });
     }
@@ -217,11 +219,10 @@ public final class ModelsViewModel {
             refresh();
         }
         progress.set(p.phase() == DownloadProgress.Phase.LISTING ? -1 : p.fraction());
-        progressText.set(p.phase() == DownloadProgress.Phase.LISTING ? "Asking the hub for the file list…" : p.summary());
+        progressText.set(p.phase() == DownloadProgress.Phase.LISTING ? Messages.get("models.listing") : p.summary());
         if (p.currentFile() != null) {
-            String verb = p.phase() == DownloadProgress.Phase.VERIFYING ? "Checking SHA-256 of " : "Downloading ";
-            fileText.set(verb + p.currentFile() + "  (file " + Math.min(p.filesDone() + 1, p.filesTotal())
-                    + " of " + p.filesTotal() + ")");
+            fileText.set(Messages.get(p.phase() == DownloadProgress.Phase.VERIFYING ? "models.file.checking" : "models.file.downloading",
+                    p.currentFile(), String.valueOf(Math.min(p.filesDone() + 1, p.filesTotal())), String.valueOf(p.filesTotal())));
         }
     }
 
@@ -231,14 +232,14 @@ public final class ModelsViewModel {
         cancellation = null;
         lastResult.set(result);
         progress.set(1);
-        progressText.set(Bytes.format(result.bytesFetched()) + " fetched, " + result.alreadyPresent().size()
-                + " file(s) were already there");
-        fileText.set("Saved in " + result.folder());
+        progressText.set(Messages.get("models.fetched", Bytes.format(result.bytesFetched()),
+                String.valueOf(result.alreadyPresent().size())));
+        fileText.set(Messages.get("models.savedIn", result.folder().toString()));
         if (result.report().complete()) {
-            say(MessageKind.SUCCESS, "Downloaded " + lastRequest.repoId() + " and verified it: ready to use.");
+            say(MessageKind.SUCCESS, Messages.get("models.downloaded", lastRequest.repoId()));
         } else {
-            say(MessageKind.ERROR, "Downloaded, but " + result.folder().getFileName() + " is incomplete: "
-                    + result.report().problems().get(0));
+            say(MessageKind.ERROR, Messages.get("models.downloadedIncomplete", String.valueOf(result.folder().getFileName()),
+                    result.report().problems().get(0)));
         }
         refresh();
     }
@@ -249,7 +250,7 @@ public final class ModelsViewModel {
         cancellation = null;
         resumable.set(e.resumable());
         if (e.kind() == DownloadException.Kind.CANCELLED) {
-            say(MessageKind.INFO, "Cancelled. Resume continues from the partial files.");
+            say(MessageKind.INFO, Messages.get("models.cancelled"));
         } else {
             say(MessageKind.ERROR, e.getMessage());
         }

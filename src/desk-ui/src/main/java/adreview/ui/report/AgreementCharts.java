@@ -3,6 +3,7 @@ package adreview.ui.report;
 import adreview.review.report.AgreementReport;
 import adreview.review.report.DayAgreement;
 import adreview.review.report.Pairing;
+import adreview.ui.i18n.Messages;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,13 @@ final class AgreementCharts {
 
     static StackedBarChart<String, Number> matrixChart() {
         CategoryAxis x = new CategoryAxis();
-        x.setLabel("model verdict");
+        x.setLabel(Messages.get("report.chart.modelVerdict"));
         NumberAxis y = new NumberAxis();
-        y.setLabel("variants");
+        y.setLabel(Messages.get("report.chart.variants"));
         y.setMinorTickVisible(false);
         StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
         chart.setId("matrixChart");
-        chart.setTitle("Model verdict × reviewer decision");
+        chart.setTitle(Messages.get("report.chart.matrix"));
         chart.setAnimated(false);
         chart.setCategoryGap(24);
         chart.getStyleClass().add("report-chart");
@@ -41,13 +42,13 @@ final class AgreementCharts {
 
     static LineChart<String, Number> timelineChart() {
         CategoryAxis x = new CategoryAxis();
-        x.setLabel("day of decision");
+        x.setLabel(Messages.get("report.chart.day"));
         NumberAxis y = new NumberAxis(0, 100, 25);
-        y.setLabel("agreement %");
+        y.setLabel(Messages.get("report.chart.agreementPercent"));
         y.setAutoRanging(false);
         LineChart<String, Number> chart = new LineChart<>(x, y);
         chart.setId("timelineChart");
-        chart.setTitle("Agreement over time");
+        chart.setTitle(Messages.get("report.chart.timeline"));
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.getStyleClass().add("report-chart");
@@ -61,7 +62,7 @@ final class AgreementCharts {
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
         for (String other : p.otherLabels()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.setName("reviewer: " + other);
+            s.setName(Messages.get("report.chart.reviewer", other));
             for (String model : p.modelLabels()) {
                 s.getData().add(new XYChart.Data<>(model, report.overall().count(model, other)));
             }
@@ -73,7 +74,7 @@ final class AgreementCharts {
     /** Agreement in percent per day, with the day's number of pairs in the category label. */
     static void showTimeline(LineChart<String, Number> chart, AgreementReport report) {
         XYChart.Series<String, Number> s = new XYChart.Series<>();
-        s.setName("agreement");
+        s.setName(Messages.get("report.chart.agreement"));
         List<String> days = new ArrayList<>();
         for (DayAgreement d : report.timeline()) {
             String label = DAY.format(d.day()) + " (" + d.total() + ")";

@@ -1,6 +1,7 @@
 package adreview.ui.report;
 
 import adreview.review.report.RunComparison;
+import adreview.ui.i18n.Messages;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -29,7 +30,7 @@ final class ComparePane extends VBox {
         kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(CompareViewModel.Kind k) {
-                return k == CompareViewModel.Kind.MODELS ? "Two models" : "Two prompt versions";
+                return Messages.get(k == CompareViewModel.Kind.MODELS ? "report.compare.models" : "report.compare.prompts");
             }
 
             @Override
@@ -42,11 +43,11 @@ final class ComparePane extends VBox {
         a.valueProperty().bindBidirectional(model.sideAProperty());
         ComboBox<String> b = side("compareB", model);
         b.valueProperty().bindBidirectional(model.sideBProperty());
-        Button go = new Button("Compare");
+        Button go = new Button(Messages.get("report.compare.button"));
         go.setId("compareButton");
         go.setDefaultButton(false);
         go.setOnAction(e -> model.compare());
-        HBox bar = new HBox(8, kind, new Label("A"), a, new Label("B"), b, go);
+        HBox bar = new HBox(8, kind, new Label(Messages.get("compare.a")), a, new Label(Messages.get("compare.b")), b, go);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label aLine = line("compareAResult");
@@ -58,7 +59,7 @@ final class ComparePane extends VBox {
         model.comparisonProperty().addListener((o, old, c) -> show(c, aLine, bLine, abLine));
         var table = ReportTables.compared(model.worthALook(), open);
         VBox.setVgrow(table, Priority.ALWAYS);
-        Label hint = new Label("Variants where the sides differ or one contradicts the reviewer (click to open):");
+        Label hint = new Label(Messages.get("report.compare.hint"));
         hint.getStyleClass().add("report-hint");
         getChildren().addAll(bar, message, aLine, bLine, abLine, hint, table);
     }
@@ -81,8 +82,8 @@ final class ComparePane extends VBox {
         if (c == null) {
             return;
         }
-        a.setText("A (" + c.a().label() + ") against the reviewers: " + ReportTexts.summary(c.aVsReviewers()));
-        b.setText("B (" + c.b().label() + ") against the reviewers: " + ReportTexts.summary(c.bVsReviewers()));
-        ab.setText("A against B: " + ReportTexts.summary(c.aVsB()));
+        a.setText(Messages.get("report.compare.aVsReviewers", c.a().label(), ReportTexts.summary(c.aVsReviewers())));
+        b.setText(Messages.get("report.compare.bVsReviewers", c.b().label(), ReportTexts.summary(c.bVsReviewers())));
+        ab.setText(Messages.get("report.compare.aVsB", ReportTexts.summary(c.aVsB())));
     }
 }

@@ -7,6 +7,7 @@ import adreview.review.report.ReportChoices;
 import adreview.review.report.RunComparison;
 import adreview.review.report.RunSide;
 import adreview.desk.Problems;
+import adreview.ui.i18n.Messages;
 import adreview.ui.concurrent.TaskExecutor;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -39,7 +40,7 @@ public final class CompareViewModel {
     private final ObservableList<String> choices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ComparedVariant> worthALook = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Pick two prompt versions or two models.");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(Messages.get("report.compare.pick"));
     private ReportChoices known = ReportChoices.NONE;
     private long generation;
 
@@ -74,7 +75,8 @@ public final class CompareViewModel {
         String a = sideA.get();
         String b = sideB.get();
         if (a == null || b == null || a.equals(b)) {
-            message.set("Pick two different " + (kind.get() == Kind.MODELS ? "models." : "prompt versions."));
+            message.set(Messages.get(kind.get() == Kind.MODELS ? "report.compare.pickDifferent.models"
+                    : "report.compare.pickDifferent.prompts"));
             return;
         }
         boolean models = kind.get() == Kind.MODELS;
@@ -82,7 +84,7 @@ public final class CompareViewModel {
                 models ? new RunSide(null, a) : new RunSide(a, null), models ? new RunSide(null, b) : new RunSide(b, null),
                 List.of(), ReportViewModel.DISAGREEMENT_LIMIT);
         long asked = ++generation;
-        message.set("Comparing…");
+        message.set(Messages.get("report.compare.comparing"));
         executor.io("compare runs", control -> queries.compare(request))
                 .onSuccess(c -> {
                     if (asked != generation) {
@@ -90,11 +92,11 @@ public final class CompareViewModel {
                     }
                     comparison.set(c);
                     worthALook.setAll(c.worthALook());
-                    message.set(c.variants().isEmpty() ? "No decided variant has a verdict of either side." : "");
+                    message.set(c.variants().isEmpty() ? Messages.get("report.compare.noVerdicts") : "");
                 })
                 .onFailure(error -> {
                     if (asked == generation) {
-                        message.set("Could not compare: " + Problems.describe(error));
+                        message.set(Messages.get("report.compare.failed", Problems.describe(error)));
                     }
                 })
                 .execute();

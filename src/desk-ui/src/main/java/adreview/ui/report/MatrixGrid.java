@@ -2,6 +2,7 @@ package adreview.ui.report;
 
 import adreview.review.report.Agreement;
 import adreview.review.report.Pairing;
+import adreview.ui.i18n.Messages;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -25,7 +26,7 @@ final class MatrixGrid extends GridPane {
         getColumnConstraints().clear();
         ColumnConstraints first = new ColumnConstraints(78);
         getColumnConstraints().add(first);
-        add(header("model \u2193  reviewer \u2192", "report-matrix-corner"), 0, 0);
+        add(header(Messages.get("report.matrix.corner"), "report-matrix-corner"), 0, 0);
         int col = 1;
         for (String other : pairing.otherLabels()) {
             ColumnConstraints c = new ColumnConstraints(62);

@@ -6,6 +6,7 @@ import adreview.review.report.CriterionAgreement;
 import adreview.review.report.DisagreeingVariant;
 import adreview.review.report.GroupAgreement;
 import adreview.ui.Formats;
+import adreview.ui.i18n.Messages;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,56 +26,59 @@ final class ReportTables {
 
     /** Disagreeing variants; a click (or Enter) on a row opens the variant. */
     static TableView<DisagreeingVariant> disagreements(ObservableList<DisagreeingVariant> items, Consumer<UUID> open) {
-        TableView<DisagreeingVariant> t = table("disagreementTable", items,
-                "No disagreements: under these filters the model and the reviewers agree on every variant.");
-        t.getColumns().add(column("Variant", 90, d -> shortId(d.variantId())));
-        t.getColumns().add(column("Tenant", 120, DisagreeingVariant::tenant));
-        t.getColumns().add(column("Model", 70, DisagreeingVariant::modelVerdict));
-        t.getColumns().add(column("Reviewer", 70, DisagreeingVariant::reviewerVerdict));
-        t.getColumns().add(column("By", 90, DisagreeingVariant::reviewer));
-        t.getColumns().add(column("Comment", 250, d -> d.comment() == null ? "" : d.comment()));
-        t.getColumns().add(column("Prompt", 90, DisagreeingVariant::promptVersion));
-        t.getColumns().add(column("Decided", 120, d -> Formats.time(d.decidedAt())));
+        TableView<DisagreeingVariant> t = table("disagreementTable", items, Messages.get("report.table.noDisagreements"));
+        t.getColumns().add(column(Messages.get("report.column.variant"), 90, d -> shortId(d.variantId())));
+        t.getColumns().add(column(Messages.get("report.column.tenant"), 120, DisagreeingVariant::tenant));
+        t.getColumns().add(column(Messages.get("report.column.model"), 70, DisagreeingVariant::modelVerdict));
+        t.getColumns().add(column(Messages.get("report.column.reviewer"), 70, DisagreeingVariant::reviewerVerdict));
+        t.getColumns().add(column(Messages.get("report.column.by"), 90, DisagreeingVariant::reviewer));
+        t.getColumns().add(column(Messages.get("report.column.comment"), 250, d -> d.comment() == null ? "" : d.comment()));
+        t.getColumns().add(column(Messages.get("report.column.prompt"), 90, DisagreeingVariant::promptVersion));
+        t.getColumns().add(column(Messages.get("report.column.decided"), 120, d -> Formats.time(d.decidedAt())));
         opensOnClick(t, DisagreeingVariant::variantId, open);
         return t;
     }
 
     static TableView<GroupAgreement> groups(ObservableList<GroupAgreement> items) {
-        TableView<GroupAgreement> t = table("groupTable", items, "Choose a grouping to compare groups.");
-        t.getColumns().add(column("Group", 260, GroupAgreement::group));
+        TableView<GroupAgreement> t = table("groupTable", items, Messages.get("report.table.noGroups"));
+        t.getColumns().add(column(Messages.get("report.column.group"), 260, GroupAgreement::group));
         agreementColumns(t, GroupAgreement::agreement);
         return t;
     }
 
     static TableView<CriterionAgreement> criteria(ObservableList<CriterionAgreement> items) {
-        TableView<CriterionAgreement> t = table("criteriaTable", items, "No criteria: the pairs carry no tags or measurements.");
-        t.getColumns().add(column("Criterion", 90, CriterionAgreement::criterion));
-        t.getColumns().add(column("Model against", 120, c -> c.against().equals(CriterionAgreement.MEASURED)
-                ? "measured checks" : "comment tags"));
+        TableView<CriterionAgreement> t = table("criteriaTable", items, Messages.get("report.table.noCriteria"));
+        t.getColumns().add(column(Messages.get("report.column.criterion"), 90, CriterionAgreement::criterion));
+        t.getColumns().add(column(Messages.get("report.column.against"), 120, c -> Messages.get(
+                c.against().equals(CriterionAgreement.MEASURED) ? "report.against.measured" : "report.against.tags")));
         agreementColumns(t, CriterionAgreement::agreement);
-        t.getColumns().add(column("both: problem", 100, c -> String.valueOf(c.agreement().count("problem", "problem"))));
-        t.getColumns().add(column("only model", 80, c -> String.valueOf(c.agreement().count("problem", "ok"))));
-        t.getColumns().add(column("only other", 80, c -> String.valueOf(c.agreement().count("ok", "problem"))));
+        t.getColumns().add(column(Messages.get("report.column.bothProblem"), 100,
+                c -> String.valueOf(c.agreement().count("problem", "problem"))));
+        t.getColumns().add(column(Messages.get("report.column.onlyModel"), 80,
+                c -> String.valueOf(c.agreement().count("problem", "ok"))));
+        t.getColumns().add(column(Messages.get("report.column.onlyOther"), 80,
+                c -> String.valueOf(c.agreement().count("ok", "problem"))));
         return t;
     }
 
     static TableView<ComparedVariant> compared(ObservableList<ComparedVariant> items, Consumer<UUID> open) {
-        TableView<ComparedVariant> t = table("comparedTable", items, "Nothing to look at yet.");
-        t.getColumns().add(column("Variant", 90, v -> shortId(v.variantId())));
-        t.getColumns().add(column("Tenant", 130, ComparedVariant::tenant));
-        t.getColumns().add(column("A", 80, v -> dash(v.a())));
-        t.getColumns().add(column("B", 80, v -> dash(v.b())));
-        t.getColumns().add(column("Reviewer", 80, v -> dash(v.reviewer())));
+        TableView<ComparedVariant> t = table("comparedTable", items, Messages.get("report.table.nothing"));
+        t.getColumns().add(column(Messages.get("report.column.variant"), 90, v -> shortId(v.variantId())));
+        t.getColumns().add(column(Messages.get("report.column.tenant"), 130, ComparedVariant::tenant));
+        t.getColumns().add(column(Messages.get("compare.a"), 80, v -> dash(v.a())));
+        t.getColumns().add(column(Messages.get("compare.b"), 80, v -> dash(v.b())));
+        t.getColumns().add(column(Messages.get("report.column.reviewer"), 80, v -> dash(v.reviewer())));
         opensOnClick(t, ComparedVariant::variantId, open);
         return t;
     }
 
     private static <T> void agreementColumns(TableView<T> t, Function<T, Agreement> agreement) {
-        t.getColumns().add(column("Pairs", 60, x -> String.valueOf(agreement.apply(x).total())));
-        t.getColumns().add(column("Agree", 60, x -> String.valueOf(agreement.apply(x).agree())));
-        t.getColumns().add(column("Agreement", 80, x -> ReportTexts.percent(agreement.apply(x).agreement())));
-        t.getColumns().add(column("κ", 60, x -> ReportTexts.kappa(agreement.apply(x).kappa())));
-        t.getColumns().add(column("95 % CI", 120, x -> ReportTexts.interval(agreement.apply(x).kappa())));
+        t.getColumns().add(column(Messages.get("report.column.pairs"), 60, x -> String.valueOf(agreement.apply(x).total())));
+        t.getColumns().add(column(Messages.get("report.column.agree"), 60, x -> String.valueOf(agreement.apply(x).agree())));
+        t.getColumns().add(column(Messages.get("report.column.agreement"), 80,
+                x -> ReportTexts.percent(agreement.apply(x).agreement())));
+        t.getColumns().add(column(Messages.get("report.column.kappa"), 60, x -> ReportTexts.kappa(agreement.apply(x).kappa())));
+        t.getColumns().add(column(Messages.get("report.column.ci"), 120, x -> ReportTexts.interval(agreement.apply(x).kappa())));
     }
 
     private static <T> TableView<T> table(String id, ObservableList<T> items, String empty) {

@@ -2,6 +2,7 @@ package adreview.ui.report;
 
 import adreview.review.report.Agreement;
 import adreview.review.report.Kappa;
+import adreview.ui.i18n.Messages;
 import java.util.Locale;
 
 /** How the Report view writes its numbers. */
@@ -22,18 +23,19 @@ final class ReportTexts {
 
     /** "−0.10 to 1.10", or "" when undefined. */
     static String interval(Kappa k) {
-        return k.hasInterval() ? String.format(Locale.ROOT, "%.2f to %.2f", k.low(), k.high()) : "";
+        return k.hasInterval() ? Messages.get("report.interval", String.format(Locale.ROOT, "%.2f", k.low()),
+                String.format(Locale.ROOT, "%.2f", k.high())) : "";
     }
 
     /** "25 pairs · 14 agree · 56.0 % · κ 0.12 (95 % CI −0.20 to 0.44)". */
     static String summary(Agreement a) {
         if (a.total() == 0) {
-            return "No pairs: nothing has both a model verdict and a reviewer decision under these filters.";
+            return Messages.get("report.noPairs");
         }
-        String k = !a.kappa().defined() ? "κ undefined (one category only)"
-                : a.kappa().hasInterval() ? "κ " + kappa(a.kappa()) + " (95 % CI " + interval(a.kappa()) + ")"
-                : "κ " + kappa(a.kappa()) + " (one side used one category: no interval)";
-        return a.total() + (a.total() == 1 ? " pair" : " pairs") + " · " + a.agree() + " agree · "
-                + percent(a.agreement()) + " · " + k;
+        String k = !a.kappa().defined() ? Messages.get("report.kappa.undefined")
+                : a.kappa().hasInterval() ? Messages.get("report.kappa.interval", kappa(a.kappa()), interval(a.kappa()))
+                : Messages.get("report.kappa.noInterval", kappa(a.kappa()));
+        return Messages.get(a.total() == 1 ? "report.summary.one" : "report.summary", String.valueOf(a.total()),
+                String.valueOf(a.agree()), percent(a.agreement()), k);
     }
 }

@@ -5,6 +5,7 @@ import adreview.review.report.AgreementReport;
 import adreview.review.report.CriterionAgreement;
 import adreview.review.report.GroupAgreement;
 import adreview.review.report.GroupBy;
+import adreview.ui.i18n.Messages;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,37 +72,37 @@ public final class ReportView extends BorderPane {
         ReportFilters f = model.filters();
         DatePicker from = new DatePicker();
         from.setId("reportFrom");
-        from.setPromptText("from");
+        from.setPromptText(Messages.get("report.from"));
         from.setPrefWidth(120);
         from.valueProperty().bindBidirectional(f.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("reportTo");
-        to.setPromptText("to");
+        to.setPromptText(Messages.get("report.to"));
         to.setPrefWidth(120);
         to.valueProperty().bindBidirectional(f.toProperty());
         ChoiceBox<Prompt.Stage> stage = new ChoiceBox<>(FXCollections.observableArrayList(Prompt.Stage.values()));
         stage.setId("reportStage");
-        stage.setConverter(converter(s -> s == Prompt.Stage.STAGE1 ? "Stage 1 · image fits copy" : "Stage 2 · finished ad"));
+        stage.setConverter(converter(s -> Messages.get(s == Prompt.Stage.STAGE1 ? "report.stage.stage1" : "report.stage.stage2")));
         stage.valueProperty().bindBidirectional(f.stageProperty());
         ChoiceBox<GroupBy> group = new ChoiceBox<>(FXCollections.observableArrayList(GroupBy.values()));
         group.setId("reportGroupBy");
-        group.setConverter(converter(g -> g == GroupBy.NONE ? "No groups" : "By " + g.cliName()));
+        group.setConverter(converter(g -> Messages.get("report.groupBy." + g.name().toLowerCase(java.util.Locale.ROOT))));
         group.valueProperty().bindBidirectional(f.groupByProperty());
-        CheckBox rejudges = new CheckBox("Re-judges count");
+        CheckBox rejudges = new CheckBox(Messages.get("report.rejudges"));
         rejudges.setId("reportRejudges");
-        rejudges.setTooltip(new Tooltip("Off: only the pipeline's own verdicts. On: a later re-judge is the model's verdict."));
+        rejudges.setTooltip(new Tooltip(Messages.get("report.rejudges.tip")));
         rejudges.selectedProperty().bindBidirectional(f.includeRejudgesProperty());
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(Messages.get("report.refresh"));
         refresh.setId("reportRefresh");
         refresh.setOnAction(e -> model.refresh());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.loadingProperty());
         FlowPane bar = new FlowPane(8, 6, stage, from, to,
-                choice("reportTenant", "Tenant", model.tenants(), f.tenantProperty()),
-                choice("reportReviewer", "Reviewer", model.reviewers(), f.reviewerProperty()),
-                choice("reportPrompt", "Prompt", model.promptVersions(), f.promptVersionProperty()),
-                choice("reportModel", "Model", model.models(), f.modelProperty()),
+                choice("reportTenant", Messages.get("report.filter.tenant"), model.tenants(), f.tenantProperty()),
+                choice("reportReviewer", Messages.get("report.filter.reviewer"), model.reviewers(), f.reviewerProperty()),
+                choice("reportPrompt", Messages.get("report.filter.prompt"), model.promptVersions(), f.promptVersionProperty()),
+                choice("reportModel", Messages.get("report.filter.model"), model.models(), f.modelProperty()),
                 rejudges, group, refresh, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("report-filters");
@@ -113,7 +114,7 @@ public final class ReportView extends BorderPane {
         ComboBox<String> box = new ComboBox<>(items);
         box.setId(id);
         box.setPrefWidth(150);
-        box.setConverter(converter(v -> v == null || ReportFilters.ALL.equals(v) ? name + ": all" : v));
+        box.setConverter(converter(v -> v == null || ReportFilters.ALL.equals(v) ? Messages.get("report.filter.all", name) : v));
         box.valueProperty().bindBidirectional(value);
         return box;
     }
@@ -159,11 +160,11 @@ public final class ReportView extends BorderPane {
 
         disagreementsTab.setContent(ReportTables.disagreements(model.disagreements(), model::open));
         disagreementsTab.setClosable(false);
-        Tab groupsTab = new Tab("Groups", ReportTables.groups(groups));
+        Tab groupsTab = new Tab(Messages.get("report.tab.groups"), ReportTables.groups(groups));
         groupsTab.setClosable(false);
-        Tab criteriaTab = new Tab("Criteria", ReportTables.criteria(criteria));
+        Tab criteriaTab = new Tab(Messages.get("report.tab.criteria"), ReportTables.criteria(criteria));
         criteriaTab.setClosable(false);
-        Tab compareTab = new Tab("Compare runs", new ComparePane(model.compare(), model::open));
+        Tab compareTab = new Tab(Messages.get("report.tab.compare"), new ComparePane(model.compare(), model::open));
         compareTab.setClosable(false);
         TabPane tabs = new TabPane(disagreementsTab, groupsTab, criteriaTab, compareTab);
         tabs.setId("reportTabs");
@@ -176,15 +177,13 @@ public final class ReportView extends BorderPane {
 
     /** The pairing rule, said where the matrix is. */
     static String ruleText(Prompt.Stage stage) {
-        return stage == Prompt.Stage.STAGE2
-                ? "Pass (on brief, no occlusion, contrast ok, call to action) agrees with accept; fail with fix or reject. "
-                  + "Criteria: comment tags #offbrief #occlusion #contrast #cta."
-                : "is_valid true agrees with accept; false with fix or reject. Kappa over accept / not accept.";
+        return Messages.get(stage == Prompt.Stage.STAGE2 ? "report.rule.stage2" : "report.rule.stage1");
     }
 
     private void countDisagreements() {
         int n = model.disagreements().size();
-        disagreementsTab.setText("Disagreements (" + (n >= ReportViewModel.DISAGREEMENT_LIMIT ? n + "+" : n) + ")");
+        disagreementsTab.setText(Messages.get("report.tab.disagreements",
+                n >= ReportViewModel.DISAGREEMENT_LIMIT ? n + "+" : String.valueOf(n)));
     }
 
     private void show(AgreementReport report) {

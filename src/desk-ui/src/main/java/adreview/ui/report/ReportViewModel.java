@@ -7,6 +7,7 @@ import adreview.review.report.GroupBy;
 import adreview.review.report.ReportChoices;
 import adreview.review.report.ReportFilter;
 import adreview.desk.Problems;
+import adreview.ui.i18n.Messages;
 import adreview.ui.concurrent.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +63,7 @@ public final class ReportViewModel {
     public void start() {
         executor.io("report choices", control -> queries.choices())
                 .onSuccess(this::setChoices)
-                .onFailure(error -> message.set("Could not read the filters' choices: " + Problems.describe(error)))
+                .onFailure(error -> message.set(Messages.get("report.choicesFailed", Problems.describe(error))))
                 .execute();
         refresh();
     }
@@ -92,7 +93,7 @@ public final class ReportViewModel {
                         return;
                     }
                     loading.set(false);
-                    message.set("Could not compute the report: " + Problems.describe(error));
+                    message.set(Messages.get("report.failed", Problems.describe(error)));
                 })
                 .execute();
     }

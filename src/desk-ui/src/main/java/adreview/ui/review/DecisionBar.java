@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.ui.i18n.Messages;
 import adreview.ui.keys.KeyBinding;
 
 import javafx.geometry.Pos;
@@ -20,20 +21,20 @@ public final class DecisionBar extends VBox {
     public DecisionBar(ReviewViewModel vm) {
         getStyleClass().add("rv-decision-bar");
         setId("decisionBar");
-        Button accept = verdictButton("Accept", "A", "acceptButton", "rv-accept", vm, KeyBinding.ACCEPT);
-        Button fix = verdictButton("Needs fix", "F", "needsFixButton", "rv-fix", vm, KeyBinding.NEEDS_FIX);
-        Button reject = verdictButton("Reject", "R", "rejectButton", "rv-reject", vm, KeyBinding.REJECT);
+        Button accept = verdictButton(Messages.get("verdict.accept"), "A", "acceptButton", "rv-accept", vm, KeyBinding.ACCEPT);
+        Button fix = verdictButton(Messages.get("verdict.fix"), "F", "needsFixButton", "rv-fix", vm, KeyBinding.NEEDS_FIX);
+        Button reject = verdictButton(Messages.get("verdict.reject"), "R", "rejectButton", "rv-reject", vm, KeyBinding.REJECT);
 
         comment.setId("decisionComment");
-        comment.setPromptText("Comment for the next decision (C)");
+        comment.setPromptText(Messages.get("decision.comment.prompt"));
         comment.textProperty().bindBidirectional(vm.decisions().commentProperty());
         comment.setOnAction(e -> vm.perform(KeyBinding.COMMENT)); // Enter: back to the list, then A / F / R
         HBox.setHgrow(comment, Priority.ALWAYS);
         TextField reviewer = new TextField();
         reviewer.setId("reviewerName");
-        reviewer.setPromptText("Reviewer");
+        reviewer.setPromptText(Messages.get("decision.reviewer.prompt"));
         reviewer.setPrefColumnCount(9);
-        reviewer.setTooltip(new Tooltip("Stored with every decision and re-judge"));
+        reviewer.setTooltip(new Tooltip(Messages.get("decision.reviewer.tip")));
         reviewer.textProperty().bindBidirectional(vm.decisions().reviewerProperty());
 
         HBox row = new HBox(8, accept, fix, reject, comment, reviewer);
@@ -49,7 +50,7 @@ public final class DecisionBar extends VBox {
                 status.getStyleClass().add("rv-error");
             }
         });
-        Label hint = new Label("Decisions advance to the next variant  ·  ? or F1 lists every key");
+        Label hint = new Label(Messages.get("decision.advanceHint"));
         hint.getStyleClass().add("rv-muted");
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -99,7 +99,7 @@ public final class DecisionViewModel {
         List<ListedVariant> decided = List.copyOf(targets);
         pending.set(pending.get() + 1);
         error.set(false);
-        status.set(Messages.get("decision.saving", verdict.title(), describe(decided), c == null ? "" : " — “" + c + "”"));
+        status.set(Messages.get("decision.saving", Formats.verdict(verdict), describe(decided), c == null ? "" : " — “" + c + "”"));
         executor.io("decide " + verdict + " on " + decided.size(), control -> {
                     List<ReviewerDecision> saved = new ArrayList<>();
                     for (ListedVariant v : decided) {
@@ -111,14 +111,14 @@ public final class DecisionViewModel {
                     pending.set(pending.get() - 1);
                     undoable.push(saved);
                     if (!error.get()) {
-                        status.set(Messages.get("decision.saved", verdict.title(), describe(decided),
+                        status.set(Messages.get("decision.saved", Formats.verdict(verdict), describe(decided),
                                 c == null ? "" : " — “" + c + "”", who));
                     }
                     listeners.forEach(l -> l.accept(saved));
                 })
                 .onFailure(e -> {
                     pending.set(pending.get() - 1);
-                    showError(Messages.get("decision.notSaved", verdict.title(), describe(decided), Problems.describe(e)));
+                    showError(Messages.get("decision.notSaved", Formats.verdict(verdict), describe(decided), Problems.describe(e)));
                 })
                 .execute();
         if (decided.size() > 1) {
@@ -154,7 +154,7 @@ public final class DecisionViewModel {
                 .onSuccess(retractions -> {
                     pending.set(pending.get() - 1);
                     error.set(false);
-                    status.set(Messages.get("decision.undone", last.get(0).verdict().title(), last.size()));
+                    status.set(Messages.get("decision.undone", Formats.verdict(last.get(0).verdict()), last.size()));
                     listeners.forEach(l -> l.accept(retractions));
                 })
                 .onFailure(e -> {

@@ -169,7 +169,8 @@ final class FontPreview extends VBox {
         text.setEffect(shadow);
         StackPane.setMargin(text, new Insets(0, 0, height * 0.12, 0));
         caption.setText(s.caption());
-        family.setText(fam + (s.bold() ? " Bold" : "") + ", " + Math.round(size) + " px at this preview's width");
+        family.setText(adreview.ui.i18n.Messages.get(s.bold() ? "font.family.bold" : "font.family", fam,
+                String.valueOf(Math.round(size))));
         note.setText(s.note());
         note.setVisible(!s.note().isEmpty());
     }

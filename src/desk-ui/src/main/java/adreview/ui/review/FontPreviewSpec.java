@@ -1,6 +1,7 @@
 package adreview.ui.review;
 
 import adreview.review.result.FontRecommendation;
+import adreview.ui.i18n.Messages;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,10 @@ import java.util.Locale;
  */
 public record FontPreviewSpec(List<String> families, boolean bold, double sizeFraction,
                               String fill, String shadow, String caption, String note) {
+
+    /** The font advice's values the preview knows (style, size, colour); each has its word under font.word.*. */
+    public static final List<String> KNOWN_VALUES =
+            List.of("serif", "sans-serif", "bold", "large", "medium", "small", "dark", "light");
 
     static final List<String> KOREAN_SERIF = List.of("NanumMyeongjo", "Noto Serif CJK KR", "AppleMyungjo", "Batang", "Serif");
     static final List<String> KOREAN_SANS = List.of("NanumGothic", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "SansSerif");
@@ -29,7 +34,7 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
         boolean serif = style.equals("serif");
         boolean bold = style.equals("bold");
         if (!serif && !bold && !style.equals("sans-serif")) {
-            note.append(unknown("style", style, "sans-serif"));
+            note.append(unknown("font.unknown.style", style, "sans-serif"));
             style = "sans-serif";
         }
         List<String> families = serif ? (korean ? KOREAN_SERIF : LATIN_SERIF) : (korean ? KOREAN_SANS : LATIN_SANS);
@@ -41,7 +46,7 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
             default -> -1;
         };
         if (fraction < 0) {
-            note.append(unknown("size", size, "medium"));
+            note.append(unknown("font.unknown.size", size, "medium"));
             size = "medium";
             fraction = 0.06;
         }
@@ -53,13 +58,13 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
             shadow = "rgba(255,255,255,0.35)";
         } else {
             if (!color.equals("light")) {
-                note.append(unknown("color", color, "light"));
+                note.append(unknown("font.unknown.color", color, "light"));
                 color = "light";
             }
             fill = "#f8f8f4";
             shadow = "rgba(0,0,0,0.6)";
         }
-        String caption = cap(style) + " · " + cap(size) + " · " + cap(color);
+        String caption = Messages.get("font.caption", word(style), word(size), word(color));
         return new FontPreviewSpec(families, bold, fraction, fill, shadow, caption, note.toString().strip());
     }
 
@@ -75,11 +80,13 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
                 .replace("sansserif", "sans-serif");
     }
 
-    private static String unknown(String what, String value, String shown) {
-        return "The model's " + what + " '" + (value.isEmpty() ? "(none)" : value) + "' is not one of the known values; shown as " + shown + ". ";
+    /** The note for an unknown value; {@code key} says which of the advice's fields it is. */
+    private static String unknown(String key, String value, String shown) {
+        return Messages.get(key, value.isEmpty() ? Messages.get("font.none") : value, shown) + " ";
     }
 
-    private static String cap(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** A known value's word: "Bold", "Medium", "Dark". */
+    private static String word(String value) {
+        return Messages.get("font.word." + value);
     }
 }

@@ -45,15 +45,15 @@ public final class RunPanel extends VBox {
         setId("runPanel");
         RunQueueViewModel queue = vm.queue();
 
-        Button run1 = runButton("Run Stage 1", "1", "runStage1Button", vm, KeyBinding.RUN_STAGE1);
+        Button run1 = runButton(Messages.get("run.button.stage1"), "1", "runStage1Button", vm, KeyBinding.RUN_STAGE1);
         run1.setDefaultButton(false);
         run1.getStyleClass().add("rv-primary");
-        Button run2 = runButton("Run Stage 2", "2", "runStage2Button", vm, KeyBinding.RUN_STAGE2);
-        MenuItem re1 = new MenuItem("Re-judge Stage 1   Shift+1");
+        Button run2 = runButton(Messages.get("run.button.stage2"), "2", "runStage2Button", vm, KeyBinding.RUN_STAGE2);
+        MenuItem re1 = new MenuItem(Messages.get("run.rejudge.stage1"));
         re1.setOnAction(e -> vm.perform(KeyBinding.REJUDGE_STAGE1));
-        MenuItem re2 = new MenuItem("Re-judge Stage 2   Shift+2");
+        MenuItem re2 = new MenuItem(Messages.get("run.rejudge.stage2"));
         re2.setOnAction(e -> vm.perform(KeyBinding.REJUDGE_STAGE2));
-        MenuButton rejudge = new MenuButton("Re-judge", null, re1, re2);
+        MenuButton rejudge = new MenuButton(Messages.get("run.rejudge"), null, re1, re2);
         rejudge.setId("rejudgeButton");
         rejudge.disableProperty().bind(vm.canRunProperty().not());
         Tooltip runTip = new Tooltip();
@@ -62,17 +62,17 @@ public final class RunPanel extends VBox {
         runTip.setMaxWidth(460);
         rejudge.setTooltip(runTip);
 
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Messages.get("run.cancel"));
         cancel.setId("cancelRunButton");
         cancel.getStyleClass().add("rv-cancel");
-        cancel.setTooltip(new Tooltip("Stop the running model call within one token  [Esc]\nShift+Esc also drops everything queued"));
+        cancel.setTooltip(new Tooltip(Messages.get("run.cancel.tip")));
         cancel.disableProperty().bind(queue.currentProperty().isNull());
         cancel.setOnAction(e -> vm.perform(KeyBinding.CANCEL_RUN));
 
         Label queued = new Label();
         queued.getStyleClass().add("rv-muted");
-        queued.textProperty().bind(Bindings.when(queue.queuedCountProperty().greaterThan(0))
-                .then(Bindings.concat(queue.queuedCountProperty().asString(), " queued")).otherwise(""));
+        queued.textProperty().bind(Bindings.createStringBinding(() -> queue.queuedCountProperty().get() > 0
+                ? Messages.get("run.queuedCount", queue.queuedCountProperty().get()) : "", queue.queuedCountProperty()));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -89,7 +89,7 @@ public final class RunPanel extends VBox {
         missing.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(missing, Priority.ALWAYS);
         missing.setMaxWidth(Double.MAX_VALUE);
-        Button copy = new Button("Copy command");
+        Button copy = new Button(Messages.get("run.copyCommand"));
         copy.getStyleClass().add("rv-small");
         copy.setMinWidth(Button.USE_PREF_SIZE);
         copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().remedy().isEmpty()
@@ -101,7 +101,7 @@ public final class RunPanel extends VBox {
             Clipboard.getSystemClipboard().setContent(c);
         });
         // The desk's own download (Models window), offered in place when the window wires it.
-        Button getModel = new Button("Get a model…");
+        Button getModel = new Button(Messages.get("run.getModel"));
         getModel.setId("getModelButton");
         getModel.getStyleClass().add("rv-small");
         getModel.setMinWidth(Button.USE_PREF_SIZE);
@@ -137,7 +137,7 @@ public final class RunPanel extends VBox {
         answer.setWrapText(true);
         answer.setPrefRowCount(4);
         answer.getStyleClass().add("rv-stream");
-        answer.setPromptText("The model's answer appears here as it is written.");
+        answer.setPromptText(Messages.get("run.answer.prompt"));
         queue.answerTextProperty().addListener((o, a, text) -> {
             answer.setText(text);
             answer.positionCaret(text.length()); // keep the newest tokens in view
@@ -172,27 +172,27 @@ public final class RunPanel extends VBox {
 
         // One-run overrides.
         adCopyField.setId("adCopyOverride");
-        adCopyField.setPromptText("Ad copy for the next run only (empty: the variant's own)");
+        adCopyField.setPromptText(Messages.get("run.options.adCopy.prompt"));
         adCopyField.textProperty().bindBidirectional(vm.adCopyOverrideProperty());
         TextArea prompt = new TextArea();
         prompt.setId("promptOverride");
-        prompt.setPromptText("Prompt for the next run only (empty: the stage's versioned prompt)");
+        prompt.setPromptText(Messages.get("run.options.prompt.prompt"));
         prompt.setPrefRowCount(3);
         prompt.setWrapText(true);
         prompt.textProperty().bindBidirectional(vm.promptOverrideProperty());
         TextField reason = new TextField();
         reason.setId("rejudgeReason");
-        reason.setPromptText("Why re-judge? (stored in the trace)");
+        reason.setPromptText(Messages.get("run.options.reason.prompt"));
         reason.textProperty().bindBidirectional(vm.rejudgeReasonProperty());
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, fieldLabel("Ad copy"), adCopyField);
-        grid.addRow(1, fieldLabel("Prompt"), prompt);
-        grid.addRow(2, fieldLabel("Reason"), reason);
+        grid.addRow(0, fieldLabel(Messages.get("run.options.adCopy")), adCopyField);
+        grid.addRow(1, fieldLabel(Messages.get("run.options.prompt")), prompt);
+        grid.addRow(2, fieldLabel(Messages.get("run.options.reason")), reason);
         GridPane.setHgrow(adCopyField, Priority.ALWAYS);
         GridPane.setHgrow(prompt, Priority.ALWAYS);
-        options = new TitledPane("Run options (E)", grid);
+        options = new TitledPane(Messages.get("run.options"), grid);
         options.setExpanded(false);
         options.setId("runOptions");
         options.getStyleClass().add("rv-options");
@@ -264,7 +264,7 @@ public final class RunPanel extends VBox {
             title.getStyleClass().add("rv-item-title");
             phase.getStyleClass().add("rv-item-phase");
             cancel.getStyleClass().addAll("rv-small", "rv-item-cancel");
-            cancel.setTooltip(new Tooltip("Cancel this run"));
+            cancel.setTooltip(new Tooltip(Messages.get("run.item.cancel.tip")));
             cancel.setOnAction(e -> {
                 if (bound != null) {
                     queue.cancel(bound);

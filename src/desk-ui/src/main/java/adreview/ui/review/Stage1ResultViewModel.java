@@ -21,16 +21,11 @@ public final class Stage1ResultViewModel {
 
     /** Score bands: the bar's colour and the word beside the number. */
     public enum ScoreLevel {
-        GOOD("Strong fit"), FAIR("Partial fit"), POOR("Weak fit");
+        GOOD, FAIR, POOR;
 
-        private final String label;
-
-        ScoreLevel(String label) {
-            this.label = label;
-        }
-
+        /** "Strong fit", "Partial fit", "Weak fit", in the desk's language. */
         public String label() {
-            return label;
+            return Messages.get("stage1.level." + name().toLowerCase(Locale.ROOT));
         }
 
         public static ScoreLevel of(double score) {
@@ -39,7 +34,7 @@ public final class Stage1ResultViewModel {
     }
 
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("No Stage 1 result yet. Press 1 to run Stage 1.");
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(Messages.get("stage1.empty"));
     private final ReadOnlyDoubleWrapper score = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper scoreText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ScoreLevel> scoreLevel = new ReadOnlyObjectWrapper<>(ScoreLevel.POOR);

@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.ui.i18n.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -54,7 +55,7 @@ public final class Stage2ResultView extends StackPane {
                 detail.setWrapText(true);
                 VBox text = new VBox(1, name, detail);
                 HBox.setHgrow(text, Priority.ALWAYS);
-                Label verdict = new Label(row.pass() ? "PASS" : "FAIL");
+                Label verdict = new Label(Messages.get(row.pass() ? "result.pass" : "result.fail"));
                 verdict.getStyleClass().addAll("rv-check-verdict", row.pass() ? "rv-badge-pass" : "rv-badge-fail");
                 verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 HBox line = new HBox(12, ReviewIcons.mark(row.pass(), 22), text, verdict);
@@ -72,10 +73,10 @@ public final class Stage2ResultView extends StackPane {
         analysis.getStyleClass().add("rv-analysis");
         analysis.textProperty().bind(vm.analysisProperty());
         analysis.setMinHeight(Label.USE_PREF_SIZE);
-        VBox issues = ResultParts.bulletList(vm.issues(), "issue", "No issues reported.", "stage2Issues");
+        VBox issues = ResultParts.bulletList(vm.issues(), "issue", Messages.get("result.noIssues"), "stage2Issues");
 
-        VBox left = new VBox(10, checklist, ResultParts.sectionTitle("Analysis"), analysis,
-                ResultParts.sectionTitle("Issues"), issues);
+        VBox left = new VBox(10, checklist, ResultParts.sectionTitle(Messages.get("result.analysis")), analysis,
+                ResultParts.sectionTitle(Messages.get("result.issues")), issues);
         HBox.setHgrow(left, Priority.ALWAYS);
         left.setPrefWidth(200); // wrap long answers instead of pushing the thumbnail out
         left.setMinWidth(260);
@@ -85,9 +86,9 @@ public final class Stage2ResultView extends StackPane {
         render.setSmooth(true);
         StackPane frame = new StackPane(render);
         frame.getStyleClass().add("rv-render-frame");
-        Label renderCaption = new Label("Judged render");
+        Label renderCaption = new Label(Messages.get("stage2.judgedRender"));
         renderCaption.getStyleClass().add("rv-muted");
-        VBox right = new VBox(8, ResultParts.sectionTitle("Finished ad"), frame, renderCaption);
+        VBox right = new VBox(8, ResultParts.sectionTitle(Messages.get("stage2.finishedAd")), frame, renderCaption);
         right.managedProperty().bind(right.visibleProperty());
         right.setVisible(false);
         vm.renderUriProperty().addListener((o, a, uri) -> loadRender(uri, right));
@@ -96,7 +97,7 @@ public final class Stage2ResultView extends StackPane {
         HBox body = new HBox(24, left, right);
         HBox titleRow = new HBox(12, summary);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(14, ResultParts.header("Stage 2", "Judge the finished ad", source), titleRow, body);
+        VBox content = new VBox(14, ResultParts.header(Messages.get("stage.stage2"), Messages.get("stage2.subtitle"), source), titleRow, body);
         content.getStyleClass().add("rv-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

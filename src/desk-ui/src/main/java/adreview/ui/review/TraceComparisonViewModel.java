@@ -2,6 +2,7 @@ package adreview.ui.review;
 
 import adreview.store.Trace;
 import adreview.ui.Formats;
+import adreview.ui.i18n.Messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.ObjectProperty;
@@ -30,14 +31,14 @@ public final class TraceComparisonViewModel {
     public record Row(String section, String field, String left, String right, boolean changed) { }
 
     public static final String ABSENT = "—";
-    static final List<String> SECTIONS = List.of("Call", "Prompt", "Model", "Request", "Answer");
+    public static final List<String> SECTIONS = List.of("Call", "Prompt", "Model", "Request", "Answer");
 
     private final ObservableList<Trace> traces = FXCollections.observableArrayList();
     private final ObjectProperty<Trace> left = new SimpleObjectProperty<>();
     private final ObjectProperty<Trace> right = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No traces yet.");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(Messages.get("compare.noTraces"));
 
     public TraceComparisonViewModel() {
         left.addListener((o, a, b) -> recompute());
@@ -99,22 +100,22 @@ public final class TraceComparisonViewModel {
         Trace b = right.get();
         if (a == null || b == null) {
             rows.clear();
-            summary.set(traces.size() < 2 ? "A comparison needs two traces; this variant has " + traces.size() + "."
-                    : "Pick two traces to compare.");
+            summary.set(traces.size() < 2 ? Messages.get("compare.needTwo", traces.size()) : Messages.get("compare.pickTwo"));
             return;
         }
         List<Row> r = compare(a, b);
         rows.setAll(r);
         long changed = r.stream().filter(Row::changed).count();
-        summary.set(a == b ? "The same trace on both sides." : changed + " of " + r.size() + " fields differ");
+        summary.set(a == b ? Messages.get("compare.sameTrace") : Messages.get("compare.differ", changed, r.size()));
     }
 
     private static Map<String, Map<String, String>> fields(Trace t) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         Map<String, String> call = section(out, "Call");
         call.put("operation", t.operationType());
-        call.put("re-judge", t.request() != null && t.request().path("rejudge").asBoolean(false) ? "yes" : "no");
-        call.put("latency", t.latencyMs() + " ms");
+        call.put("re-judge", Messages.get(t.request() != null && t.request().path("rejudge").asBoolean(false)
+                ? "compare.yes" : "compare.no"));
+        call.put("latency", Messages.get("format.ms", String.valueOf(t.latencyMs())));
         call.put("created", Formats.traceTime(t.createdAt()));
         if (t.request() != null) {
             flatten("", t.request(), (k, v) -> {
@@ -168,7 +169,7 @@ public final class TraceComparisonViewModel {
                 }
                 sb.append("• ").append(x.isValueNode() ? x.asText() : x.toString());
             }
-            sink.put(prefix, sb.length() == 0 ? "(none)" : sb.toString());
+            sink.put(prefix, sb.length() == 0 ? Messages.get("compare.none") : sb.toString());
         } else {
             sink.put(prefix.isEmpty() ? "value" : prefix, n.isNull() ? "null" : n.asText());
         }

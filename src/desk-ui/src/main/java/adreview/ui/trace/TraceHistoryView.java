@@ -1,5 +1,6 @@
 package adreview.ui.trace;
 
+import adreview.ui.i18n.Messages;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
@@ -18,15 +19,15 @@ public final class TraceHistoryView extends SplitPane {
         TableView<TraceRow> table = new TableView<>(model.rows());
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TraceRow, String> time = column("Time", 110, TraceRow::time);
+        TableColumn<TraceRow, String> time = column(Messages.get("trace.column.time"), 110, TraceRow::time);
         time.setMinWidth(108);
         table.getColumns().add(time);
-        table.getColumns().add(column("Operation", 76, TraceRow::operation));
-        TableColumn<TraceRow, String> latency = column("Latency", 60, TraceRow::latency);
+        table.getColumns().add(column(Messages.get("trace.column.operation"), 76, TraceRow::operation));
+        TableColumn<TraceRow, String> latency = column(Messages.get("trace.column.latency"), 60, TraceRow::latency);
         latency.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(latency);
-        table.getColumns().add(column("Scope", 58, TraceRow::scope));
-        TableColumn<TraceRow, String> result = column("Result", 170, TraceRow::result);
+        table.getColumns().add(column(Messages.get("trace.column.scope"), 58, TraceRow::scope));
+        TableColumn<TraceRow, String> result = column(Messages.get("trace.column.result"), 170, TraceRow::result);
         result.setMinWidth(100);
         result.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -36,7 +37,9 @@ public final class TraceHistoryView extends SplitPane {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
                 getStyleClass().removeAll("result-error", "result-pass", "result-issues");
                 if (!empty && item != null) {
-                    if (item.startsWith("error")) {
+                    TraceRow row = getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null
+                            : getTableView().getItems().get(getIndex());
+                    if (row != null && row.failed()) { // "error: …" in the desk's language
                         getStyleClass().add("result-error");
                     } else if (item.equals("pass")) {
                         getStyleClass().add("result-pass");
@@ -68,8 +71,10 @@ public final class TraceHistoryView extends SplitPane {
         });
 
         javafx.scene.control.TabPane json = new javafx.scene.control.TabPane(
-                jsonTab("Response", "traceResponse", model.responseJsonProperty()),
-                jsonTab("Request", "traceRequest", model.requestJsonProperty()));
+                jsonTab(Messages.get("trace.response"), Messages.get("trace.response.prompt"), "traceResponse",
+                        model.responseJsonProperty()),
+                jsonTab(Messages.get("trace.request"), Messages.get("trace.request.prompt"), "traceRequest",
+                        model.requestJsonProperty()));
         json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         json.getStyleClass().add("json-tabs");
         // Reviewer decisions: their own short list under the model calls, newest first.
@@ -88,7 +93,7 @@ public final class TraceHistoryView extends SplitPane {
                     return (javafx.scene.Node) line;
                 }).toList());
         model.decisions().addListener((javafx.collections.ListChangeListener<adreview.review.decision.ReviewerDecision>) c -> showDecisions.run());
-        Label decisionsTitle = new Label("Reviewer decisions");
+        Label decisionsTitle = new Label(Messages.get("trace.decisions"));
         decisionsTitle.getStyleClass().add("section-title");
         javafx.scene.layout.VBox decisionsBox = new javafx.scene.layout.VBox(2, decisionsTitle, decisionList);
         decisionsBox.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
@@ -100,13 +105,13 @@ public final class TraceHistoryView extends SplitPane {
         setDividerPositions(0.6);
     }
 
-    private static javafx.scene.control.Tab jsonTab(String title, String id,
+    private static javafx.scene.control.Tab jsonTab(String title, String prompt, String id,
                                                     javafx.beans.value.ObservableValue<String> text) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
         area.getStyleClass().add("json-text");
-        area.setPromptText("Select a trace to see its " + title.toLowerCase() + " JSON");
+        area.setPromptText(prompt);
         area.textProperty().bind(text);
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, area);
         tab.setClosable(false);

@@ -2,6 +2,7 @@ package adreview.ui.trace;
 
 import adreview.desk.VariantDetail;
 import adreview.review.decision.ReviewerDecision;
+import adreview.ui.Formats;
 import adreview.ui.i18n.Messages;
 import adreview.ui.json.PrettyJson;
 import javafx.beans.property.ObjectProperty;
@@ -56,9 +57,10 @@ public final class TraceHistoryViewModel {
     public String verdictLabel(ReviewerDecision d) {
         if (d.isRetraction()) {
             return decisions.stream().filter(o -> o.decisionId().equals(d.retracts())).findFirst()
-                    .map(target -> d.verdict().title() + " " + target.verdict().title()).orElse(d.verdict().title());
+                    .map(target -> Messages.get("verdict.retraction", Formats.verdict(d.verdict()), Formats.verdict(target.verdict())))
+                    .orElse(Formats.verdict(d.verdict()));
         }
-        return d.isRetracted() ? d.verdict().title() + " (retracted)" : d.verdict().title();
+        return d.isRetracted() ? Messages.get("verdict.retracted", Formats.verdict(d.verdict())) : Formats.verdict(d.verdict());
     }
 
     /** The reviewer decisions on the variant, newest first (apart from the model calls). */
