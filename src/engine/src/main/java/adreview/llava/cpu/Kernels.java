@@ -44,8 +44,8 @@ final class Kernels {
             MemorySegment w8 = arena.allocate((long) rows * cols, 64);
             MemorySegment scales = arena.allocate((long) rows * Float.BYTES, 64);
             MemorySegment table = arena.allocate(4L * 4 * L * Float.BYTES, 64);
-            Matrix fp32 = new Matrix(w32, null, null, rows, cols);
-            Matrix int8 = new Matrix(w8, scales, null, rows, cols);
+            Matrix fp32 = new Matrix.F32(w32, null, rows, cols);
+            Matrix int8 = new Matrix.Int8(w8, scales, null, rows, cols);
             float[] x = new float[cols];
             float[] y = new float[rows];
             float[] norm = new float[cols];
@@ -71,9 +71,9 @@ final class Kernels {
     static void matVec(Matrix m, float[] x, float[] y, int from, int to, boolean accumulate) {
         int cols = m.cols();
         float[] bias = m.bias();
-        if (m.int8()) {
-            MemorySegment w = m.weight();
-            MemorySegment s = m.scales();
+        if (m instanceof Matrix.Int8 q) {
+            MemorySegment w = q.weight();
+            MemorySegment s = q.scales();
             for (int r = from; r < to; r++) {
                 float v = dotI8(w, (long) r * cols, x, cols) * s.getAtIndex(FLOAT, r);
                 y[r] = (accumulate ? y[r] : 0f) + v + (bias == null ? 0f : bias[r]);

@@ -99,8 +99,7 @@ final class VectorDecoder implements CpuDecode {
     }
 
     private static int grain(Matrix m) {
-        long rowBytes = (long) m.cols() * (m.int8() ? 1 : Float.BYTES);
-        return (int) Math.max(1, CHUNK_BYTES / rowBytes);
+        return (int) Math.max(1, CHUNK_BYTES / m.rowBytes());
     }
 
     private void ensureScores(int capacity) {

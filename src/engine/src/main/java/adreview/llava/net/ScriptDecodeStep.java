@@ -51,6 +51,9 @@ final class ScriptDecodeStep implements AutoCloseable {
             }
             norms.add((PtNDArray) finalNorm.weight());
             add(lmHead, weights, scales);
+            if (!scales.isEmpty() && scales.size() != weights.size()) {
+                throw new IllegalStateException("int8 and float linears mixed: the script takes all int8 or none");
+            }
             fixed.add(IValue.from((PtNDArray) embeddings));
             fixed.add(IValue.listFrom(norms.toArray(PtNDArray[]::new)));
             fixed.add(IValue.listFrom(weights.toArray(PtNDArray[]::new)));
@@ -86,10 +89,14 @@ final class ScriptDecodeStep implements AutoCloseable {
         return null;
     }
 
+    /** The script reads a weight per linear, and a scale per linear when they are int8 (all of them, or none). */
     private static void add(LinearWeights w, List<PtNDArray> weights, List<PtNDArray> scales) {
-        weights.add((PtNDArray) w.weight());
-        if (w.quantized()) {
-            scales.add((PtNDArray) w.scale());
+        switch (w.format()) {
+            case LinearWeights.Dense(NDArray dense) -> weights.add((PtNDArray) dense);
+            case LinearWeights.Int8(NDArray q, NDArray scale) -> {
+                weights.add((PtNDArray) q);
+                scales.add((PtNDArray) scale);
+            }
         }
     }
 

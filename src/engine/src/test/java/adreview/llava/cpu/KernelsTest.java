@@ -50,8 +50,8 @@ class KernelsTest {
                 }
                 MemorySegment qs = arena.allocate(q.length, 64);
                 MemorySegment.copy(q, 0, qs, ValueLayout.JAVA_BYTE, 0, q.length);
-                Matrix fp32 = new Matrix(segment(arena, w), null, bias, rows, cols);
-                Matrix int8 = new Matrix(qs, segment(arena, scales), null, rows, cols);
+                Matrix fp32 = new Matrix.F32(segment(arena, w), bias, rows, cols);
+                Matrix int8 = new Matrix.Int8(qs, segment(arena, scales), null, rows, cols);
                 float[] y = new float[rows];
                 float[] y8 = new float[rows];
                 java.util.Arrays.fill(y8, 1f);
