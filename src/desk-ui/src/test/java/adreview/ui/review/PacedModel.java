@@ -24,7 +24,9 @@ import java.util.function.BooleanSupplier;
  */
 final class PacedModel implements ReviewModel {
 
-    final Semaphore permits = new Semaphore(0);
+    // Fair: with two runs in the model at once, each released permit goes to the run that waited longest, so a
+    // test stepping one permit at a time moves both runs alternately instead of letting one barge to its end.
+    final Semaphore permits = new Semaphore(0, true);
     final AtomicInteger tokensWritten = new AtomicInteger();
     final List<Path> images = new CopyOnWriteArrayList<>();
     volatile boolean paced = true;

@@ -277,6 +277,7 @@ class RunQueueViewModelTest {
         for (int steps = 0; !bothWriting.getAsBoolean() && steps < 200; steps++) {
             model.permits.release();
             ui.drainUntil(() -> model.permits.availablePermits() == 0 || bothWriting.getAsBoolean());
+            ui.drainUntilQuiet(java.time.Duration.ofMillis(100));
         }
         assertThat(bothWriting.getAsBoolean()).isTrue();
 
