@@ -68,7 +68,7 @@ public final class DeskServices implements DeskStarter {
                 new adreview.review.report.AgreementReports(context.database()), ReviewWiring.measurement(context),
                 folder -> ReviewWiring.model(cfg.withModelDir(folder)), model -> ReviewWiring.reviewService(context, model),
                 cfg.modelDir(), folder -> rememberModel(cfg, folder), cfg.effectiveConcurrency(),
-                new adreview.desk.ModelLibrary(new ModelCatalog(modelsDir(cfg.modelDir())),
+                new adreview.desk.ModelLibrary(ModelCatalog.around(cfg.modelDir()),
                         new ModelDownloader(HubClient.fromEnvironment(null))),
                 context::close));
     }
@@ -126,12 +126,6 @@ public final class DeskServices implements DeskStarter {
             case PASSWORD_FILE -> " (~/.pgpass or PGPASSFILE)";
             case DEFAULT -> "";
         };
-    }
-
-    /** A single model folder is listed beside its siblings; otherwise the folder itself holds the models. */
-    static Path modelsDir(Path modelDir) {
-        Path dir = modelDir.toAbsolutePath().normalize();
-        return Files.isRegularFile(dir.resolve("config.json")) && dir.getParent() != null ? dir.getParent() : dir;
     }
 
     /** Saves the chosen folder as {@code model.dir} in the user's config file; says where, or why not. */

@@ -123,7 +123,10 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The command line with the desk's error policy: one line on stderr, exit code 1. */
+    /**
+     * The command line with the desk's error policy: one line on stderr, exit code 1; 2 for a bad option or an id
+     * that names no single row.
+     */
     public static CommandLine commandLine() {
         return commandLine(ReviewWiring::model);
     }
@@ -141,6 +144,13 @@ public final class Main implements Runnable {
         commandLine.setErr(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
                 new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8)), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
+            if (error instanceof adreview.store.IdResolutionException badId) {
+                // A mistyped id is a usage error (2, as for a bad option), not a failure; its sentence is built
+                // whole (candidates included), so it is not cut to Problems' length.
+                cmd.getErr().println("error: " + adreview.desk.Problems.oneLine(badId.getMessage()));
+                cmd.getErr().flush();
+                return 2;
+            }
             org.slf4j.LoggerFactory.getLogger(Main.class).warn("{} failed", cmd.getCommandName(), error);
             cmd.getErr().println("error: " + adreview.desk.Problems.describe(error));
             cmd.getErr().flush();

@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
         description = "Run LLaVA-1.5 on one image and prompt; print the text, token ids and timings.")
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Hugging Face LLaVA-1.5 model folder")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Hugging Face LLaVA-1.5 model folder (default: the global --model-dir, ADREVIEW_MODEL_DIR or"
+                    + " model.dir)")
     Path model;
 
     @Option(names = "--image", required = true, description = "image file (PNG, JPEG)")
@@ -38,7 +40,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--max-new-tokens", defaultValue = "256", description = "limit of generated tokens (default ${DEFAULT-VALUE})")
     int maxNewTokens;
 
-    /** The desk's global options: {@code --device} and {@code --precision} are inherited from there. */
+    /** The desk's global options: {@code --model-dir}, {@code --device}, {@code --precision}, image limits. */
     @picocli.CommandLine.ParentCommand
     adreview.app.Main main;
 
@@ -55,8 +57,12 @@ public final class GenerateCommand implements Callable<Integer> {
             LoadOptions options = new LoadOptions(Device.parse(config.device()), Precision.parse(config.precision()));
             ImageMode mode = ImageMode.parse(imageMode);
             BufferedImage img = readImage(image, config.imageLimits());
-            try (LlavaModel m = LlavaModel.load(model, options, (f, p) -> { })) {
-                Generation g = m.generate(new GenerationRequest(img, prompt, maxNewTokens, mode, null, null, null));
+            Path folder = model != null ? model : config.modelDir();
+            try (ProgressPrinter progress = ProgressPrinter.onStderr();
+                 LlavaModel m = LlavaModel.load(folder, options, progress.loading())) {
+                Generation g = m.generate(new GenerationRequest(img, prompt, maxNewTokens, mode, null,
+                        progress.tokens(maxNewTokens), null));
+                progress.close();
                 print(m, g);
             }
             return 0;

@@ -42,9 +42,12 @@ final class JudgeBatch {
         this.err = err;
     }
 
-    int run(List<UUID> named, VariantFilter filter, boolean filtered) {
+    /** Runs the variants {@code named} (as typed) and, when {@code filtered}, those of the filter and job (as typed). */
+    int run(List<String> named, String job, VariantFilter withoutJob, boolean filtered) {
         try (DeskContext context = command.main().openContext()) {
-            LinkedHashSet<UUID> ids = new LinkedHashSet<>(named);
+            LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+            named.forEach(typed -> ids.add(context.ids().variant(typed)));
+            VariantFilter filter = job == null ? withoutJob : withoutJob.withJob(context.ids().job(job));
             if (filtered) {
                 context.variants().list(filter).forEach(row -> ids.add(row.variantId()));
             }
@@ -57,7 +60,9 @@ final class JudgeBatch {
                 model.unavailableReason().ifPresent(reason -> {
                     throw new ModelUnavailableException(reason);
                 });
-                model.prepare(null);
+                try (ProgressPrinter progress = ProgressPrinter.onStderr()) {
+                    model.prepare(progress);
+                }
             } catch (StageRefusedException e) {
                 return refuse(e.getMessage());
             }

@@ -63,7 +63,7 @@ public final class JudgeCommand implements Callable<Integer> {
     int stage;
 
     @Option(names = "--variant", paramLabel = "ID", split = ",",
-            description = "jobs_variants.job_variants_id (UUID); more than once (or comma-separated) for a batch.")
+            description = "jobs_variants.job_variants_id, whole or its first 8+ characters; more than once (or comma-separated) for a batch.")
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--status", paramLabel = "STATUS", description = "A batch of the variants with this status (with --step, --job).")
@@ -72,8 +72,9 @@ public final class JudgeCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "STEP", description = "A batch of the variants at this step (with --status, --job).")
     String step;
 
-    @Option(names = "--job", paramLabel = "JOB_ID", description = "A batch of this job's variants (with --status, --step).")
-    UUID job;
+    @Option(names = "--job", paramLabel = "JOB_ID",
+            description = "A batch of this job's variants (with --status, --step); whole id or its first 8+ characters.")
+    String job;
 
     @Option(names = "--ad-copy", paramLabel = "TEXT", description = "Stage 1: use this ad copy instead of the stored one.")
     String adCopy;
@@ -113,15 +114,12 @@ public final class JudgeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "name a variant with --variant ID, or a batch with --variant "
                     + "more than once or --status / --step / --job");
         }
-        List<UUID> named = new ArrayList<>();
-        for (String v : variants) {
-            named.add(uuid(v, "variant"));
+        // The ids are resolved in the store once the database is open (IdResolver): a prefix needs the rows.
+        if (variants.size() == 1 && !filtered) {
+            return runOne(variants.get(0));
         }
-        if (named.size() == 1 && !filtered) {
-            return runOne(named.get(0));
-        }
-        return new JudgeBatch(this, spec.commandLine().getOut(), spec.commandLine().getErr()).run(named,
-                VariantFilter.ALL.withStatus(lower(status)).withStep(lower(step)).withJob(job), filtered);
+        return new JudgeBatch(this, spec.commandLine().getOut(), spec.commandLine().getErr()).run(variants, job,
+                VariantFilter.ALL.withStatus(lower(status)).withStep(lower(step)), filtered);
     }
 
     /** The run this command describes, for one variant. */
@@ -136,19 +134,21 @@ public final class JudgeCommand implements Callable<Integer> {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    private Integer runOne(UUID variantId) {
-        RunRequest request = request(variantId);
+    private Integer runOne(String typedVariant) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CancellationGroup runs = new CancellationGroup();
         Cancellation cancellation = runs.newMember();
         RunOutcome outcome;
         Integer signalled;
+        UUID variantId;
         try (DeskContext context = main.openContext()) {
+            variantId = context.ids().variant(typedVariant);
+            RunRequest request = request(variantId);
             ReviewModel model = main.model(context.config());
             RunSignals signals = RunSignals.install(runs, err);
-            try {
-                outcome = ReviewWiring.reviewService(context, model).run(request, null, cancellation);
+            try (ProgressPrinter progress = ProgressPrinter.onStderr()) {
+                outcome = ReviewWiring.reviewService(context, model).run(request, progress, cancellation);
             } finally {
                 signals.runEnded();
             }
@@ -267,13 +267,5 @@ public final class JudgeCommand implements Callable<Integer> {
 
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    static UUID uuid(String value, String what) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a " + what + " id (a UUID); `list` shows variant ids");
-        }
     }
 }

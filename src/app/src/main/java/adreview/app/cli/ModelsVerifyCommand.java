@@ -23,12 +23,16 @@ public final class ModelsVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "The model folder.")
+    @picocli.CommandLine.ParentCommand
+    ModelsCommand parent;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1",
+            description = "The model folder (default: the global --model-dir, ADREVIEW_MODEL_DIR or model.dir).")
     Path folder;
 
     @Override
     public Integer call() {
-        Path dir = ModelsCommand.absolute(folder);
+        Path dir = ModelsCommand.absolute(folder != null ? folder : parent.modelDir());
         ModelFolderReport report = new ModelVerifier().verify(dir);
         PrintWriter out = spec.commandLine().getOut();
         if (report.complete()) {

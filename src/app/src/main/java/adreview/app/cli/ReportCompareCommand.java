@@ -55,7 +55,7 @@ public final class ReportCompareCommand implements Callable<Integer> {
     @Option(names = "--model-b", paramLabel = "DIR", description = "Side B's model folder.")
     Path modelB;
 
-    @Option(names = "--variant", paramLabel = "ID", description = "A variant to compare (repeatable); default: the most recently decided.")
+    @Option(names = "--variant", paramLabel = "ID", description = "A variant to compare (repeatable; whole id or its first 8+ characters); default: the most recently decided.")
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--limit", paramLabel = "N", description = "How many decided variants without --variant (default ${DEFAULT-VALUE}).")
@@ -75,17 +75,18 @@ public final class ReportCompareCommand implements Callable<Integer> {
         }
         RunSide a = new RunSide(promptA, folderName(modelA));
         RunSide b = new RunSide(promptB, folderName(modelB));
-        List<UUID> ids = variants.stream().map(v -> JudgeCommand.uuid(v, "variant")).toList();
-        ComparisonRequest request;
-        try {
-            request = new ComparisonRequest(options.filter(spec), a, b, ids, limit);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        var filter = options.filter(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunComparison comparison;
         try (DeskContext context = report.main().openContext()) {
+            List<UUID> ids = variants.stream().map(context.ids()::variant).toList();
+            ComparisonRequest request;
+            try {
+                request = new ComparisonRequest(filter, a, b, ids, limit);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             AgreementReports reports = new AgreementReports(context.database());
             if (rejudgeNow) {
                 DeskConfig config = context.config();

@@ -77,6 +77,31 @@ class EngineCommandsTest {
     }
 
     @Test
+    void generateLoadsTheModelTheGlobalModelDirNames() throws Exception {
+        JsonNode ref = new ObjectMapper().readTree(Fixtures.referenceJson().toFile()).path("cases").get(1);
+        String image = Fixtures.fixtures().resolve("images/ad_portrait.png").toString();
+        Run r = run(new GenerateCommand(), "--model-dir", Fixtures.tinyModel().toString(), "--image", image,
+                "--prompt", ref.path("prompt").asText(), "--max-new-tokens", "2", "--image-mode", "crop",
+                "--precision", "fp32", "--device", "cpu", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("token_ids").get(0).asInt()).isEqualTo(ref.path("generated_ids").get(0).asInt());
+        // Progress goes to a terminal only; under the test runner stderr is a pipe (the test's log lines go there).
+        org.junit.jupiter.api.Assumptions.assumeFalse(ProgressPrinter.stderrIsTerminal());
+        assertThat(r.err()).doesNotContain("\r").doesNotContain("loading the model").doesNotContain("writing the answer");
+    }
+
+    @Test
+    void generateWithoutModelSaysWhichFolderTheGlobalModelDirNamed(@TempDir Path dir) {
+        Path none = dir.resolve("no-such-model");
+        Run r = run(new GenerateCommand(), "--image", Fixtures.fixtures().resolve("images/ad_portrait.png").toString(),
+                "--prompt", "hi", "--model-dir", none.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("generate: ").contains("no-such-model").doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void generateWithMissingImageFailsWithOneLine() {
         Run r = run(new GenerateCommand(), "--model", Fixtures.tinyModel().toString(), "--image", "/nope.png",
                 "--prompt", "hi");
