@@ -46,10 +46,17 @@ class DeskLayoutTest extends FxRobot {
     /** The smallest height a result pane may have (the "readable"). */
     static final double MIN_PANE_HEIGHT = 200;
 
-    private static DeskApplication app;
+    static DeskApplication app;
+    /** The desk's language in this run ("en", or "ko" in {@link DeskKoreanLayoutTest}); names the screenshots. */
+    static String language;
 
     @BeforeAll
-    static void startDesk() throws Exception {
+    static void start() throws Exception {
+        startDesk("en");
+    }
+
+    static void startDesk(String lang) throws Exception {
+        language = lang;
         DeskConfig home = UiFixture.freshHome("desk-layout-test");
         Path model = Files.createDirectories(home.dataDir().resolve("models")).resolve("llava-tiny");
         UiFixture.copyTree(adreview.llava.Fixtures.tinyModel().toAbsolutePath().normalize(), model);
@@ -57,6 +64,7 @@ class DeskLayoutTest extends FxRobot {
         UiFixture.prepare(DeskConfig.load(Map.of(), flags));
         UiPreferences preferences = UiPreferences.inMemory();
         preferences.put("reviewer.name", "layout-test"); // decisions and re-judges never ask in a test
+        preferences.put(adreview.ui.about.AboutInfo.LANGUAGE_KEY, lang);
         FxToolkit.registerPrimaryStage();
         app = (DeskApplication) FxToolkit.setupApplication(() -> new DeskApplication(
                 new DeskServices(() -> DeskConfig.load(Map.of(), flags), false), preferences));
@@ -145,12 +153,21 @@ class DeskLayoutTest extends FxRobot {
         }
         clickOn("#stage2Tab");
         assertReadable(lookup("#stage2Result").query(), size);
+        assertReadable(lookup("#runPanel").query(), size);
+        assertReadable(lookup("#decisionBar").query(), size);
+        assertReadable(lookup("#variantTable").query(), size); // headers and cells
 
         // The image's share of the detail area.
         double detailWidth = app.view().detail().getWidth();
         double imageWidth = app.view().detail().images().getWidth();
         System.out.printf("DeskLayoutTest %s: image %.0f of %.0f px (%.0f %%)%n", size, imageWidth, detailWidth,
                 100 * imageWidth / detailWidth);
+        System.out.printf("DeskLayoutTest %s: divider %.3f, side %.0f px, body %.0f px%n", size,
+                app.view().detail().body().getDividerPositions()[0], app.view().detail().sideTabs().getWidth(),
+                app.view().detail().body().getWidth());
+        System.out.printf("DeskLayoutTest %s: side min %.0f pref %.0f, image min %.0f%n", size,
+                app.view().detail().sideTabs().minWidth(-1), app.view().detail().sideTabs().prefWidth(-1),
+                app.view().detail().images().minWidth(-1));
         assertThat(imageWidth / detailWidth).as("image share of the detail width at %s", size).isGreaterThanOrEqualTo(0.6);
 
         // Measured and History: their own tabs, as tall as the side allows.
@@ -159,6 +176,9 @@ class DeskLayoutTest extends FxRobot {
         assertThat(lookup("#measuredScroll").query().getLayoutBounds().getHeight()).as("measured at %s", size)
                 .isGreaterThanOrEqualTo(MIN_PANE_HEIGHT);
         screenshot("layout-" + size + "-measured.png");
+        javafx.scene.control.ScrollPane measured = lookup("#measuredScroll").query();
+        assertThat(measured.getContent().getLayoutBounds().getWidth()).as("measured panel width at %s", size)
+                .isLessThanOrEqualTo(measured.getViewportBounds().getWidth() + 1);
         selectTab("historyTab");
         UiFixture.waitUntil(() -> !app.detailModel().traces().rows().isEmpty());
         assertThat(lookup("#traceTable").query().getLayoutBounds().getHeight()).as("history at %s", size)
@@ -182,6 +202,9 @@ class DeskLayoutTest extends FxRobot {
         assertThat(app.view().grid().getItems()).hasSize((int) done)
                 .allMatch(v -> "done".equals(v.row().status()));
         screenshot("layout-" + size + "-grid.png");
+        var grid = app.view().grid();
+        int columns = (int) ((grid.getWidth() - 14) / (grid.getCellWidth() + 2 * grid.getHorizontalCellSpacing()));
+        assertThat(columns).as("grid columns at %s (%.0f px wide)", size, grid.getWidth()).isGreaterThanOrEqualTo(3);
         interact(() -> app.listModel().setStatusFilter(java.util.Set.of()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.view().grid().getItems()).hasSize(app.listModel().allVariants().size());
@@ -225,7 +248,9 @@ class DeskLayoutTest extends FxRobot {
 
     /** No label or button in {@code root} shows a clipped text ("…") where it has text to show. */
     private static void assertReadable(Node root, String size) {
-        List<Labeled> clipped = root.lookupAll(".label").stream()
+        List<Node> all = new java.util.ArrayList<>();
+        collect(root, all);
+        List<Labeled> clipped = all.stream()
                 .filter(n -> n instanceof Labeled && n.isVisible())
                 .map(n -> (Labeled) n)
                 .filter(l -> l.getText() != null && !l.getText().isBlank() && isClipped(l))
@@ -234,9 +259,18 @@ class DeskLayoutTest extends FxRobot {
                 clipped.stream().map(Labeled::getText).toList()).isEmpty();
     }
 
+    private static void collect(Node node, List<Node> into) {
+        into.add(node);
+        if (node instanceof javafx.scene.Parent p && node.isVisible()) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, into));
+        }
+    }
+
     private static boolean isClipped(Labeled l) {
-        Node text = l.lookup(".text");
-        return text instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())
+        // The label's own text node (a titled pane's or a cell's content has texts of its own).
+        javafx.scene.text.Text t = l.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(javafx.scene.text.Text.class::cast).findFirst().orElse(null);
+        return t != null && !t.getText().equals(l.getText())
                 && t.getText().endsWith(l.getEllipsisString());
     }
 
@@ -262,9 +296,9 @@ class DeskLayoutTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void screenshot(String name) throws Exception {
+    static void screenshot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Path file = Path.of("target/screenshots", name);
+        Path file = Path.of("target/screenshots", name.replace("layout-", "layout-" + language + "-"));
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(app.stage().getScene(), file)).get(30, TimeUnit.SECONDS);
         assertThat(file).isNotEmptyFile();
     }

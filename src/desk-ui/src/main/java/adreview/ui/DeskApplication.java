@@ -125,7 +125,7 @@ public final class DeskApplication extends Application {
 
         listThumbnails = new ThumbnailCache(executor, decoder);
         gridThumbnails = new ThumbnailCache(executor, decoder, ThumbnailCache.GRID_SIZE);
-        VariantListView list = new VariantListView(listModel, listThumbnails);
+        VariantListView list = new VariantListView(listModel, listThumbnails, preferences);
         VariantGridView grid = new VariantGridView(listModel, gridThumbnails);
         VariantDetailView detail = new VariantDetailView(detailModel, preferences);
         LargeView large = new LargeView(detailModel);

@@ -45,11 +45,17 @@ public final class MainView extends StackPane {
 
     static final String BROWSE_DIVIDER_KEY = "layout.browse.divider";
     static final String GRID_KEY = "layout.grid";
+    static final String GRID_DIVIDER_KEY = "layout.grid.divider";
+    /** The grid's share at first start: three or more columns of thumbnails beside a detail area that stays usable. */
+    static final double DEFAULT_GRID_DIVIDER = 0.55;
 
     private final VariantListView list;
     private final VariantGridView grid;
     private final VariantDetailView detail;
     private final LargeView large;
+    /** The list's share of the window at first start: about 330 px at 1280, leaving the image 60 % of the rest. */
+    static final double DEFAULT_BROWSE_DIVIDER = 0.26;
+
     private final SplitPane browse;
     private final BooleanProperty gridMode = new SimpleBooleanProperty();
     private final Button models = new Button(Messages.get("toolbar.models"));
@@ -75,17 +81,27 @@ public final class MainView extends StackPane {
         list.visibleProperty().bind(gridMode.not());
         grid.visibleProperty().bind(gridMode);
         gridMode.set(preferences.get(GRID_KEY).map(Boolean::parseBoolean).orElse(false));
-        gridMode.addListener((obs, old, on) -> preferences.put(GRID_KEY, Boolean.toString(on)));
         browse = new SplitPane(variants, detail);
         browse.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(variants, false);
-        browse.setDividerPositions(preferences.getDouble(BROWSE_DIVIDER_KEY, 0.27));
+        // The list and the grid each have their own divider: a grid of one column is no grid.
+        browse.setDividerPositions(dividerFor(gridMode.get(), preferences));
         browse.getDividers().get(0).positionProperty().addListener((obs, old, p) ->
-                preferences.putDouble(BROWSE_DIVIDER_KEY, Math.round(p.doubleValue() * 1000) / 1000.0));
+                preferences.putDouble(gridMode.get() ? GRID_DIVIDER_KEY : BROWSE_DIVIDER_KEY,
+                        Math.round(p.doubleValue() * 1000) / 1000.0));
+        gridMode.addListener((obs, old, on) -> {
+            preferences.put(GRID_KEY, Boolean.toString(on));
+            browse.setDividerPositions(dividerFor(on, preferences));
+        });
         frame.setCenter(browse);
         frame.setBottom(statusBar(model, listModel));
 
         getChildren().addAll(frame, large, new StartupPane(model, showSettings));
+    }
+
+    private static double dividerFor(boolean grid, UiPreferences preferences) {
+        return grid ? preferences.getDouble(GRID_DIVIDER_KEY, DEFAULT_GRID_DIVIDER)
+                : preferences.getDouble(BROWSE_DIVIDER_KEY, DEFAULT_BROWSE_DIVIDER);
     }
 
     private Node toolbar(VariantListViewModel listModel, UiPreferences preferences, DialogService dialogs,

@@ -63,11 +63,14 @@ public class MeasuredPanel extends VBox {
     private static Node title(MeasuredReport r) {
         Label t = new Label(Messages.get("tab.measured"));
         t.setFont(Font.font("System", FontWeight.BOLD, 16));
+        t.setMinWidth(Label.USE_PREF_SIZE);
         HBox box = new HBox(8, t);
         box.setAlignment(Pos.BASELINE_LEFT);
         if (r != null) {
-            box.getChildren().add(muted(Messages.get("measured.subtitle", r.placement().name(),
+            Label subtitle = wrapped(muted(Messages.get("measured.subtitle", r.placement().name(),
                     String.valueOf(r.placement().width()), String.valueOf(r.placement().height()), String.valueOf(r.millis()))));
+            HBox.setHgrow(subtitle, Priority.ALWAYS);
+            box.getChildren().add(subtitle);
         }
         return box;
     }
@@ -102,22 +105,27 @@ public class MeasuredPanel extends VBox {
             Label name = fixed(new Label(label(c.role(), c.box())));
             name.setFont(Font.font("System", FontWeight.BOLD, 12));
             Label text = muted(abbreviate(c.text(), 26));
-            text.setMaxWidth(170);
+            text.setMaxWidth(120);
             VBox who = new VBox(0, name, text);
             Label ratio = fixed(new Label(String.format(Locale.ROOT, "%.2f:1", c.worstRatio())));
             ratio.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
             ratio.setTextFill(VerdictStyle.colour(c.aa()));
-            Label need = fixed(muted(Messages.get(c.largeText() ? "measured.needs.large" : "measured.needs",
-                    String.format(Locale.ROOT, "%.1f", c.requiredAa()))));
-            VBox ratioBox = new VBox(0, ratio, need);
+            Label need = muted(Messages.get(c.largeText() ? "measured.needs.large" : "measured.needs",
+                    String.format(Locale.ROOT, "%.1f", c.requiredAa())));
+            need.setWrapText(true);
+            need.setMaxWidth(92);
+            need.setMinHeight(Label.USE_PREF_SIZE);
             Node sample = sample(c);
             HBox chips = new HBox(4, chip(Messages.get("measured.aa", VerdictStyle.word(c.aa())), VerdictStyle.colour(c.aa())),
                     chip(Messages.get("measured.aaa", VerdictStyle.word(c.aaa())), VerdictStyle.colour(c.aaa())));
             chips.setAlignment(Pos.CENTER_LEFT);
-            grid.addRow(row++, who, ratioBox, sample, chips);
+            // The chips on a line of their own keep the grid to three narrow columns: it fits the side panel at 1280 px.
+            VBox ratioBox = new VBox(0, ratio, need);
+            grid.addRow(row++, who, ratioBox, sample);
+            grid.add(chips, 0, row++, 3, 1);
             if (c.note() != null) {
                 Label note = wrapped(muted(c.note()));
-                grid.add(note, 0, row++, 4, 1);
+                grid.add(note, 0, row++, 3, 1);
             }
         }
         section.getChildren().add(grid);
@@ -179,10 +187,10 @@ public class MeasuredPanel extends VBox {
         boolean any = Boolean.TRUE.equals(o.anyFlagged());
         VBox section = section(Messages.get("measured.occlusion"), any ? Verdict.FAIL : Verdict.PASS,
                 Messages.get(any ? "measured.occlusion.covers" : "measured.occlusion.clear"));
-        section.getChildren().add(muted(Messages.get("measured.occlusion.subject",
+        section.getChildren().add(wrapped(muted(Messages.get("measured.occlusion.subject",
                 String.format(Locale.ROOT, "%.0f", o.subjectShare() * 100),
                 o.method() == null ? "" : o.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                String.format(Locale.ROOT, "%.0f", o.flagThreshold() * 100))));
+                String.format(Locale.ROOT, "%.0f", o.flagThreshold() * 100)))));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(3);
@@ -207,20 +215,19 @@ public class MeasuredPanel extends VBox {
         }
         VBox section = section(Messages.get("measured.quality"), q.ok() ? Verdict.PASS : Verdict.FAIL,
                 Messages.get(q.ok() ? "measured.ok" : "measured.problems"));
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(3);
-        grid.addRow(0, new Label(Messages.get("measured.resolution")), okChip(q.resolutionOk()), muted(
+        // Rows of their own, not a grid: a grid gives a wrapped detail one line's height and the lines overlap.
+        VBox grid = new VBox(3);
+        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.resolution"))), okChip(q.resolutionOk()), wrappedMuted(
                 Messages.get("measured.resolution.detail", String.valueOf(q.width()), String.valueOf(q.height()),
                         q.placement().name(), String.valueOf(q.placement().width()), String.valueOf(q.placement().height()))
                 + (q.upscale() > 1 ? Messages.get("measured.enlarge", String.format(Locale.ROOT, "%.2f", q.upscale())) : "")
-                + (q.cropShare() > 0.005 ? Messages.get("measured.crop", String.format(Locale.ROOT, "%.0f", q.cropShare() * 100)) : "")));
-        grid.addRow(1, new Label(Messages.get("measured.sharpness")), okChip(q.sharpOk()), muted(Messages.get(
+                + (q.cropShare() > 0.005 ? Messages.get("measured.crop", String.format(Locale.ROOT, "%.0f", q.cropShare() * 100)) : ""))));
+        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.sharpness"))), okChip(q.sharpOk()), wrappedMuted(Messages.get(
                 "measured.sharpness.detail", String.format(Locale.ROOT, "%.1f", q.detailLaplacianVariance()),
-                String.format(Locale.ROOT, "%.1f", q.laplacianVariance()))));
-        grid.addRow(2, new Label(Messages.get("measured.exposure")), okChip(q.exposureOk()), muted(Messages.get(
+                String.format(Locale.ROOT, "%.1f", q.laplacianVariance())))));
+        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.exposure"))), okChip(q.exposureOk()), wrappedMuted(Messages.get(
                 "measured.exposure.detail", String.format(Locale.ROOT, "%.1f", q.shadowsClipped() * 100),
-                String.format(Locale.ROOT, "%.1f", q.highlightsClipped() * 100))));
+                String.format(Locale.ROOT, "%.1f", q.highlightsClipped() * 100)))));
         section.getChildren().add(grid);
         q.problems().forEach(p -> section.getChildren().add(wrapped(muted("• " + p))));
         return section;
@@ -261,6 +268,21 @@ public class MeasuredPanel extends VBox {
         Label l = new Label(text);
         l.setTextFill(VerdictStyle.NEUTRAL);
         l.setFont(Font.font("System", 11));
+        return l;
+    }
+
+    private static Node qualityRow(Label name, Node chip, Label detail) {
+        name.setPrefWidth(76);
+        HBox row = new HBox(8, name, chip, detail);
+        row.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(detail, Priority.ALWAYS);
+        return row;
+    }
+
+    private static Label wrappedMuted(String text) {
+        Label l = wrapped(muted(text));
+        l.setMinWidth(0);
+        l.setMinHeight(Label.USE_PREF_SIZE);
         return l;
     }
 

@@ -93,15 +93,13 @@ public final class ImageArea extends BorderPane {
         large.setId(idPrefix + "LargeButton");
         zoomText.getStyleClass().add("zoom-text");
         zoomText.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(4, generated, render, both, swap, boxes, spacer, zoomText, zoomOut, zoomIn, fit, actual, large);
-        toolbar.getChildren().forEach(n -> {
-            if (n instanceof Region r) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        });
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox views = new HBox(4, generated, render, both, swap, boxes);
+        HBox zoom = new HBox(4, zoomText, zoomOut, zoomIn, fit, actual, large);
+        for (HBox group : java.util.List.of(views, zoom)) {
+            group.setAlignment(Pos.CENTER_LEFT);
+            group.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        }
+        adreview.ui.EndsRow toolbar = new adreview.ui.EndsRow(views, zoom, 12);
         toolbar.getStyleClass().add("pane-toolbar");
         setTop(toolbar);
 

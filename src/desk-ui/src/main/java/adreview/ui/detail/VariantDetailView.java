@@ -29,6 +29,10 @@ public final class VariantDetailView extends BorderPane {
     static final String DIVIDER_KEY = "layout.detail.divider";
     /** The image's share of the detail width at first start. */
     static final double DEFAULT_DIVIDER = 0.62;
+    /** The image never gets less than this share of the detail width. */
+    static final double MIN_IMAGE_SHARE = 0.6;
+    /** The divider's own width, taken from the side so that the image keeps its full share. */
+    private static final double DIVIDER_ROOM = 8;
 
     private final TabPane side = new TabPane();
     private final ImageArea images;
@@ -74,13 +78,28 @@ public final class VariantDetailView extends BorderPane {
         side.getStyleClass().add("results-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(320);
+        // Not from its content: a long answer or JSON line would make the split pane hand the side the image's room.
+        side.setPrefWidth(380);
 
         body = new SplitPane(images, side);
         body.setOrientation(Orientation.HORIZONTAL);
-        SplitPane.setResizableWithParent(side, false);
-        body.setDividerPositions(preferences.getDouble(DIVIDER_KEY, DEFAULT_DIVIDER));
-        body.getDividers().get(0).positionProperty().addListener((obs, old, p) ->
-                preferences.putDouble(DIVIDER_KEY, Math.round(p.doubleValue() * 1000) / 1000.0));
+        // The share the reviewer chose (or the default) holds at every width: a split pane left to itself hands a
+        // resize to one side only, so that a side shrunk by grid mode stayed small. Only a drag changes the share.
+        double[] wanted = {preferences.getDouble(DIVIDER_KEY, DEFAULT_DIVIDER)};
+        boolean[] dragging = {false};
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> dragging[0] = true);
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging[0] = false);
+        body.setDividerPositions(wanted[0]);
+        body.getDividers().get(0).positionProperty().addListener((obs, old, p) -> {
+            if (dragging[0]) {
+                wanted[0] = Math.round(p.doubleValue() * 1000) / 1000.0;
+                preferences.putDouble(DIVIDER_KEY, wanted[0]);
+            }
+        });
+        body.widthProperty().addListener((obs, old, w) ->
+                javafx.application.Platform.runLater(() -> body.setDividerPositions(wanted[0])));
+        // The image's share is a floor, not a default: the side never grows past the rest, dragged or resized.
+        side.maxWidthProperty().bind(body.widthProperty().multiply(1 - MIN_IMAGE_SHARE).subtract(DIVIDER_ROOM));
         setCenter(body);
     }
 

@@ -8,6 +8,8 @@ import adreview.store.VariantRow;
 import adreview.ui.i18n.Messages;
 import adreview.ui.image.ImageState;
 import adreview.ui.image.ThumbnailCache;
+import adreview.ui.prefs.ColumnLayout;
+import adreview.ui.prefs.UiPreferences;
 import adreview.ui.state.StateManager;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,7 +29,7 @@ public final class VariantListView extends TableView<ListedVariant> {
 
     private boolean syncing;
 
-    public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails) {
+    public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails, UiPreferences preferences) {
         setId("variantTable");
         getStyleClass().add("variant-table");
         // The view model keeps the order: a click on a header sorts it once, updated rows stay where they are.
@@ -37,7 +39,9 @@ public final class VariantListView extends TableView<ListedVariant> {
             return true;
         });
         setFixedCellSize(ThumbnailCache.SIZE + 8);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the widths given (and remembered); what does not fit scrolls sideways instead of every
+        // column shrinking to "…".
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TableColumn<ListedVariant, ListedVariant> thumb = new TableColumn<>("");
         thumb.setId("thumbnailColumn");
@@ -47,26 +51,38 @@ public final class VariantListView extends TableView<ListedVariant> {
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
 
-        TableColumn<ListedVariant, String> variant = text(Messages.get("list.column.variant"), 70, v -> Formats.shortId(v.row().variantId()));
+        // The id with tenant and step under it: one column that stays readable in a narrow list.
+        TableColumn<ListedVariant, ListedVariant> variant = new TableColumn<>(Messages.get("list.column.variant"));
         variant.setId("variantColumn");
-        variant.getStyleClass().add("id-column");
+        variant.setPrefWidth(180);
+        variant.setMinWidth(96);
+        variant.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        variant.setCellFactory(c -> new VariantCell());
+        variant.setComparator(Comparator.comparing((ListedVariant v) -> v.row().variantId().toString()));
         TableColumn<ListedVariant, String> job = text(Messages.get("list.column.job"), 70, v -> Formats.shortId(v.row().jobId()));
         job.getStyleClass().add("id-column");
         job.setId("jobColumn");
         job.setVisible(false); // the detail header names the job; the table menu (+) shows the column
-        TableColumn<ListedVariant, String> tenant = text(Messages.get("list.column.tenant"), 90, v -> v.row().tenantId());
-        TableColumn<ListedVariant, String> step = text(Messages.get("list.column.step"), 86, v -> v.row().currentStep());
+        TableColumn<ListedVariant, String> tenant = text(Messages.get("list.column.tenant"), 100, v -> v.row().tenantId());
+        tenant.setId("tenantColumn");
+        tenant.setVisible(false); // shown under the id; the table menu (+) adds a sortable column
+        TableColumn<ListedVariant, String> step = text(Messages.get("list.column.step"), 96, v -> v.row().currentStep());
+        step.setId("stepColumn");
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
+        step.setVisible(false);
 
         TableColumn<ListedVariant, String> status = new TableColumn<>(Messages.get("list.column.status"));
-        status.setPrefWidth(74);
-        status.setMinWidth(70);
+        status.setId("statusColumn");
+        status.setPrefWidth(80);
+        status.setMinWidth(76);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().status()));
         status.setCellFactory(c -> new BadgeCell<String>(Badges::update));
 
         TableColumn<ListedVariant, Double> score = headed(new TableColumn<>(Messages.get("list.column.score")),
                 Messages.get("list.column.score.tip"));
-        score.setPrefWidth(52);
+        score.setId("scoreColumn");
+        score.setPrefWidth(60);
+        score.setMinWidth(48);
         score.getStyleClass().add("number-column");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().stage1Score()));
         score.setCellFactory(c -> new ScoreCell());
@@ -75,25 +91,29 @@ public final class VariantListView extends TableView<ListedVariant> {
         TableColumn<ListedVariant, String> verdict = headed(text("", 88, v -> v.row().stage2Verdict()),
                 Messages.get("list.column.verdict.tip"));
         ((Label) verdict.getGraphic()).setText(Messages.get("list.column.verdict"));
+        verdict.setId("verdictColumn");
+        verdict.setMinWidth(60);
         verdict.setCellFactory(c -> new VerdictCell());
 
         // The score and verdict are the pipeline's own results; a re-judge never replaces them, it is marked here.
         TableColumn<ListedVariant, String> rejudged = headed(text(Messages.get("list.column.rejudged"), 34, v -> v.row().rejudged() ? "↻" : ""),
                 Messages.get("list.column.rejudged.tip"));
         rejudged.setId("rejudgedColumn");
+        rejudged.setMinWidth(30);
 
         TableColumn<ListedVariant, Verdict> decision = headed(new TableColumn<>(Messages.get("list.column.decision")),
                 Messages.get("list.column.decision.tip"));
         decision.setId("decisionColumn");
-        decision.setPrefWidth(80);
-        decision.setMinWidth(76);
+        decision.setPrefWidth(88);
+        decision.setMinWidth(80);
         decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision() == null ? null : c.getValue().decision().verdict()));
         decision.setCellFactory(c -> new BadgeCell<Verdict>(Badges::updateDecision));
         decision.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
         TableColumn<ListedVariant, Instant> updated = new TableColumn<>(Messages.get("list.column.updated"));
-        updated.setPrefWidth(84);
-        updated.setMinWidth(80);
+        updated.setId("updatedColumn");
+        updated.setPrefWidth(96);
+        updated.setMinWidth(84);
         updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().updatedAt()));
         updated.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         updated.setCellFactory(c -> new TableCell<>() {
@@ -104,8 +124,9 @@ public final class VariantListView extends TableView<ListedVariant> {
                 setTooltip(empty || item == null ? null : new Tooltip(Formats.time(item)));
             }
         });
-        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, rejudged, decision,
-                updated));
+        getColumns().setAll(java.util.List.of(thumb, variant, status, decision, score, verdict, rejudged, updated, job,
+                tenant, step));
+        ColumnLayout.remember(this, preferences, "list-columns");
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setTableMenuButtonVisible(true);
@@ -277,6 +298,34 @@ public final class VariantListView extends TableView<ListedVariant> {
                     setTooltip(new Tooltip(p.title() + "\n" + p.detail()));
                 }
             });
+        }
+    }
+
+    /** The short id (full id in the tooltip) over "tenant · step". */
+    private static final class VariantCell extends TableCell<ListedVariant, ListedVariant> {
+        private final Label id = new Label();
+        private final Label where = new Label();
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, id, where);
+
+        VariantCell() {
+            id.getStyleClass().add("variant-id");
+            where.getStyleClass().add("variant-where");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(ListedVariant item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            id.setText(Formats.shortId(item.row().variantId()));
+            where.setText(item.row().tenantId() + " · " + item.row().currentStep());
+            setGraphic(box);
+            setTooltip(new Tooltip(item.row().variantId().toString()));
         }
     }
 

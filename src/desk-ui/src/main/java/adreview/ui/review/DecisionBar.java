@@ -37,8 +37,12 @@ public final class DecisionBar extends VBox {
         reviewer.setTooltip(new Tooltip(Messages.get("decision.reviewer.tip")));
         reviewer.textProperty().bindBidirectional(vm.decisions().reviewerProperty());
 
-        HBox row = new HBox(8, accept, fix, reject, comment, reviewer);
+        // Two rows: at 1280 px the side panel is too narrow for three labelled buttons and two fields on one.
+        HBox row = new HBox(8, accept, fix, reject);
         row.setAlignment(Pos.CENTER_LEFT);
+        reviewer.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox fields = new HBox(8, comment, reviewer);
+        fields.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
         status.setId("decisionStatus");
@@ -52,11 +56,11 @@ public final class DecisionBar extends VBox {
         });
         Label hint = new Label(Messages.get("decision.advanceHint"));
         hint.getStyleClass().add("rv-muted");
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusRow = new HBox(8, status, spacer, hint);
+        status.setWrapText(true);
+        hint.setWrapText(true);
+        adreview.ui.EndsRow statusRow = new adreview.ui.EndsRow(status, hint, 8);
         setSpacing(6);
-        getChildren().addAll(row, statusRow);
+        getChildren().addAll(row, fields, statusRow);
     }
 
     private static Button verdictButton(String text, String key, String id, String style, ReviewViewModel vm, KeyBinding a) {
@@ -64,6 +68,7 @@ public final class DecisionBar extends VBox {
         keyCap.getStyleClass().add("rv-kbd");
         Button b = new Button(text, keyCap);
         b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setId(id);
         b.getStyleClass().addAll("rv-verdict", style);
         b.setFocusTraversable(false);

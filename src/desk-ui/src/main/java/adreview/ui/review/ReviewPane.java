@@ -99,6 +99,7 @@ public final class ReviewPane extends BorderPane {
         cap.getStyleClass().add("rv-kbd");
         ToggleButton b = new ToggleButton(text, cap);
         b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setId(id);
         b.setToggleGroup(group);
         b.getStyleClass().add("rv-tab");

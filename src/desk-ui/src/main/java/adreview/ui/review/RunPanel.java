@@ -74,10 +74,11 @@ public final class RunPanel extends VBox {
         queued.textProperty().bind(Bindings.createStringBinding(() -> queue.queuedCountProperty().get() > 0
                 ? Messages.get("run.queuedCount", queue.queuedCountProperty().get()) : "", queue.queuedCountProperty()));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, run1, run2, rejudge, spacer, queued, cancel);
+        // A flow, not a row: in a narrow side panel the buttons wrap instead of losing their labels.
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, run1, run2, rejudge, cancel, queued);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        rejudge.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.getStyleClass().add("rv-run-toolbar");
 
         // "No model yet": what is missing and how to get it, with the command ready to copy.
@@ -124,6 +125,8 @@ public final class RunPanel extends VBox {
         // Phase line, progress bar, streamed answer.
         Label phase = new Label();
         phase.setId("runPhase");
+        phase.setWrapText(true);
+        phase.setMinHeight(Label.USE_PREF_SIZE);
         phase.getStyleClass().add("rv-phase");
         phase.textProperty().bind(queue.phaseTextProperty());
         ProgressBar bar = new ProgressBar();
@@ -145,6 +148,8 @@ public final class RunPanel extends VBox {
         // Which backend answers: the local model or a server (local and remote answers are compared in the history).
         Label answeredBy = new Label();
         answeredBy.setId("answeredBy");
+        answeredBy.setWrapText(true);
+        answeredBy.setMinHeight(Label.USE_PREF_SIZE); // all its lines: the panel above the results is short
         answeredBy.getStyleClass().add("rv-muted");
         answeredBy.textProperty().bind(Bindings.createStringBinding(() -> vm.readinessProperty().get().answeredBy().isEmpty()
                 ? "" : Messages.get("review.answeredBy", vm.readinessProperty().get().answeredBy()), vm.readinessProperty()));
@@ -226,6 +231,7 @@ public final class RunPanel extends VBox {
         keyCap.getStyleClass().add("rv-kbd");
         Button b = new Button(text, keyCap);
         b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setId(id);
         b.disableProperty().bind(vm.canRunProperty().not());
         Tooltip tip = new Tooltip();
@@ -255,7 +261,7 @@ public final class RunPanel extends VBox {
         private final Label title = new Label();
         private final Label phase = new Label();
         private final Button cancel = new Button("×");
-        private final HBox box;
+        private final adreview.ui.EndsRow box;
         private RunItem bound;
         private final javafx.beans.value.ChangeListener<RunState> onPhase = (o, a, p) -> showPhase(p);
 
@@ -270,10 +276,9 @@ public final class RunPanel extends VBox {
                     queue.cancel(bound);
                 }
             });
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            box = new HBox(10, title, spacer, phase, cancel);
-            box.setAlignment(Pos.CENTER_LEFT);
+            HBox state = new HBox(6, phase, cancel);
+            state.setAlignment(Pos.CENTER_RIGHT);
+            box = new adreview.ui.EndsRow(title, state, 10);
         }
 
         @Override

@@ -19,6 +19,9 @@ import javafx.scene.layout.VBox;
 public final class Stage2ResultView extends StackPane {
 
     private static final double THUMB_WIDTH = 260;
+    /** Below this width the finished ad goes under the checks instead of beside them. */
+    static final double SIDE_BY_SIDE_WIDTH = 620;
+
     private final ImageView render = new ImageView();
     private boolean loading;
 
@@ -94,10 +97,24 @@ public final class Stage2ResultView extends StackPane {
         vm.renderUriProperty().addListener((o, a, uri) -> loadRender(uri, right));
         loadRender(vm.renderUriProperty().get(), right);
 
-        HBox body = new HBox(24, left, right);
+        StackPane body = new StackPane();
         HBox titleRow = new HBox(12, summary);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(14, ResultParts.header(Messages.get("stage.stage2"), Messages.get("stage2.subtitle"), source), titleRow, body);
+        // The finished ad beside the checks where there is room, under them in a narrow side panel (1280 px).
+        HBox wide = new HBox(24);
+        VBox narrow = new VBox(14);
+        javafx.beans.InvalidationListener arrange = o -> {
+            javafx.scene.layout.Pane target = content.getWidth() >= SIDE_BY_SIDE_WIDTH ? wide : narrow;
+            if (body.getChildren().isEmpty() || body.getChildren().get(0) != target) {
+                wide.getChildren().clear();
+                narrow.getChildren().clear();
+                target.getChildren().setAll(left, right);
+                body.getChildren().setAll(target);
+            }
+        };
+        content.widthProperty().addListener(arrange);
+        arrange.invalidated(null);
         content.getStyleClass().add("rv-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

@@ -20,7 +20,7 @@ public final class TraceHistoryView extends SplitPane {
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<TraceRow, String> time = column(Messages.get("trace.column.time"), 110, TraceRow::time);
-        time.setMinWidth(108);
+        time.setMinWidth(96); // the minimums add up to the side panel's width at 1280 px
         table.getColumns().add(time);
         table.getColumns().add(column(Messages.get("trace.column.operation"), 76, TraceRow::operation));
         TableColumn<TraceRow, String> latency = column(Messages.get("trace.column.latency"), 60, TraceRow::latency);
@@ -28,7 +28,7 @@ public final class TraceHistoryView extends SplitPane {
         table.getColumns().add(latency);
         table.getColumns().add(column(Messages.get("trace.column.scope"), 58, TraceRow::scope));
         TableColumn<TraceRow, String> result = column(Messages.get("trace.column.result"), 170, TraceRow::result);
-        result.setMinWidth(100);
+        result.setMinWidth(80);
         result.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -101,8 +101,10 @@ public final class TraceHistoryView extends SplitPane {
         decisionsBox.managedProperty().bind(decisionsBox.visibleProperty());
         javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(table, decisionsBox);
         javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        // One above the other: the side panel is a third of the window, too narrow for the table and the JSON side by side.
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
         getItems().setAll(left, json);
-        setDividerPositions(0.6);
+        setDividerPositions(0.45);
     }
 
     private static javafx.scene.control.Tab jsonTab(String title, String prompt, String id,
@@ -121,7 +123,7 @@ public final class TraceHistoryView extends SplitPane {
     private static TableColumn<TraceRow, String> column(String title, double width, Function<TraceRow, String> value) {
         TableColumn<TraceRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
+        c.setMinWidth(Math.min(width, 52));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }
