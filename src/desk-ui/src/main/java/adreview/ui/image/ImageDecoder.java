@@ -93,4 +93,20 @@ public final class ImageDecoder {
         g.dispose();
         return scaled;
     }
+
+    /**
+     * True when {@code uri} names a local image whose header is within the default limits (see ImageReader), or a
+     * URI that is not a local file: for the small previews that JavaFX loads by URI itself.
+     */
+    public static boolean withinDefaultLimits(String uri) {
+        try {
+            java.net.URI u = java.net.URI.create(uri);
+            if ("file".equalsIgnoreCase(u.getScheme())) {
+                ImageReader.withDefaultLimits().checkHeader(Path.of(u));
+            }
+            return true;
+        } catch (IllegalArgumentException | ImageReader.UnreadableImage e) {
+            return false; // refused (too large, damaged header) or not a usable URI: the placeholder shows
+        }
+    }
 }

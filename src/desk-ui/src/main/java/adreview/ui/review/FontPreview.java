@@ -104,7 +104,7 @@ final class FontPreview extends VBox {
         }
         // Decoded in the background: a large PNG must not hold up the FX thread.
         // JavaFX decodes this one; the header is checked first so that a header bomb never reaches it.
-        if (!withinLimits(uri)) {
+        if (!adreview.ui.image.ImageDecoder.withinDefaultLimits(uri)) {
             update();
             return;
         }
@@ -186,18 +186,5 @@ final class FontPreview extends VBox {
             }
         }
         return families.get(families.size() - 1);
-    }
-
-    /** True when {@code uri} names a local image whose header is within the default limits (see ImageReader). */
-    private static boolean withinLimits(String uri) {
-        try {
-            java.net.URI u = java.net.URI.create(uri);
-            if ("file".equalsIgnoreCase(u.getScheme())) {
-                adreview.desk.ImageReader.withDefaultLimits().checkHeader(java.nio.file.Path.of(u));
-            }
-            return true;
-        } catch (IllegalArgumentException | adreview.desk.ImageReader.UnreadableImage e) {
-            return false; // refused (too large, damaged header) or not a usable URI: the placeholder shows
-        }
     }
 }

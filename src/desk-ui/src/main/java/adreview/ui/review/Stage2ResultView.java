@@ -134,7 +134,7 @@ public final class Stage2ResultView extends StackPane {
             return;
         }
         // JavaFX decodes this one; the header is checked first so that a header bomb never reaches it.
-        if (!withinLimits(uri)) {
+        if (!adreview.ui.image.ImageDecoder.withinDefaultLimits(uri)) {
             loading = false;
             return;
         }
@@ -166,18 +166,5 @@ public final class Stage2ResultView extends StackPane {
     /** True once the render thumbnail has loaded (or failed): for screenshots. */
     public boolean isSettled() {
         return !loading;
-    }
-
-    /** True when {@code uri} names a local image whose header is within the default limits (see ImageReader). */
-    private static boolean withinLimits(String uri) {
-        try {
-            java.net.URI u = java.net.URI.create(uri);
-            if ("file".equalsIgnoreCase(u.getScheme())) {
-                adreview.desk.ImageReader.withDefaultLimits().checkHeader(java.nio.file.Path.of(u));
-            }
-            return true;
-        } catch (IllegalArgumentException | adreview.desk.ImageReader.UnreadableImage e) {
-            return false; // refused (too large, damaged header) or not a usable URI: the placeholder shows
-        }
     }
 }
