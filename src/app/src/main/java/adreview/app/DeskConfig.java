@@ -1,5 +1,7 @@
 package adreview.app;
 
+import adreview.llava.image.ImageLimits;
+import adreview.store.JdbcUrls;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +36,15 @@ import java.util.regex.Pattern;
  * @param precision  auto, int8, fp16 or fp32
  * @param dataDir    the desk's data folder: embedded PostgreSQL data, demo assets
  * @param migrate    run Flyway migrations against an external database
+ * @param imageMaxPixels images above this many pixels are refused before they are decoded
  * @param configFile the user config file that was consulted (it may not exist)
  * @param sources    where each value came from
+ * @param backend    {@code local} (the engine in this process) or {@code openai} (an OpenAI-compatible server)
+ * @param endpoint   the server's API base URL, e.g. {@code http://host:8000/v1}; null when not configured
+ * @param remoteModel the model name to ask the server for; null: the first id of {@code GET /models}
+ * @param apiKey     the server's API key from the environment or the config file (never a flag); null for none.
+ *                   Never printed: {@link #toString()} and {@link #settings()} mask it
+ * @param concurrency parallel runs asked for: 1 local, 4 remote unless configured (see {@link #effectiveConcurrency()})
  */
 public record DeskConfig(
         String dbUrl,
@@ -47,14 +56,25 @@ public record DeskConfig(
         String precision,
         Path dataDir,
         boolean migrate,
+        long imageMaxPixels,
         Path configFile,
-        Map<Key, ConfigSource> sources) {
+        Map<Key, ConfigSource> sources,
+        String backend,
+        String endpoint,
+        String remoteModel,
+        String apiKey,
+        int concurrency) {
 
     /** System property that relocates config file and data folder (tests, portable installs). */
     public static final String HOME_PROPERTY = "adreview.home";
     private static final String APP_DIR = "ad-review-desk";
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|cuda(:\\d+)?");
     private static final List<String> PRECISIONS = List.of("auto", "int8", "fp16", "fp32");
+    public static final String LOCAL = "local";
+    public static final String OPENAI = "openai";
+    private static final List<String> BACKENDS = List.of(LOCAL, OPENAI);
+    /** More parallel runs than this is a typo, not a plan: a server queues what its slots cannot take. */
+    static final int MAX_CONCURRENCY = 64;
 
     /** One configurable value with its name in each source. */
     public enum Key {
@@ -66,7 +86,14 @@ public record DeskConfig(
         DEVICE("device", "ADREVIEW_DEVICE", "--device", "Device"),
         PRECISION("precision", "ADREVIEW_PRECISION", "--precision", "Precision"),
         DATA_DIR("data.dir", "ADREVIEW_DATA_DIR", "--data-dir", "Data folder"),
-        MIGRATE("migrate", "ADREVIEW_MIGRATE", "--migrate", "Migrate external database");
+        MIGRATE("migrate", "ADREVIEW_MIGRATE", "--migrate", "Migrate external database"),
+        IMAGE_MAX_PIXELS("image.max.pixels", "ADREVIEW_IMAGE_MAX_PIXELS", "--image-max-pixels", "Image pixel limit"),
+        BACKEND("backend", "ADREVIEW_BACKEND", "--backend", "Backend"),
+        ENDPOINT("endpoint", "ADREVIEW_ENDPOINT", "--endpoint", "Server URL"),
+        REMOTE_MODEL("remote.model", "ADREVIEW_REMOTE_MODEL", "--remote-model", "Server model name"),
+        /** No flag: a key on the command line would show in the process list and the shell's history. */
+        API_KEY("api.key", "ADREVIEW_API_KEY", null, "API key"),
+        CONCURRENCY("concurrency", "ADREVIEW_CONCURRENCY", "--concurrency", "Parallel runs");
 
         private final String property;
         private final String envVar;
@@ -90,7 +117,7 @@ public record DeskConfig(
             return envVar;
         }
 
-        /** Command-line flag. */
+        /** Command-line flag; null for the API key, which has none. */
         public String flag() {
             return flag;
         }
@@ -101,6 +128,9 @@ public record DeskConfig(
         }
     }
 
+    /** What Settings shows for a password that is set: never the value, not even its length. */
+    public static final String MASKED = "••••";
+
     /** One row of the settings dialog: the value as shown (password masked) and its source. */
     public record Setting(Key key, String value, ConfigSource source) {
     }
@@ -110,6 +140,36 @@ public record DeskConfig(
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(dataDir, "dataDir");
         sources = Collections.unmodifiableMap(new EnumMap<>(sources));
+        backend = backend == null ? LOCAL : backend;
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+    }
+
+    /** True when runs go to an OpenAI-compatible server. */
+    public boolean remote() {
+        return OPENAI.equals(backend);
+    }
+
+    /**
+     * How many runs go at once: as configured for a server; always 1 for the local backend, whose one shared
+     * model takes one generation at a time (more threads would only wait in its queue).
+     */
+    public int effectiveConcurrency() {
+        return remote() ? concurrency : 1;
+    }
+
+    /** Secrets masked: a configuration in a log line or an exception must not carry them. */
+    @Override
+    public String toString() {
+        return "DeskConfig[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=" + mask(dbPassword) + ", assetRoot="
+                + assetRoot + ", modelDir=" + modelDir + ", device=" + device + ", precision=" + precision + ", dataDir="
+                + dataDir + ", migrate=" + migrate + ", imageMaxPixels=" + imageMaxPixels + ", configFile=" + configFile + ", backend=" + backend + ", endpoint="
+                + endpoint + ", remoteModel=" + remoteModel + ", apiKey=" + mask(apiKey) + ", concurrency=" + concurrency + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "(none)" : "••••";
     }
 
     /** True when no database URL is configured: the desk runs its own PostgreSQL. */
@@ -122,6 +182,11 @@ public record DeskConfig(
         return dataDir.resolve("pg");
     }
 
+    /** The image limits this configuration sets (the pixel limit; the side limit is fixed). */
+    public ImageLimits imageLimits() {
+        return ImageLimits.ofMaxPixels(imageMaxPixels);
+    }
+
     /** Source of one value. */
     public ConfigSource sourceOf(Key key) {
         return sources.getOrDefault(key, ConfigSource.DEFAULT);
@@ -132,15 +197,25 @@ public record DeskConfig(
         List<Setting> rows = new ArrayList<>();
         for (Key key : Key.values()) {
             String shown = switch (key) {
-                case DB_URL -> embedded() ? "(embedded PostgreSQL in " + embeddedDataDir() + ")" : dbUrl;
+                case DB_URL -> embedded() ? "(embedded PostgreSQL in " + embeddedDataDir() + ")"
+                        : JdbcUrls.withoutPassword(dbUrl);
                 case DB_USER -> dbUser;
-                case DB_PASSWORD -> dbPassword == null || dbPassword.isEmpty() ? "(none)" : "********";
+                case DB_PASSWORD -> embedded() ? "(generated; in " + embeddedDataDir() + ")"
+                        : dbPassword == null || dbPassword.isEmpty() ? "(none)" : MASKED;
                 case ASSET_ROOT -> assetRoot.toString();
                 case MODEL_DIR -> modelDir.toString();
                 case DEVICE -> device;
                 case PRECISION -> precision;
                 case DATA_DIR -> dataDir.toString();
                 case MIGRATE -> Boolean.toString(migrate);
+                case IMAGE_MAX_PIXELS -> String.format(Locale.ROOT, "%,d (%s megapixels)", imageMaxPixels,
+                        imageLimits().megapixels());
+                case BACKEND -> remote() ? OPENAI + " (OpenAI-compatible server)" : LOCAL + " (the engine in this process)";
+                case ENDPOINT -> endpoint == null ? (remote() ? "(none: runs are refused until one is set)" : "(none)") : endpoint;
+                case REMOTE_MODEL -> remoteModel == null ? "(the first model the server lists)" : remoteModel;
+                case API_KEY -> mask(apiKey);
+                case CONCURRENCY -> remote() ? Integer.toString(concurrency)
+                        : "1 (the local model runs one at a time" + (concurrency > 1 ? "; " + concurrency + " configured" : "") + ")";
             };
             rows.add(new Setting(key, shown, sourceOf(key)));
         }
@@ -159,7 +234,32 @@ public record DeskConfig(
     public static DeskConfig load(Map<String, String> env, Map<Key, String> flags) {
         Path home = userHome();
         Path configFile = defaultConfigFile(env, home);
-        return resolve(env, readProperties(configFile), configFile, flags, defaultDataDir(env, home));
+        DeskConfig config = resolve(env, readProperties(configFile), configFile, flags, defaultDataDir(env, home));
+        if (!config.embedded() && config.sourceOf(Key.DB_PASSWORD) == ConfigSource.DEFAULT
+                && JdbcUrls.passwordIn(config.dbUrl()) == null) {
+            // No password anywhere else: PostgreSQL's own password file, as psql would read it.
+            Path pgpass = PgPassFile.location(env, home);
+            var found = PgPassFile.lookup(pgpass, config.dbUrl(), config.dbUser());
+            if (found.isPresent()) {
+                return config.withPassword(found.get(), ConfigSource.PASSWORD_FILE);
+            }
+        }
+        return config;
+    }
+
+    /** This configuration with another database password and its source. */
+    DeskConfig withPassword(String password, ConfigSource source) {
+        Map<Key, ConfigSource> changed = new EnumMap<>(Key.class);
+        changed.putAll(sources);
+        changed.put(Key.DB_PASSWORD, source);
+        return new DeskConfig(dbUrl, dbUser, password, assetRoot, modelDir, device, precision, dataDir, migrate,
+                imageMaxPixels, configFile, changed, backend, endpoint, remoteModel, apiKey, concurrency);
+    }
+
+    /** This configuration with another model folder (the Models window's choice, a comparison's second model). */
+    public DeskConfig withModelDir(Path folder) {
+        return new DeskConfig(dbUrl, dbUser, dbPassword, assetRoot, folder, device, precision, dataDir, migrate,
+                imageMaxPixels, configFile, sources, backend, endpoint, remoteModel, apiKey, concurrency);
     }
 
     /**
@@ -174,7 +274,8 @@ public record DeskConfig(
         for (Key key : Key.values()) {
             String fromFile = file == null ? null : trimToNull(file.getProperty(key.property()));
             String fromEnv = trimToNull(env.get(key.envVar()));
-            String fromFlag = flags == null ? null : trimToNullKeepEmpty(flags.get(key));
+            // The API key is never taken from a flag, whoever built the map.
+            String fromFlag = flags == null || key.flag() == null ? null : trimToNullKeepEmpty(flags.get(key));
             if (fromFlag != null) {
                 values.put(key, fromFlag);
                 sources.put(key, ConfigSource.COMMAND_LINE);
@@ -208,11 +309,31 @@ public record DeskConfig(
                     + origin(Key.PRECISION, sources) + "): use one of " + String.join(", ", PRECISIONS));
         }
         boolean migrate = bool(Key.MIGRATE, values.get(Key.MIGRATE), sources);
+        long imageMaxPixels = positiveLong(Key.IMAGE_MAX_PIXELS, values.get(Key.IMAGE_MAX_PIXELS),
+                ImageLimits.DEFAULT_MAX_PIXELS, sources);
+        String backend = values.getOrDefault(Key.BACKEND, LOCAL).toLowerCase(Locale.ROOT);
+        if (!BACKENDS.contains(backend)) {
+            throw new ConfigException("invalid backend '" + backend + "' (from " + origin(Key.BACKEND, sources)
+                    + "): use " + String.join(" or ", BACKENDS));
+        }
+        String endpoint = values.get(Key.ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            try {
+                endpoint = adreview.review.remote.RemoteSettings.parseEndpoint(endpoint).toString();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid server URL (from " + origin(Key.ENDPOINT, sources) + "): "
+                        + e.getMessage());
+            }
+        } else {
+            endpoint = null;
+        }
+        int concurrency = concurrency(values.get(Key.CONCURRENCY), sources, OPENAI.equals(backend) ? 4 : 1);
         return new DeskConfig(
                 values.get(Key.DB_URL),
                 values.getOrDefault(Key.DB_USER, "postgres"),
                 values.getOrDefault(Key.DB_PASSWORD, ""),
-                assetRoot, modelDir, device, precision, dataDir, migrate, configFile, sources);
+                assetRoot, modelDir, device, precision, dataDir, migrate, imageMaxPixels, configFile, sources,
+                backend, endpoint, values.get(Key.REMOTE_MODEL), values.get(Key.API_KEY), concurrency);
     }
 
     /** The config file this process reads: {@code $XDG_CONFIG_HOME/ad-review-desk/desk.properties}. */
@@ -243,6 +364,10 @@ public record DeskConfig(
         return Path.of(override != null && !override.isBlank() ? override : System.getProperty("user.home"));
     }
 
+    /**
+     * Reads the config file. A file that holds {@code db.password} must be readable by its owner only: the desk
+     * refuses it otherwise (as libpq refuses such a {@code .pgpass}), with the command that fixes it.
+     */
     static Properties readProperties(Path file) {
         Properties properties = new Properties();
         if (file == null || !Files.isRegularFile(file)) {
@@ -250,10 +375,17 @@ public record DeskConfig(
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-            return properties;
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
+        String password = properties.getProperty(Key.DB_PASSWORD.property());
+        if (password != null && !password.isBlank()) {
+            String mode = PrivateFiles.openMode(file);
+            if (mode != null) {
+                throw new ConfigException(PrivateFiles.exposed(file, Key.DB_PASSWORD.property(), mode));
+            }
+        }
+        return properties;
     }
 
     private static Path path(Key key, String value, Map<Key, ConfigSource> sources) {
@@ -279,12 +411,45 @@ public record DeskConfig(
         };
     }
 
+    private static long positiveLong(Key key, String value, long fallback, Map<Key, ConfigSource> sources) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.replace("_", "").replace(",", ""));
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("invalid value '" + value + "' for " + key.property() + " (from "
+                + origin(key, sources) + "): use a whole number of pixels, e.g. " + fallback);
+    }
+
+    private static int concurrency(String value, Map<Key, ConfigSource> sources, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_CONCURRENCY) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("invalid concurrency '" + value + "' (from " + origin(Key.CONCURRENCY, sources)
+                + "): use a whole number from 1 to " + MAX_CONCURRENCY);
+    }
+
     private static String origin(Key key, Map<Key, ConfigSource> sources) {
         return switch (sources.getOrDefault(key, ConfigSource.DEFAULT)) {
             case DEFAULT -> "default";
             case CONFIG_FILE -> key.property() + " in the config file";
             case ENVIRONMENT -> key.envVar();
             case COMMAND_LINE -> key.flag();
+            case PASSWORD_FILE -> "the password file";
         };
     }
 

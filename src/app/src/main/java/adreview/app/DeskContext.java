@@ -5,6 +5,7 @@ import adreview.store.AssetResolver;
 import adreview.store.Database;
 import adreview.store.DatabaseUnavailableException;
 import adreview.store.EmbeddedDatabase;
+import adreview.store.IdResolver;
 import adreview.store.JobRepository;
 import adreview.store.Migrations;
 import adreview.store.OverlayLayoutRepository;
@@ -47,6 +48,7 @@ public final class DeskContext implements AutoCloseable {
     private final RenderResolver renders;
     private final OverlayLayoutRepository overlays;
     private final AssetResolver assets;
+    private final IdResolver ids;
     private final RunClaims claims;
     private final List<RunRecovery.Recovered> recovered;
     private boolean closed;
@@ -81,6 +83,7 @@ public final class DeskContext implements AutoCloseable {
         this.renders = new RenderResolver(database);
         this.overlays = new OverlayLayoutRepository(database);
         this.assets = new AssetResolver(config.assetRoot());
+        this.ids = new IdResolver(database);
         this.claims = new RunClaims(database);
         this.recovered = List.copyOf(recovered);
         this.shutdownHook = new Thread(this::close, "adreview-shutdown");
@@ -101,7 +104,7 @@ public final class DeskContext implements AutoCloseable {
         try {
             if (config.embedded()) {
                 embedded = EmbeddedDatabase.start(config.embeddedDataDir());
-                database = Database.connect(embedded.jdbcUrl(), embedded.user(), "");
+                database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password());
             } else {
                 database = Database.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
             }
@@ -202,6 +205,11 @@ public final class DeskContext implements AutoCloseable {
         return assets;
     }
 
+    /** Ids as a person types them (whole, or the first 8+ characters the desk shows) to the one row they name. */
+    public IdResolver ids() {
+        return ids;
+    }
+
     /** The run claims of this process (one heartbeat thread for all its runs). */
     public RunClaims claims() {
         return claims;
@@ -253,7 +261,7 @@ public final class DeskContext implements AutoCloseable {
             } else if (FX_THREAD.equals(thread.getName())) {
                 LOG.error("uncaught exception on the JavaFX thread; the desk keeps running", error);
                 try {
-                    showOnUi.accept(UserMessages.describe(error));
+                    showOnUi.accept(adreview.desk.Problems.describe(error));
                 } catch (RuntimeException e) {
                     LOG.warn("could not show the error in the window", e);
                 }

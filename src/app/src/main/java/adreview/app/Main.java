@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
  * before or after the subcommand.
  */
 @Command(name = "ad-review-desk", mixinStandardHelpOptions = true, version = "Ad Review Desk 0.1",
-        description = "Review AI-generated ads with LLaVA-1.5 running locally.",
+        description = "Review AI-generated ads with LLaVA-1.5 running locally or on an OpenAI-compatible server.",
         subcommands = {
                 ListCommand.class,
                 ShowCommand.class,
@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
                 adreview.app.cli.ParityCommand.class,
                 CheckCommand.class,
                 RecoverCommand.class,
+                adreview.app.cli.ReportCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -47,7 +48,8 @@ public final class Main implements Runnable {
     String dbUser;
 
     @Option(names = "--db-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
-            description = "Database password.")
+            description = "Database password (deprecated: every account sees it in `ps`; use ADREVIEW_DB_PASSWORD,"
+                    + " db.password in desk.properties (chmod 600) or ~/.pgpass).")
     String dbPassword;
 
     @Option(names = "--asset-root", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -70,12 +72,34 @@ public final class Main implements Runnable {
             description = "Data folder: embedded database and demo images (default ~/.local/share/ad-review-desk).")
     String dataDir;
 
+    @Option(names = "--image-max-pixels", scope = ScopeType.INHERIT, paramLabel = "PIXELS",
+            description = "Refuse images above this many pixels before decoding them (default 64000000).")
+    String imageMaxPixels;
+
     @Option(names = "--migrate", scope = ScopeType.INHERIT,
             description = "Create or update the desk's tables in an external database (Flyway).")
     boolean migrate;
 
+    @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "local|openai",
+            description = "local: the engine in this process (default); openai: an OpenAI-compatible server (--endpoint).")
+    String backend;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The server's API base URL for --backend openai, e.g. http://host:8000/v1. "
+                    + "The API key comes from ADREVIEW_API_KEY or api.key in desk.properties, never from a flag.")
+    String endpoint;
+
+    @Option(names = "--remote-model", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The model name to ask the server for (default: the first id of GET /models).")
+    String remoteModel;
+
+    @Option(names = "--concurrency", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Runs at once in a batch (default 1 local, 4 openai; the local backend always runs one at a time).")
+    String concurrency;
+
     /** Where {@code judge} gets its model from: the configured folder, or a test's stand-in. */
     private final Function<DeskConfig, ReviewModel> models;
+    private boolean warnedAboutPasswordFlag;
 
     public Main() {
         this(ReviewWiring::model);
@@ -99,7 +123,10 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The command line with the desk's error policy: one line on stderr, exit code 1. */
+    /**
+     * The command line with the desk's error policy: one line on stderr, exit code 1; 2 for a bad option or an id
+     * that names no single row.
+     */
     public static CommandLine commandLine() {
         return commandLine(ReviewWiring::model);
     }
@@ -110,15 +137,28 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine(Function<DeskConfig, ReviewModel> models) {
         CommandLine commandLine = new CommandLine(new Main(models));
+        // Database text reaches the terminal through these: control characters (ESC …) are shown, not obeyed.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.setOut(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), true));
+        commandLine.setErr(new java.io.PrintWriter(new adreview.app.cli.Terminal.SafeWriter(
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8)), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
+            if (error instanceof adreview.store.IdResolutionException badId) {
+                // A mistyped id is a usage error (2, as for a bad option), not a failure; its sentence is built
+                // whole (candidates included), so it is not cut to Problems' length.
+                cmd.getErr().println("error: " + adreview.desk.Problems.oneLine(badId.getMessage()));
+                cmd.getErr().flush();
+                return 2;
+            }
             org.slf4j.LoggerFactory.getLogger(Main.class).warn("{} failed", cmd.getCommandName(), error);
-            cmd.getErr().println("error: " + UserMessages.describe(error));
+            cmd.getErr().println("error: " + adreview.desk.Problems.describe(error));
             cmd.getErr().flush();
             return 1;
         });
         commandLine.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
-            cmd.getErr().println("error: " + UserMessages.oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
+            cmd.getErr().println("error: " + adreview.desk.Problems.oneLine(error.getMessage()) + " (see " + cmd.getCommandName()
                     + " --help)");
             cmd.getErr().flush();
             return 2;
@@ -132,14 +172,25 @@ public final class Main implements Runnable {
         putIfGiven(flags, Key.DB_URL, dbUrl);
         putIfGiven(flags, Key.DB_USER, dbUser);
         putIfGiven(flags, Key.DB_PASSWORD, dbPassword);
+        if (dbPassword != null && !warnedAboutPasswordFlag) {
+            // Still honoured, so scripts keep working, but said once: the flag is in every account's `ps` listing.
+            warnedAboutPasswordFlag = true;
+            System.err.println("warning: --db-password is visible to every account on this machine (ps); set"
+                    + " ADREVIEW_DB_PASSWORD, db.password in desk.properties (chmod 600) or ~/.pgpass instead");
+        }
         putIfGiven(flags, Key.ASSET_ROOT, assetRoot);
         putIfGiven(flags, Key.MODEL_DIR, modelDir);
         putIfGiven(flags, Key.DEVICE, device);
         putIfGiven(flags, Key.PRECISION, precision);
         putIfGiven(flags, Key.DATA_DIR, dataDir);
+        putIfGiven(flags, Key.IMAGE_MAX_PIXELS, imageMaxPixels);
         if (migrate) {
             flags.put(Key.MIGRATE, "true");
         }
+        putIfGiven(flags, Key.BACKEND, backend);
+        putIfGiven(flags, Key.ENDPOINT, endpoint);
+        putIfGiven(flags, Key.REMOTE_MODEL, remoteModel);
+        putIfGiven(flags, Key.CONCURRENCY, concurrency);
         return flags;
     }
 
@@ -167,6 +218,18 @@ public final class Main implements Runnable {
     /** No subcommand: the window, on the configured (or embedded) database; the flags apply as for the CLI. */
     @Override
     public void run() {
-        adreview.ui.DeskApplication.launch(new StoreDeskBackend(this::config, true));
+        DeskConfig cfg = config();
+        String noWindow = WindowSupport.problem();
+        if (noWindow != null) {
+            System.err.println("error: " + noWindow);
+            System.exit(1);
+        }
+        adreview.ui.DeskApplication.launch(new DeskServices(this::config, true), uiPreferences(cfg));
+    }
+
+    /** What the window remembers (layout, reviewer, language): beside the user's config file. */
+    static adreview.ui.prefs.UiPreferences uiPreferences(DeskConfig cfg) {
+        return cfg.configFile() == null ? adreview.ui.prefs.UiPreferences.inMemory()
+                : adreview.ui.prefs.UiPreferences.file(cfg.configFile().resolveSibling("ui.properties"));
     }
 }

@@ -165,4 +165,86 @@ class DeskConfigTest {
         assertThat(DeskConfig.defaultDataDir(Map.of(), Path.of("/home/u")))
                 .isEqualTo(Path.of("/home/u/.local/share/ad-review-desk"));
     }
+
+    @Test
+    void theRemoteBackendRowsLayerLikeEveryOtherAndTheKeyComesFromEnvironmentOrFileOnly() {
+        DeskConfig local = DeskConfig.resolve(Map.of(), new Properties(), null, Map.of(), defaultData);
+        assertThat(local.backend()).isEqualTo("local");
+        assertThat(local.remote()).isFalse();
+        assertThat(local.concurrency()).isEqualTo(1);
+        assertThat(local.endpoint()).isNull();
+        assertThat(local.apiKey()).isNull();
+
+        Properties f = file("backend", "openai", "endpoint", "http://file:8000/v1/", "remote.model", "llava-file",
+                "api.key", "sk-from-file");
+        DeskConfig fromFile = DeskConfig.resolve(Map.of(), f, null, Map.of(), defaultData);
+        assertThat(fromFile.remote()).isTrue();
+        assertThat(fromFile.endpoint()).isEqualTo("http://file:8000/v1");
+        assertThat(fromFile.remoteModel()).isEqualTo("llava-file");
+        assertThat(fromFile.apiKey()).isEqualTo("sk-from-file");
+        assertThat(fromFile.sourceOf(Key.API_KEY)).isEqualTo(ConfigSource.CONFIG_FILE);
+        assertThat(fromFile.concurrency()).isEqualTo(4); // the remote default
+        assertThat(fromFile.effectiveConcurrency()).isEqualTo(4);
+
+        Map<String, String> env = Map.of("ADREVIEW_API_KEY", "sk-from-env", "ADREVIEW_ENDPOINT", "http://env:9000/v1",
+                "ADREVIEW_CONCURRENCY", "6");
+        DeskConfig layered = DeskConfig.resolve(env, f, null, flags(Key.ENDPOINT, "http://flag:8000/v1",
+                Key.CONCURRENCY, "8", Key.API_KEY, "sk-from-a-flag", Key.REMOTE_MODEL, "llava-flag"), defaultData);
+        assertThat(layered.endpoint()).isEqualTo("http://flag:8000/v1");
+        assertThat(layered.sourceOf(Key.ENDPOINT)).isEqualTo(ConfigSource.COMMAND_LINE);
+        assertThat(layered.concurrency()).isEqualTo(8);
+        assertThat(layered.remoteModel()).isEqualTo("llava-flag");
+        // A key never comes from the command line, even when a flag map carries one.
+        assertThat(layered.apiKey()).isEqualTo("sk-from-env");
+        assertThat(layered.sourceOf(Key.API_KEY)).isEqualTo(ConfigSource.ENVIRONMENT);
+        assertThat(Key.API_KEY.flag()).isNull();
+    }
+
+    @Test
+    void theKeyIsNeverShownOrPrinted() {
+        DeskConfig c = DeskConfig.resolve(Map.of("ADREVIEW_API_KEY", "sk-very-secret", "ADREVIEW_DB_PASSWORD", "pw-secret"),
+                file("backend", "openai", "endpoint", "http://gpu:8000/v1"), null, Map.of(), defaultData);
+        Setting key = c.settings().stream().filter(s -> s.key() == Key.API_KEY).findFirst().orElseThrow();
+        assertThat(key.value()).isEqualTo("••••");
+        assertThat(key.source()).isEqualTo(ConfigSource.ENVIRONMENT);
+        assertThat(c.toString()).doesNotContain("sk-very-secret").doesNotContain("pw-secret");
+        assertThat(c.settings()).allSatisfy(s -> assertThat(s.value()).doesNotContain("sk-very-secret"));
+        Setting backend = c.settings().stream().filter(s -> s.key() == Key.BACKEND).findFirst().orElseThrow();
+        assertThat(backend.value()).startsWith("openai");
+        assertThat(backend.source()).isEqualTo(ConfigSource.CONFIG_FILE);
+    }
+
+    @Test
+    void theLocalBackendRunsOneAtATimeWhateverIsConfigured() {
+        DeskConfig c = DeskConfig.resolve(Map.of("ADREVIEW_CONCURRENCY", "4"), new Properties(), null, Map.of(), defaultData);
+        assertThat(c.concurrency()).isEqualTo(4);
+        assertThat(c.effectiveConcurrency()).isEqualTo(1);
+        Setting row = c.settings().stream().filter(s -> s.key() == Key.CONCURRENCY).findFirst().orElseThrow();
+        assertThat(row.value()).isEqualTo("1 (the local model runs one at a time; 4 configured)");
+    }
+
+    @Test
+    void badRemoteValuesNameTheValueAndItsSource() {
+        assertThatThrownBy(() -> DeskConfig.resolve(Map.of("ADREVIEW_BACKEND", "vllm"), new Properties(), null, Map.of(), defaultData))
+                .hasMessageContaining("invalid backend 'vllm' (from ADREVIEW_BACKEND)");
+        assertThatThrownBy(() -> DeskConfig.resolve(Map.of(), file("endpoint", "http://user:pw@gpu/v1"), null, Map.of(), defaultData))
+                .hasMessageContaining("(from endpoint in the config file)").hasMessageContaining("user info");
+        assertThatThrownBy(() -> DeskConfig.resolve(Map.of(), file("concurrency", "many"), null, Map.of(), defaultData))
+                .hasMessageContaining("invalid concurrency 'many' (from concurrency in the config file)");
+    }
+
+    @Test
+    void theOpenaiBackendWithoutAServerUrlIsAModelThatSaysHowToSetOne() {
+        DeskConfig c = DeskConfig.resolve(Map.of("ADREVIEW_BACKEND", "openai"), new Properties(), null, Map.of(), defaultData);
+        adreview.review.ReviewModel m = ReviewWiring.model(c);
+        assertThat(m.backend()).isEqualTo("openai");
+        assertThat(m.unavailableReason()).contains("The openai backend has no server URL: set ADREVIEW_ENDPOINT, "
+                + "endpoint in desk.properties or --endpoint (e.g. http://host:8000/v1)");
+        assertThat(ReviewWiring.testConnection(c)).startsWith("Failed: The openai backend has no server URL");
+        String nobody = "http://127.0.0.1:" + adreview.review.remote.LlamaServer.freePort() + "/v1";
+        DeskConfig unreachable = DeskConfig.resolve(Map.of("ADREVIEW_BACKEND", "openai", "ADREVIEW_ENDPOINT", nobody),
+                new Properties(), null, Map.of(), defaultData);
+        assertThat(ReviewWiring.testConnection(unreachable)).startsWith("Failed: The inference server at 127.0.0.1:")
+                .contains("refused the connection");
+    }
 }

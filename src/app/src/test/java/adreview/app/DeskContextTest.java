@@ -91,12 +91,11 @@ class DeskContextTest {
                 }
             });
         }
-        StoreDeskBackend backend = new StoreDeskBackend(() -> external(url, false), false);
-        try (var session = backend.open(line -> { })) {
-            assertThat(session.startupNotice()).isEqualTo("Recovered 1 interrupted run of an earlier desk process "
-                    + "(1 variant set failed, each with an 'interrupted' trace)");
-            assertThat(session.data().listVariants()).singleElement()
-                    .satisfies(v -> assertThat(v.status() + "/" + v.step()).isEqualTo("failed/vlm_judge"));
+        DeskServices starter = new DeskServices(() -> external(url, false), false);
+        try (var service = starter.start(step -> { })) {
+            assertThat(service.recoveredRuns()).isEqualTo(1);
+            assertThat(service.variants()).singleElement()
+                    .satisfies(v -> assertThat(v.row().status() + "/" + v.row().currentStep()).isEqualTo("failed/vlm_judge"));
         }
         try (DeskContext again = DeskContext.open(external(url, false))) {
             assertThat(again.recovered()).isEmpty();

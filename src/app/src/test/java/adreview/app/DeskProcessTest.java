@@ -79,9 +79,13 @@ class DeskProcessTest {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** PostgreSQL server processes whose command line names a folder under {@code dir}. */
+    /**
+     * PostgreSQL server processes (postmasters) started on a data folder under {@code dir}. Matched by their
+     * {@code -D} argument: the binaries live under the desk's data folder too, so every backend's executable
+     * path names {@code dir}.
+     */
     static List<ProcessHandle> postgresServing(Path dir) {
-        String needle = dir.toString();
+        String needle = "-D " + dir;
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .filter(p -> p.info().commandLine().map(cl -> cl.contains(needle)).orElse(false))

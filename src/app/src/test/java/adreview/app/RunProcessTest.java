@@ -221,6 +221,74 @@ class RunProcessTest {
         assertThat(db.count("desk_runs", "job_variants_id = ?", v)).isZero();
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(adreview.review.remote.LlamaKit.class)
+    void sigtermDuringARemoteBatchStopsEveryRunInFlightAndStartsNoMore() throws Exception {
+        try (adreview.review.remote.LlamaServer server = adreview.review.remote.LlamaServer.start(2, Path.of("target", "llama-server"))) {
+            UUID job = db.insertJob("Trail running shoes");
+            List<UUID> variants = new ArrayList<>();
+            List<String> args = new ArrayList<>(List.of("--backend", "openai", "--endpoint", server.endpoint(),
+                    "--concurrency", "2", "judge", "--stage", "1"));
+            for (int i = 0; i < 8; i++) {
+                UUID v = db.insertVariant(job, db.insertAsset("/assets/p/image.png"), null, "img_gen", "done");
+                variants.add(v);
+                args.addAll(List.of("--variant", v.toString()));
+            }
+            Child child = child(Main.class.getName(), args);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(child.out()).contains("\ndone ")) {
+                assertThat(child.process().isAlive()).as("batch ended early: %s", child.stderr()).isTrue();
+                assertThat(System.nanoTime()).as("a first run done within 120 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            child.process().destroy(); // SIGTERM
+            int code = exit(child);
+            System.out.println("SIGTERM during a remote batch: " + Files.readString(child.out()).lines()
+                    .filter(l -> l.contains(" runs at concurrency")).findFirst().orElse("(no summary)"));
+
+            assertThat(code).as(child.stderr()).isEqualTo(143);
+            int done = 0;
+            int stopped = 0;
+            int untouched = 0;
+            for (UUID v : variants) {
+                String state = db.state(v);
+                int traces = db.count("vlm_traces", "job_variants_id = ?", v);
+                switch (state) {
+                    case "done/vlm_analyze" -> done++;
+                    case "failed/vlm_analyze" -> {
+                        stopped++;
+                        assertThat(lastTrace(v).at("/response/error").asText()).isEqualTo("cancelled: SIGTERM received");
+                    }
+                    case "done/img_gen" -> {
+                        untouched++;
+                        assertThat(traces).isZero();
+                    }
+                    default -> throw new AssertionError("variant " + v + " left at " + state);
+                }
+            }
+            assertThat(done).isPositive();
+            assertThat(untouched).isPositive();
+            assertThat(done + stopped + untouched).isEqualTo(8);
+            assertThat(db.count("desk_runs", "job_variants_id IN (" + String.join(",", variants.stream()
+                    .map(v -> "'" + v + "'").toList()) + ") AND finished_at IS NULL")).isZero();
+            assertThat(child.stderr()).contains("cancelled: SIGTERM received; runs in flight were recorded as failed, "
+                    + "the rest were not started");
+        }
+    }
+
+    /** The desk's real entry point {@code mainClass} in a child JVM on the test database. */
+    static Child child(String mainClass, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Djava.awt.headless=true", "-Dadreview.log.dir=" + logs,
+                "-Dlogback.configurationFile=logback.xml", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), mainClass,
+                "--db-url", db.jdbcUrl(), "--db-user", "postgres", "--asset-root", assets.toString()));
+        command.addAll(args);
+        Path out = Files.createTempFile(db.dir(), "out", ".txt");
+        Path err = Files.createTempFile(db.dir(), "err", ".txt");
+        return new Child(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+    }
+
     /** Whether the process ignores signal {@code number} (Linux: the SigIgn mask in /proc/PID/status). */
     static boolean ignores(long pid, int number) throws Exception {
         Path status = Path.of("/proc", Long.toString(pid), "status");

@@ -3,20 +3,21 @@ package adreview.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adreview.app.DeskConfig;
-import adreview.app.StoreDeskBackend;
+import adreview.app.DeskServices;
+import adreview.desk.ListedVariant;
+import adreview.store.AssetLocation;
+import adreview.ui.detail.ImageKind;
+import adreview.ui.prefs.UiPreferences;
 import adreview.checks.MeasuredReport;
 import adreview.review.decision.ReviewerDecision;
 import adreview.review.decision.Verdict;
 import adreview.store.demo.DemoVariants;
 import adreview.ui.checks.OverlayBoxesLayer;
-import adreview.ui.data.VariantSummary;
 import adreview.ui.image.ImageState;
 import adreview.models.ModelFolderInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -38,7 +39,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The whole desk with its review side wired, headless, on a fresh embedded database with the demo data:
+ * The whole desk with its review side wired, on an X display, on a fresh embedded database with the demo data:
  * the Review tab without a usable model, the Measured tab and boxes on the low-contrast demo variant,
  * an Accept decision from the keyboard, and the Models window switching the review to the tiny fixture
  * model. The configured model folder is a folder of models (not a model), so the review starts not ready.
@@ -56,29 +57,20 @@ class DeskReviewWiringTest extends FxRobot {
         modelsDir = Files.createDirectories(home.dataDir().resolve("models"));
         Path fixture = adreview.llava.Fixtures.tinyModel()
                 .toAbsolutePath().normalize();
-        copy(fixture, modelsDir.resolve("llava-tiny"));
+        UiFixture.copyTree(fixture, modelsDir.resolve("llava-tiny"));
         Map<DeskConfig.Key, String> flags = Map.of(DeskConfig.Key.MODEL_DIR, modelsDir.toString());
         UiFixture.prepare(DeskConfig.load(Map.of(), flags));
-        System.setProperty("headless.geometry", "1440x900-32");
         FxToolkit.registerPrimaryStage();
         long t0 = System.nanoTime();
         app = (DeskApplication) FxToolkit.setupApplication(() -> new DeskApplication(
-                new StoreDeskBackend(() -> DeskConfig.load(Map.of(), flags), false)));
+                new DeskServices(() -> DeskConfig.load(Map.of(), flags), false), UiPreferences.inMemory()));
         UiFixture.waitUntil(() -> app.model().phaseProperty().get() == MainViewModel.Phase.FAILED
-                || !app.model().list().allVariants().isEmpty());
+                || !app.listModel().allVariants().isEmpty());
         assertThat(app.model().failureProperty().get()).isEmpty();
         // Connected: the Models button is enabled once the review side has the database.
         UiFixture.waitUntil(() -> !app.view().modelsButton().isDisabled());
         System.out.printf("DeskReviewWiringTest: desk wired %d ms after setupApplication%n",
                 (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
     }
 
     @AfterAll
@@ -89,12 +81,12 @@ class DeskReviewWiringTest extends FxRobot {
     @Test
     @Order(1)
     void theReviewTabSaysWhyRunsAreOffWithoutAModel() throws Exception {
-        TabPane tabs = app.view().detail().results();
-        assertThat(tabs.getTabs()).extracting(Tab::getId).containsExactly("reviewTab", "measuredTab", "historyTab");
+        TabPane tabs = app.view().detail().sideTabs();
+        assertThat(tabs.getTabs()).extracting(Tab::getId).containsExactly("reviewTab", "measuredTab", "historyTab", "infoTab");
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("reviewTab");
-        UiFixture.waitUntil(() -> !app.review().viewModel().readinessProperty().get().ready()
-                && app.review().viewModel().readinessProperty().get().problem() != null
-                && !app.review().viewModel().readinessProperty().get().problem().isBlank());
+        UiFixture.waitUntil(() -> !app.review().readinessProperty().get().ready()
+                && app.review().readinessProperty().get().problem() != null
+                && !app.review().readinessProperty().get().problem().isBlank());
         assertThat(lookup("#runStage1Button").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(lookup("#runStage2Button").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(lookup("#getModelButton").queryAs(Button.class).isVisible())
@@ -103,51 +95,53 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).isNotBlank();
         select(firstWithImage());
-        UiFixture.waitUntil(() -> app.model().detail().imageProperty().get() instanceof ImageState.Shown);
+        UiFixture.waitUntil(() -> app.detailModel().imageProperty(ImageKind.GENERATED).get() instanceof ImageState.Shown);
         screenshot(app.stage().getScene(), "target/screenshots/desk-review-tab.png");
     }
 
     @Test
     @Order(2)
     void theMeasuredTabShowsTheLowContrastVariantFailingContrast() throws Exception {
-        VariantSummary low = row(DemoVariants.LOW_CONTRAST);
+        ListedVariant low = row(DemoVariants.LOW_CONTRAST);
         select(low);
         clickOn(tabHeader("Measured"));
         UiFixture.waitUntil(() -> app.measured().report() != null
-                && app.model().list().selectedProperty().get().variantId().equals(DemoVariants.LOW_CONTRAST));
+                && app.state().current().row().variantId().equals(DemoVariants.LOW_CONTRAST));
         MeasuredReport report = app.measured().report();
         assertThat(report.contrastOk()).isFalse();
         assertThat(from(app.measured().panel()).lookup(".label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).anyMatch(t -> t != null && t.equals("WCAG 1.4.3 AA fail"))).isTrue();
 
-        clickOn("#showBoxes");
-        OverlayBoxesLayer boxes = app.view().detail().imagePane().boxesLayer();
+        clickOn("#detailShowBoxes");
+        OverlayBoxesLayer boxes = app.view().detail().images().boxesLayer();
         UiFixture.waitUntil(() -> boxes.isVisible() && boxes.getChildrenUnmodifiable().size() > 1);
-        assertThat(app.model().detail().imageKindProperty().get()).isEqualTo(adreview.ui.detail.ImageKind.RENDER);
+        assertThat(app.detailModel().imageKindProperty().get()).isEqualTo(ImageKind.RENDER);
         screenshot(app.stage().getScene(), "target/screenshots/desk-measured-tab.png");
-        clickOn("#showBoxes");
-        clickOn("#showGenerated");
+        clickOn("#detailShowBoxes");
+        clickOn("#detailShowGenerated");
     }
 
     @Test
     @Order(3)
     void pressingARecordsAnAcceptShowsItInTheListAndAdvances() throws Exception {
         @SuppressWarnings("unchecked")
-        TableView<VariantSummary> table = lookup("#variantTable").queryAs(TableView.class);
-        VariantSummary target = firstWithImage();
+        TableView<ListedVariant> table = lookup("#variantTable").queryAs(TableView.class);
+        ListedVariant target = firstWithImage();
         select(target);
         int before = table.getSelectionModel().getSelectedIndex();
         assertThat(before).isLessThan(table.getItems().size() - 1);
         clickOn(tabHeader("Review"));
+        interact(() -> app.review().decisions().reviewerProperty().set("mina")); // asked once, then remembered
         interact(table::requestFocus);
         type(KeyCode.A);
 
-        var decisions = app.model().review().orElseThrow().decisions();
-        UiFixture.waitUntil(() -> decisions.latest(target.variantId()).isPresent());
-        Optional<ReviewerDecision> saved = decisions.latest(target.variantId());
-        assertThat(saved.orElseThrow().verdict()).isEqualTo(Verdict.ACCEPT);
-        UiFixture.waitUntil(() -> table.getItems().stream().anyMatch(v -> v.variantId().equals(target.variantId())
-                && "Accept".equals(v.decision())));
+        var service = app.model().service().orElseThrow();
+        UiFixture.waitUntil(() -> !service.detail(target.row().variantId()).orElseThrow().decisions().isEmpty());
+        ReviewerDecision saved = service.detail(target.row().variantId()).orElseThrow().decisions().get(0);
+        assertThat(saved.verdict()).isEqualTo(Verdict.ACCEPT);
+        assertThat(saved.reviewer()).isEqualTo("mina");
+        UiFixture.waitUntil(() -> table.getItems().stream().anyMatch(v -> v.row().variantId().equals(target.row().variantId())
+                && v.decision() != null && v.decision().verdict() == Verdict.ACCEPT));
         assertThat(table.getSelectionModel().getSelectedIndices()).hasSize(1);
         assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(before + 1);
         interact(() -> table.scrollTo(Math.max(0, before - 2)));
@@ -159,8 +153,8 @@ class DeskReviewWiringTest extends FxRobot {
         // The decision is in the variant's history too, apart from the model calls.
         select(target);
         clickOn(tabHeader("History"));
-        UiFixture.waitUntil(() -> app.model().detail().traces().decisions().stream()
-                .anyMatch(d -> d.verdict().equals("Accept")));
+        UiFixture.waitUntil(() -> app.detailModel().traces().decisions().stream()
+                .anyMatch(d -> d.verdict() == Verdict.ACCEPT));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(from(lookup("#decisionHistory").queryAs(javafx.scene.layout.VBox.class)).lookup(".decision-line")
                 .queryAll().stream().map(n -> ((Label) n).getText())).anyMatch(t -> t.startsWith("Accept · "));
@@ -185,8 +179,8 @@ class DeskReviewWiringTest extends FxRobot {
         assertThat(tiny.complete()).as("fixture model complete: %s", tiny.problems()).isTrue();
         interact(() -> folders.getSelectionModel().select(tiny));
         clickOn(from(app.modelsView()).lookup("#models-use").queryAs(Button.class));
-        UiFixture.waitUntil(() -> app.review().viewModel().readinessProperty().get().ready());
-        assertThat(app.review().viewModel().canRunProperty().get()).isTrue();
+        UiFixture.waitUntil(() -> app.review().readinessProperty().get().ready());
+        assertThat(app.review().canRunProperty().get()).isTrue();
         UiFixture.waitUntil(() -> folders.getItems().stream().anyMatch(ModelFolderInfo::inUse));
         // the choice outlives the session: the next start without flags reads it from the config file
         DeskConfig next = DeskConfig.load(Map.of(), Map.of());
@@ -206,25 +200,27 @@ class DeskReviewWiringTest extends FxRobot {
                 .findFirst().orElseThrow(() -> new AssertionError("no tab " + title));
     }
 
-    private VariantSummary firstWithImage() {
+    private ListedVariant firstWithImage() {
         @SuppressWarnings("unchecked")
-        TableView<VariantSummary> table = lookup("#variantTable").queryAs(TableView.class);
+        TableView<ListedVariant> table = lookup("#variantTable").queryAs(TableView.class);
+        var service = app.model().service().orElseThrow();
         return table.getItems().stream().limit(table.getItems().size() - 1)
-                .filter(v -> v.image().hasFile() && Files.isRegularFile(v.image().file()))
+                .filter(v -> service.detail(v.row().variantId()).orElseThrow().image() instanceof AssetLocation.LocalFile f
+                        && f.exists())
                 .filter(v -> v.decision() == null)
                 .findFirst().orElseThrow(() -> new AssertionError("demo data has no undecided variant with an image"));
     }
 
-    private VariantSummary row(java.util.UUID id) {
-        return app.model().list().allVariants().stream().filter(v -> v.variantId().equals(id)).findFirst()
+    private ListedVariant row(java.util.UUID id) {
+        return app.listModel().allVariants().stream().filter(v -> v.row().variantId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("demo variant " + id + " not in the list"));
     }
 
-    private void select(VariantSummary variant) {
+    private void select(ListedVariant variant) {
         @SuppressWarnings("unchecked")
-        TableView<VariantSummary> table = lookup("#variantTable").queryAs(TableView.class);
+        TableView<ListedVariant> table = lookup("#variantTable").queryAs(TableView.class);
         interact(() -> {
-            int i = table.getItems().stream().map(VariantSummary::variantId).toList().indexOf(variant.variantId());
+            int i = table.getItems().stream().map(v -> v.row().variantId()).toList().indexOf(variant.row().variantId());
             table.getSelectionModel().clearAndSelect(i);
             table.scrollTo(Math.max(0, i - 2));
         });

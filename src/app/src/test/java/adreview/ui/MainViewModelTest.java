@@ -3,9 +3,8 @@ package adreview.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adreview.app.DeskConfig;
-import adreview.app.StoreDeskBackend;
+import adreview.app.DeskServices;
 import adreview.ui.concurrent.TestUiThread;
-import adreview.ui.image.ImageDecoder;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,8 +26,7 @@ class MainViewModelTest {
                 dir.resolve("desk.properties"), Map.of(), dir.resolve("data"));
 
         try (TestUiThread ui = new TestUiThread();
-             MainViewModel model = new MainViewModel(new StoreDeskBackend(() -> config, false), ui.executor(),
-                     new ImageDecoder())) {
+             MainViewModel model = new MainViewModel(new DeskServices(() -> config, false), ui.executor())) {
             model.start();
             assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.STARTING);
             ui.drain();
@@ -39,9 +37,9 @@ class MainViewModelTest {
                     .contains("ADREVIEW_DB_URL")
                     .doesNotContain("Exception")
                     .doesNotContain("\n");
-            assertThat(model.configuration())
+            assertThat(model.settings())
                     .anySatisfy(e -> {
-                        assertThat(e.key()).isEqualTo("Database URL");
+                        assertThat(e.name()).isEqualTo("Database URL");
                         assertThat(e.value()).isEqualTo(url);
                         assertThat(e.source()).isEqualTo("environment (ADREVIEW_DB_URL)");
                     });

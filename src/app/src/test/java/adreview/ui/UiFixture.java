@@ -155,6 +155,15 @@ final class UiFixture {
         }
     }
 
+    /** Copies a folder tree (a model folder into a desk's models folder). */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
     /** Waits up to 60 s for {@code condition}, letting the FX thread run between checks. */
     static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> {

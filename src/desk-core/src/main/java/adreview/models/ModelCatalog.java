@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,9 +23,6 @@ import java.util.stream.Stream;
  */
 public final class ModelCatalog {
 
-    /** Environment variable naming the models directory (default {@code models} in the working directory). */
-    public static final String MODELS_DIR_ENV = "ADREVIEW_MODEL_DIR";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path modelsDir;
@@ -36,13 +32,15 @@ public final class ModelCatalog {
         this.modelsDir = Objects.requireNonNull(modelsDir).toAbsolutePath().normalize();
     }
 
-    /** The models directory: the explicit option if given, else {@value #MODELS_DIR_ENV}, else {@code ./models}. */
-    public static Path defaultModelsDir(String option) {
-        if (option != null && !option.isBlank()) {
-            return Paths.get(option);
-        }
-        String env = System.getenv(MODELS_DIR_ENV);
-        return Paths.get(env != null && !env.isBlank() ? env : "models");
+    /**
+     * The catalog around the configured model folder: a model folder is listed beside its siblings (its parent is
+     * the models directory); any other folder holds the models itself. The window and the CLI both start here, so
+     * that {@code --model-dir} names the same list in both.
+     */
+    public static ModelCatalog around(Path modelDir) {
+        Path dir = modelDir.toAbsolutePath().normalize();
+        return new ModelCatalog(Files.isRegularFile(dir.resolve("config.json")) && dir.getParent() != null
+                ? dir.getParent() : dir);
     }
 
     public Path modelsDir() {

@@ -32,6 +32,8 @@ public final class ModelVerifier {
     public static final String SINGLE_FILE = "model.safetensors";
     /** Where a download keeps its partial files (see {@code adreview.models.download}). */
     public static final String DOWNLOAD_DIR = ".download";
+    /** What the hub listed for a downloaded folder: sizes and hashes (written by {@code ModelDownloader}). */
+    public static final String MANIFEST = ".hub-files.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Name at most this many missing tensors per shard; the rest are counted. */
@@ -69,7 +71,39 @@ public final class ModelVerifier {
             // First, because it explains the others: the files are missing because they are still coming.
             problems.add(0, "unfinished download in " + DOWNLOAD_DIR + "/: run the download again to resume it");
         }
-        return new ModelFolderReport(folder, problems, dtypes);
+        return new ModelFolderReport(folder, problems, dtypes, checkManifest(folder, problems));
+    }
+
+    /**
+     * Files the download could check by size only (the hub listed no hash for them), and a problem for each listed
+     * file whose size no longer matches the listing. Nothing when the folder was not downloaded by the desk.
+     */
+    private static List<String> checkManifest(Path folder, List<String> problems) {
+        Path manifest = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return List.of();
+        }
+        List<String> unverified = new ArrayList<>();
+        try {
+            for (JsonNode f : JSON.readTree(manifest.toFile()).path("files")) {
+                String name = f.path("name").asText();
+                Path file = folder.resolve(name).normalize();
+                if (name.isEmpty() || !file.startsWith(folder.normalize()) || !Files.isRegularFile(file)) {
+                    continue; // missing files are reported above
+                }
+                long listed = f.path("size").asLong(-1);
+                if (listed >= 0 && Files.size(file) != listed) {
+                    problems.add(name + " is " + Files.size(file) + " bytes but the hub listed " + listed
+                            + "; download the model again");
+                }
+                if (!f.hasNonNull("sha256") && !f.hasNonNull("git_blob_id")) {
+                    unverified.add(name);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(MANIFEST + " is not valid JSON (damaged download?)");
+        }
+        return unverified;
     }
 
     private static void checkSharded(Path folder, Path index, List<String> problems, Map<String, Long> dtypes) {

@@ -12,12 +12,13 @@ import adreview.llava.ModelService;
 import adreview.llava.Precision;
 import adreview.llava.StopReason;
 import adreview.llava.generate.TokenConstraint;
+import adreview.llava.image.ImageException;
+import adreview.llava.image.ImageFiles;
+import adreview.llava.image.ImageLimits;
 import adreview.llava.image.ImageMode;
 import adreview.review.structured.TokenVocabulary;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,9 +37,17 @@ public final class LlavaReviewModel implements ReviewModel {
     private final Path folder;
     private final LoadOptions options;
     private final ImageMode imageMode;
+    private final ImageLimits imageLimits;
     private volatile TokenVocabulary vocabulary;
 
     public LlavaReviewModel(ModelService service, Path folder, LoadOptions options, ImageMode imageMode) {
+        this(service, folder, options, imageMode, ImageLimits.DEFAULT);
+    }
+
+    /** @param imageLimits images above these are refused before decoding, as a failed run with one sentence */
+    public LlavaReviewModel(ModelService service, Path folder, LoadOptions options, ImageMode imageMode,
+                            ImageLimits imageLimits) {
+        this.imageLimits = imageLimits == null ? ImageLimits.DEFAULT : imageLimits;
         this.service = service;
         this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
         this.options = options == null ? LoadOptions.defaults() : options;
@@ -47,9 +56,14 @@ public final class LlavaReviewModel implements ReviewModel {
 
     /** The process-wide model for a folder, with device and precision as configured ("auto", "cpu", "int8", …). */
     public static LlavaReviewModel shared(Path folder, String device, String precision) {
+        return shared(folder, device, precision, ImageLimits.DEFAULT);
+    }
+
+    /** As {@link #shared(Path, String, String)}, reading images with {@code imageLimits}. */
+    public static LlavaReviewModel shared(Path folder, String device, String precision, ImageLimits imageLimits) {
         return new LlavaReviewModel(ModelService.shared(), folder,
                 new LoadOptions(device == null ? Device.AUTO : Device.parse(device),
-                        precision == null ? Precision.AUTO : Precision.parse(precision)), ImageMode.PAD);
+                        precision == null ? Precision.AUTO : Precision.parse(precision)), ImageMode.PAD, imageLimits);
     }
 
     @Override
@@ -67,6 +81,21 @@ public final class LlavaReviewModel implements ReviewModel {
         }
         ModelFolderReport report = ModelFolder.validate(folder);
         return report.ok() ? Optional.empty() : Optional.of(report.summary());
+    }
+
+    /**
+     * The run panel's "answered by": once loaded, the folder, device, precision in use, and the engine with its
+     * libtorch version and flavour and decode kernel (e.g. "llava-1.5-7b-hf on gpu:0, fp16, 14.11 GB weights, PyTorch
+     * 2.11.0 (cu130); decode: TorchScript"); before, what the first run will load with.
+     */
+    @Override
+    public String describe() {
+        Optional<LlavaModel> loaded = service.current();
+        if (loaded.isPresent()) {
+            return loaded.get().info().summary();
+        }
+        return (folder == null ? "no model folder" : folder.getFileName().toString()) + " (loads on the first run: device "
+                + options.device().name().toLowerCase(Locale.ROOT) + ", precision " + options.precision().label() + ")";
     }
 
     @Override
@@ -101,8 +130,8 @@ public final class LlavaReviewModel implements ReviewModel {
     }
 
     private LlavaModel load(RunListener l) throws ModelLoadException {
-        l.phase("loading the model", 0);
-        return service.get(folder, options, (fraction, phase) -> l.phase("loading the model: " + phase, fraction));
+        l.phase(RunPhase.LOADING_MODEL, 0, null);
+        return service.get(folder, options, (fraction, step) -> l.phase(RunPhase.LOADING_MODEL, fraction, step));
     }
 
     @Override
@@ -115,20 +144,17 @@ public final class LlavaReviewModel implements ReviewModel {
         } catch (ModelLoadException e) {
             throw new ModelException("The model could not be loaded: " + e.getMessage(), "", e);
         }
-        l.phase("preparing the image", -1);
+        l.phase(RunPhase.PREPARING_IMAGE, -1, null);
         BufferedImage img;
         try {
-            img = ImageIO.read(image.toFile());
-        } catch (IOException e) {
-            throw new ModelException("Cannot read image " + image + ": " + e.getMessage(), "", e);
-        }
-        if (img == null) {
-            throw new ModelException("Cannot decode image " + image + ": not a PNG/JPEG/BMP/GIF image", "", null);
+            img = ImageFiles.read(image, imageLimits);
+        } catch (ImageException e) {
+            throw new ModelException(e.getMessage(), "", e);
         }
         if (cancelled != null && cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled before the model started");
         }
-        l.phase("reading the prompt", -1);
+        l.phase(RunPhase.READING_PROMPT, -1, null);
         // The answer so far, so that a failing engine does not take the text it already wrote with it.
         StringBuilder soFar = new StringBuilder();
         try {

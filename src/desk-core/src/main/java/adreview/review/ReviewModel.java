@@ -2,6 +2,7 @@ package adreview.review;
 
 import adreview.llava.generate.TokenConstraint;
 import adreview.review.structured.TokenVocabulary;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -10,9 +11,24 @@ import java.util.function.BooleanSupplier;
  * What the review service needs from the model: one greedy generation on one image, optionally
  * constrained, reporting progress and stopping within one token when cancelled. The production
  * implementation is {@link LlavaReviewModel} over the engine's one shared model; implementations
- * serialise calls (requests queue) because there is one model per process.
+ * serialise calls (requests queue) because there is one model per process. A backend behind an
+ * inference server implements {@link ServerReviewModel} instead, and takes calls in parallel.
  */
 public interface ReviewModel {
+
+    /** {@link #backend()} of the engine in this process. */
+    String LOCAL = "local";
+
+    /** Which backend answers, recorded in every trace: {@link #LOCAL}, or e.g. {@code openai} for a server. */
+    default String backend() {
+        return LOCAL;
+    }
+
+    /** One line for the desk ("local model llava-1.5-7b-hf (int8, cuda)"): which backend answers runs. */
+    default String describe() {
+        ModelInfo i = info();
+        return "local model " + i.folderName() + " (" + i.precision() + ", " + i.device() + ")";
+    }
 
     /** What produced an answer, for the trace: model folder name, precision, device, image mode. */
     ModelInfo info();
@@ -51,8 +67,14 @@ public interface ReviewModel {
     Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
                         RunListener listener, BooleanSupplier cancelled);
 
-    /** The model's answer: its text, how many tokens it took, and why it stopped. */
-    record Generation(String text, int tokens, String stopReason) {
+    /**
+     * The model's answer: its text, how many tokens it took, and why it stopped. {@code server} is what an
+     * inference server reported about the call (model id, token counts, timings) for the trace, or null.
+     */
+    record Generation(String text, int tokens, String stopReason, ObjectNode server) {
+        public Generation(String text, int tokens, String stopReason) {
+            this(text, tokens, stopReason, null);
+        }
     }
 
     /** Identity of the running model as recorded in every trace's request. */

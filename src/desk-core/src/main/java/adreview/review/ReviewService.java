@@ -6,6 +6,7 @@ import adreview.review.measured.MeasuredInputs;
 import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.Prompt;
 import adreview.review.result.Stage2Result;
+import adreview.review.result.StageResult;
 import adreview.review.prompt.PromptLibrary;
 import adreview.review.result.AnswerFormatException;
 import adreview.review.result.Results;
@@ -88,7 +89,8 @@ import java.util.function.BooleanSupplier;
  * the measurement. A measurement that fails is recorded as {@code measured: {"error": ...}} and never
  * fails the run.
  *
- * <p>Every trace's request records what produced it: model folder, precision, device, image mode,
+ * <p>Every trace's request records what produced it: the backend ({@code local} or a server's), model folder,
+ * precision and device (a server: its model id and host, the token counts and timings it reported), image mode,
  * prompt and its version, schema version, the image's SHA-256, the run's claim id ({@code run_id}) for
  * pipeline runs, and for re-judges {@code rejudge=true} with reviewer and reason.
  */
@@ -176,7 +178,7 @@ public final class ReviewService {
     private sealed interface Ending {
     }
 
-    private record Succeeded(Object result, ObjectNode response, String raw, int tokens, long latencyMs) implements Ending {
+    private record Succeeded(StageResult result, ObjectNode response, String raw, int tokens, long latencyMs) implements Ending {
     }
 
     private record Broke(String error, String raw, Measured measured) implements Ending {
@@ -228,8 +230,8 @@ public final class ReviewService {
     /** Tracks the answer as it is written: for a failed or cancelled run's trace and the claim's heartbeat. */
     private record Tracking(RunListener delegate, ActiveRun run, RunClaims claims) implements RunListener {
         @Override
-        public void phase(String phase, double fraction) {
-            delegate.phase(phase, fraction);
+        public void phase(RunPhase phase, double fraction, String detail) {
+            delegate.phase(phase, fraction, detail);
         }
 
         @Override
@@ -248,7 +250,7 @@ public final class ReviewService {
         String raw = "";
         try {
             if (measurement != null) {
-                l.phase("measuring the image", -1);
+                l.phase(RunPhase.MEASURING, -1, null);
                 measured = measure(p);
             }
             if (cancellation.getAsBoolean()) {
@@ -256,13 +258,11 @@ public final class ReviewService {
             }
             JsonShape shape = shapeFor(p);
             p.traceRequest().put("schema_version", shape.id());
-            SchemaConstraint constraint = p.request().constrained()
-                    ? schema(shape).newConstraint(p.request().maxNewTokens()) : null;
-            l.phase("reading the prompt", -1);
+            l.phase(RunPhase.READING_PROMPT, -1, null);
             long t0 = System.nanoTime();
             ReviewModel.Generation g;
             try {
-                g = model.generate(p.image(), p.prompt().text(), constraint, p.request().maxNewTokens(), l, cancellation);
+                g = generate(p, shape, l, cancellation);
             } finally {
                 putModelInfo(p.traceRequest());
             }
@@ -270,7 +270,10 @@ public final class ReviewService {
             raw = g.text();
             p.traceRequest().put("tokens_generated", g.tokens());
             p.traceRequest().put("stop_reason", g.stopReason());
-            Object result = parse(p, shape, raw);
+            if (g.server() != null) {
+                p.traceRequest().set("server", g.server());
+            }
+            StageResult result = parse(p, shape, raw);
             ObjectNode response = Results.toJson(result);
             putMeasured(response, measured, p.step() == PipelineStep.VLM_JUDGE, result);
             return new Succeeded(result, response, raw, g.tokens(), latency);
@@ -287,6 +290,20 @@ public final class ReviewService {
             LOG.error("stage run on variant {} failed unexpectedly", p.before().variantId(), e);
             return new Broke("unexpected error: " + e, orPartial(raw, run), measured);
         }
+    }
+
+    /**
+     * The model call: a local decoder gets the shape compiled into a token constraint over its vocabulary; a
+     * server backend gets the shape itself, to send as the request's JSON schema (one definition for both).
+     */
+    private ReviewModel.Generation generate(Prepared p, JsonShape shape, RunListener l, Cancellation cancellation) {
+        int max = p.request().maxNewTokens();
+        if (model instanceof ServerReviewModel server) {
+            return server.generate(p.image(), p.prompt().text(), p.request().constrained() ? shape : null, max, l,
+                    cancellation);
+        }
+        SchemaConstraint constraint = p.request().constrained() ? schema(shape).newConstraint(max) : null;
+        return model.generate(p.image(), p.prompt().text(), constraint, max, l, cancellation);
     }
 
     private static String orPartial(String raw, ActiveRun run) {
@@ -326,9 +343,9 @@ public final class ReviewService {
         AssetLocation location = assets.resolve(renderUrl);
         if (location instanceof AssetLocation.LocalFile local && local.exists()) {
             try {
-                render = javax.imageio.ImageIO.read(local.path().toFile());
-            } catch (IOException | RuntimeException e) {
-                problems.add("render: " + local.path() + " could not be decoded (" + e.getMessage() + ")");
+                render = adreview.llava.image.ImageFiles.read(local.path(), measurement.imageLimits());
+            } catch (RuntimeException e) {
+                problems.add("render: " + e.getMessage());
             }
             if (render == null && problems.stream().noneMatch(s -> s.startsWith("render:"))) {
                 problems.add("render: " + local.path() + " is not an image format the desk can read");
@@ -343,7 +360,7 @@ public final class ReviewService {
      * {@code measured} (Stage 1: the generated image's quality; Stage 2: the whole report) and, for a
      * Stage 2 answer, {@code disagreements}. The report's JSON is the one {@code check --json} prints.
      */
-    private static void putMeasured(ObjectNode response, Measured measured, boolean stage2, Object result) {
+    private static void putMeasured(ObjectNode response, Measured measured, boolean stage2, StageResult result) {
         if (measured == null) {
             return;
         }
@@ -364,6 +381,12 @@ public final class ReviewService {
     }
 
     private Prepared prepare(RunRequest request, RunListener l) {
+        if (request.promptVersion() != null && request.promptText() == null
+                && !prompts.versions(request.stage()).contains(request.promptVersion())) {
+            throw new StageRefusedException("Unknown prompt version '" + request.promptVersion() + "' for "
+                    + (request.stage() == Prompt.Stage.STAGE1 ? "Stage 1" : "Stage 2") + "; known: "
+                    + String.join(", ", prompts.versions(request.stage())));
+        }
         RunEligibility stage = RunEligibility.of(request.stage());
         boolean stage2 = stage == RunEligibility.STAGE2;
         Prepared p = database.withConnection(conn -> {
@@ -388,8 +411,8 @@ public final class ReviewService {
                 req.put("render_asset_url", render.url());
                 req.put("overlay_id", render.overlayId() == null ? null : render.overlayId().toString());
                 req.put("render_source", render.source().name().toLowerCase(java.util.Locale.ROOT));
-                prompt = request.promptText() == null ? prompts.stage2()
-                        : prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null);
+                prompt = request.promptText() != null ? prompts.custom(Prompt.Stage.STAGE2, request.promptText(), null)
+                        : request.promptVersion() != null ? prompts.stage2(request.promptVersion()) : prompts.stage2();
             } else {
                 if (v.imageUrl() == null) {
                     throw new StageRefusedException("Variant " + v.variantId()
@@ -400,8 +423,9 @@ public final class ReviewService {
                 req.put("asset_url", v.imageUrl());
                 req.put("ad_copy_text", adCopy.text());
                 req.put("ad_copy_source", adCopy.source().name().toLowerCase(java.util.Locale.ROOT));
-                prompt = request.promptText() == null ? prompts.stage1(adCopy.text())
-                        : prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text());
+                prompt = request.promptText() != null ? prompts.custom(Prompt.Stage.STAGE1, request.promptText(), adCopy.text())
+                        : request.promptVersion() != null ? prompts.stage1(adCopy.text(), request.promptVersion())
+                        : prompts.stage1(adCopy.text());
             }
             req.put("prompt", prompt.text());
             req.put("prompt_version", prompt.version());
@@ -416,7 +440,7 @@ public final class ReviewService {
         });
         // Files and the model: after the refusals above (they say more), before anything is written,
         // and with no transaction open.
-        l.phase("preparing the image", -1);
+        l.phase(RunPhase.PREPARING_IMAGE, -1, null);
         Path image = inputFile(p);
         try {
             p.traceRequest().put("image_sha256", sha256(image));
@@ -488,7 +512,7 @@ public final class ReviewService {
         return schemas.computeIfAbsent(shape.id(), id -> new CompiledSchema(shape, model.vocabulary()));
     }
 
-    private Object parse(Prepared p, JsonShape shape, String raw) {
+    private StageResult parse(Prepared p, JsonShape shape, String raw) {
         boolean stage2 = p.step() == PipelineStep.VLM_JUDGE;
         if (p.request().constrained()) {
             return stage2 ? Results.stage2(raw) : Results.stage1(raw, shape.fieldNames().contains("font_recommendation"));
@@ -501,7 +525,7 @@ public final class ReviewService {
         if (!ok.repairs().isEmpty()) {
             p.traceRequest().set("parse_repairs", JSON.arrayNode().addAll(ok.repairs().stream().map(JSON::textNode).toList()));
         }
-        return ok.result();
+        return (StageResult) ok.result();
     }
 
     /**
@@ -642,10 +666,23 @@ public final class ReviewService {
         } catch (RuntimeException e) {
             info = new ReviewModel.ModelInfo("unknown", "unknown", "unknown", "unknown");
         }
+        req.put("backend", model.backend());
         ObjectNode m = req.putObject("model");
-        m.put("folder", info.folderName());
-        m.put("precision", info.precision());
-        m.put("device", info.device());
+        if (model instanceof ServerReviewModel server) {
+            // The server's model id and the endpoint's host: never its path's secrets or the API key.
+            ServerReviewModel.Server s;
+            try {
+                s = server.server();
+            } catch (RuntimeException e) {
+                s = new ServerReviewModel.Server("unknown", "unknown");
+            }
+            m.put("id", s.modelId());
+            m.put("host", s.host());
+        } else {
+            m.put("folder", info.folderName());
+            m.put("precision", info.precision());
+            m.put("device", info.device());
+        }
         req.put("image_mode", info.imageMode());
     }
 

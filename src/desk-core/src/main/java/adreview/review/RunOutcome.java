@@ -1,5 +1,6 @@
 package adreview.review;
 
+import adreview.review.result.StageResult;
 import adreview.store.Trace;
 
 /**
@@ -9,8 +10,8 @@ import adreview.store.Trace;
 public sealed interface RunOutcome
         permits RunOutcome.Done, RunOutcome.Failed, RunOutcome.Cancelled, RunOutcome.Superseded {
 
-    /** The answer parsed: {@code result} is a Stage1Result or Stage2Result. */
-    record Done(Trace trace, Object result, String rawText, int tokens, long latencyMs) implements RunOutcome {
+    /** The answer parsed. */
+    record Done(Trace trace, StageResult result, String rawText, int tokens, long latencyMs) implements RunOutcome {
     }
 
     /**

@@ -15,9 +15,12 @@ import java.util.UUID;
  * @param reviewer    who asked (recorded for re-judges), may be null
  * @param reason      why (recorded for re-judges), may be null
  * @param constrained decode under the stage's JSON schema (default); false: free text + tolerant parser
+ * @param promptVersion a shipped prompt version to run with ({@code stage1-v2}, ...); null: the default.
+ *                    An edited prompt ({@code promptText}) wins over it
  */
 public record RunRequest(Prompt.Stage stage, UUID variantId, String adCopy, String renderUrl, String promptText,
-                         boolean rejudge, String reviewer, String reason, boolean constrained, int maxNewTokens) {
+                         boolean rejudge, String reviewer, String reason, boolean constrained, int maxNewTokens,
+                         String promptVersion) {
 
     public static final int MAX_NEW_TOKENS = 512;
 
@@ -27,6 +30,15 @@ public record RunRequest(Prompt.Stage stage, UUID variantId, String adCopy, Stri
         if (maxNewTokens < 1) {
             throw new IllegalArgumentException("maxNewTokens must be positive");
         }
+        if (promptVersion != null && promptVersion.isBlank()) {
+            promptVersion = null;
+        }
+    }
+
+    /** A run with the default prompt version. */
+    public RunRequest(Prompt.Stage stage, UUID variantId, String adCopy, String renderUrl, String promptText,
+                      boolean rejudge, String reviewer, String reason, boolean constrained, int maxNewTokens) {
+        this(stage, variantId, adCopy, renderUrl, promptText, rejudge, reviewer, reason, constrained, maxNewTokens, null);
     }
 
     /** A pipeline run with everything resolved from the database. */
@@ -40,22 +52,27 @@ public record RunRequest(Prompt.Stage stage, UUID variantId, String adCopy, Stri
     }
 
     public RunRequest withAdCopy(String text) {
-        return new RunRequest(stage, variantId, text, renderUrl, promptText, rejudge, reviewer, reason, constrained, maxNewTokens);
+        return new RunRequest(stage, variantId, text, renderUrl, promptText, rejudge, reviewer, reason, constrained, maxNewTokens, promptVersion);
     }
 
     public RunRequest withRenderUrl(String url) {
-        return new RunRequest(stage, variantId, adCopy, url, promptText, rejudge, reviewer, reason, constrained, maxNewTokens);
+        return new RunRequest(stage, variantId, adCopy, url, promptText, rejudge, reviewer, reason, constrained, maxNewTokens, promptVersion);
     }
 
     public RunRequest withPrompt(String text) {
-        return new RunRequest(stage, variantId, adCopy, renderUrl, text, rejudge, reviewer, reason, constrained, maxNewTokens);
+        return new RunRequest(stage, variantId, adCopy, renderUrl, text, rejudge, reviewer, reason, constrained, maxNewTokens, promptVersion);
     }
 
     public RunRequest withConstrained(boolean on) {
-        return new RunRequest(stage, variantId, adCopy, renderUrl, promptText, rejudge, reviewer, reason, on, maxNewTokens);
+        return new RunRequest(stage, variantId, adCopy, renderUrl, promptText, rejudge, reviewer, reason, on, maxNewTokens, promptVersion);
+    }
+
+    /** Runs with this shipped prompt version (null or blank: the default). */
+    public RunRequest withPromptVersion(String version) {
+        return new RunRequest(stage, variantId, adCopy, renderUrl, promptText, rejudge, reviewer, reason, constrained, maxNewTokens, version);
     }
 
     public RunRequest withMaxNewTokens(int n) {
-        return new RunRequest(stage, variantId, adCopy, renderUrl, promptText, rejudge, reviewer, reason, constrained, n);
+        return new RunRequest(stage, variantId, adCopy, renderUrl, promptText, rejudge, reviewer, reason, constrained, n, promptVersion);
     }
 }

@@ -40,7 +40,13 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when no connection can be made, with the reason
      */
     public static Database connect(String url, String user, String password) {
-        probe(url, user, password);
+        // A password written into the URL is moved into the connection properties: the URL is shown and logged in
+        // many places (Settings, errors, the about box), the password never is.
+        String secret = password == null || password.isEmpty() ? JdbcUrls.passwordIn(url) : password;
+        String shown = JdbcUrls.withoutPassword(url);
+        url = JdbcUrls.strippedOfPassword(url);
+        probe(url, shown, user, secret);
+        password = secret;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -51,16 +57,26 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1);
         try {
-            return new Database(new HikariDataSource(config), url);
+            return new Database(new HikariDataSource(config), shown);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException(url, reason(e), e);
+            throw new DatabaseUnavailableException(shown, redacted(reason(e), password), e);
         }
     }
 
-    /** One connection attempt with a short timeout; throws with a readable reason. */
-    static void probe(String url, String user, String password) {
+    /** A driver's message with any password in it masked (drivers quote the URL they could not use). */
+    static String redacted(String message, String password) {
+        String masked = JdbcUrls.withoutPassword(message);
+        return password == null || password.isEmpty() ? masked : masked.replace(password, JdbcUrls.MASK);
+    }
+
+    /**
+     * One connection attempt with a short timeout; throws with a readable reason.
+     *
+     * @param shown the URL as messages may show it (no password)
+     */
+    static void probe(String url, String shown, String user, String password) {
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            throw new DatabaseUnavailableException(String.valueOf(url),
+            throw new DatabaseUnavailableException(String.valueOf(shown),
                     "not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:port/database)", null);
         }
         Properties props = new Properties();
@@ -75,7 +91,7 @@ public final class Database implements AutoCloseable {
         try (Connection ignored = DriverManager.getConnection(url, props)) {
             // reachable
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException(url, reason(e), e);
+            throw new DatabaseUnavailableException(shown, redacted(reason(e), password), e);
         }
     }
 
@@ -99,7 +115,7 @@ public final class Database implements AutoCloseable {
         return newline >= 0 ? message.substring(0, newline) : message;
     }
 
-    /** The JDBC URL this pool talks to. */
+    /** The JDBC URL this pool talks to, without any password (safe to show). */
     public String url() {
         return url;
     }

@@ -5,11 +5,11 @@ public final class DatabaseUnavailableException extends StoreException {
     private final String url;
 
     public DatabaseUnavailableException(String url, String reason, Throwable cause) {
-        super("cannot connect to database at " + url + ": " + reason, cause);
-        this.url = url;
+        super("cannot connect to database at " + JdbcUrls.withoutPassword(url) + ": " + reason, cause);
+        this.url = JdbcUrls.withoutPassword(url);
     }
 
-    /** The JDBC URL that was tried. */
+    /** The JDBC URL that was tried, without any password. */
     public String url() {
         return url;
     }

@@ -48,7 +48,9 @@ final class Drawn {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        Font font = new Font(FONT, bold ? Font.BOLD : Font.PLAIN, sizePx);
+        // The bundled face itself, not the family by name: on a machine without Nanum installed the name falls
+        // back to a thinner face and the measured colours move (the CI machine has no CJK font).
+        Font font = adreview.fonts.DeskFonts.awt(bold, sizePx);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         g.setColor(colour);

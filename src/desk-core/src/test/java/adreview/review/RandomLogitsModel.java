@@ -20,13 +20,13 @@ import java.util.function.BooleanSupplier;
  * corrupt file fails like it would in the engine. The review logic under test (states, traces,
  * transactions, cancellation) is the same whichever model writes the tokens.
  */
-final class RandomLogitsModel implements ReviewModel {
+public final class RandomLogitsModel implements ReviewModel {
 
     private final TokenVocabulary vocab;
     private final long seed;
     final AtomicInteger calls = new AtomicInteger();
 
-    RandomLogitsModel(TokenVocabulary vocab, long seed) {
+    public RandomLogitsModel(TokenVocabulary vocab, long seed) {
         this.vocab = vocab;
         this.seed = seed;
     }
@@ -45,7 +45,7 @@ final class RandomLogitsModel implements ReviewModel {
     public synchronized Generation generate(Path image, String prompt, TokenConstraint constraint, int maxNewTokens,
                                             RunListener listener, BooleanSupplier cancelled) {
         calls.incrementAndGet();
-        listener.phase("preparing the image", -1);
+        listener.phase(RunPhase.PREPARING_IMAGE, -1, null);
         BufferedImage img;
         try {
             img = ImageIO.read(image.toFile());

@@ -237,6 +237,24 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aRejudgeRunsWithTheChosenPromptVersionAndAnUnknownVersionIsRefused() {
+        UUID v = stage1Variant("ad_landscape.png", "ocr_eval", "done");
+        RunOutcome o = service.run(RunRequest.rejudge(Prompt.Stage.STAGE1, v, "mina", "prompt v2")
+                .withPromptVersion("stage1-v2"), null, null);
+        assertThat(o).isInstanceOf(RunOutcome.Done.class);
+        JsonNode req = traces.forVariant(v).get(0).request();
+        assertThat(req.get("prompt_version").asText()).isEqualTo("stage1-v2");
+        assertThat(req.get("prompt").asText()).contains("Judge strictly").contains("\"Start your morning right\"");
+        UUID s2 = stage2Variant("ocr_eval", "done");
+        service.run(RunRequest.rejudge(Prompt.Stage.STAGE2, s2, null, null).withPromptVersion("stage2-v2"), null, null);
+        assertThat(traces.forVariant(s2).get(0).request().get("prompt_version").asText()).isEqualTo("stage2-v2");
+        assertThatThrownBy(() -> service.run(RunRequest.rejudge(Prompt.Stage.STAGE2, s2, null, null)
+                .withPromptVersion("stage1-v2"), null, null))
+                .isInstanceOf(StageRefusedException.class).hasMessageContaining("known: stage2-v1, stage2-v2");
+        assertThat(traces.forVariant(s2)).hasSize(1);
+    }
+
+    @Test
     void cancelledRunLeavesTheVariantAsItWasAndKeepsTheCallsTrace() {
         UUID v = stage1Variant("ad_landscape.png", "vlm_analyze", "failed");
         String before = updatedAt(v);

@@ -71,8 +71,8 @@ class ReviewServiceTinyModelTest {
         AtomicInteger loadsFinished = new AtomicInteger();
         RunListener listener = new RunListener() {
             @Override
-            public void phase(String phase, double fraction) {
-                if (phase.startsWith("loading the model") && fraction == 1.0) {
+            public void phase(RunPhase phase, double fraction, String detail) {
+                if (phase == RunPhase.LOADING_MODEL && fraction == 1.0) {
                     loadsFinished.incrementAndGet();
                 }
             }

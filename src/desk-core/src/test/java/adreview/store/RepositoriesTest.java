@@ -90,8 +90,9 @@ class RepositoriesTest {
                         DemoVariants.MISSING_CTA, DemoVariants.KOREAN_RENDER, DemoVariants.PHONE_READY_FOR_JUDGE);
         assertThat(variants.list(VariantFilter.ALL.withJob(DemoVariants.JOB_AQUA)))
                 .hasSize(4).allSatisfy(r -> assertThat(r.tenantId()).isEqualTo("aqua-pure"));
+        // The tenant's current job and its earlier one (four reviewed variants).
         assertThat(variants.list(VariantFilter.ALL.withText("NOVA-mob")))
-                .hasSize(4).allSatisfy(r -> assertThat(r.jobId()).isEqualTo(DemoVariants.JOB_NOVA));
+                .hasSize(8).allSatisfy(r -> assertThat(r.jobId()).isIn(DemoVariants.JOB_NOVA, DemoVariants.EARLIER_JOBS.get(3)));
         // Free text reaches the ad copy: the Korean copy finds the Hangang job's variants.
         assertThat(variants.list(VariantFilter.ALL.withText("러닝화")))
                 .extracting(VariantRow::variantId)
@@ -100,7 +101,8 @@ class RepositoriesTest {
                 .extracting(VariantRow::variantId).contains(DemoVariants.MISSING_IMAGE);
         // LIKE wildcards are taken literally.
         assertThat(variants.list(VariantFilter.ALL.withText("%ff"))).isEmpty();
-        assertThat(variants.list(VariantFilter.ALL.withStatus("done").withText("   "))).hasSize(9);
+        assertThat(variants.list(VariantFilter.ALL.withStatus("done").withText("   ")))
+                .hasSize(9 + DemoVariants.REVIEWED.size());
     }
 
     @Test

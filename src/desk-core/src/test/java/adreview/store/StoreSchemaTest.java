@@ -129,14 +129,15 @@ class StoreSchemaTest {
             List<String> foreignKeys = partial.withConnection(c -> {
                 List<String> names = new ArrayList<>();
                 try (var rs = c.createStatement().executeQuery(
-                        "SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1")) {
+                        "SELECT conname FROM pg_constraint WHERE contype = 'f' AND confrelid <> conrelid ORDER BY 1")) {
                     while (rs.next()) {
                         names.add(rs.getString(1));
                     }
                 }
                 return names;
             });
-            // The pipeline's database gets no foreign keys from the desk (see PipelineMigrationTest).
+            // The pipeline's database gets no foreign keys between tables from the desk (see PipelineMigrationTest):
+            // only reviewer_decisions' retraction key, which points at its own table and puts no trigger elsewhere.
             assertThat(foreignKeys).isEmpty();
         }
     }

@@ -1,6 +1,11 @@
 package adreview.ui;
 
+import adreview.review.decision.Verdict;
+import adreview.ui.i18n.Messages;
+import adreview.ui.list.VariantListViewModel;
 import javafx.scene.control.Label;
+
+import java.util.Locale;
 
 /** Coloured status badges ("done", "failed", …); colours are in desk.css under {@code .badge.status-*}. */
 public final class Badges {
@@ -23,20 +28,30 @@ public final class Badges {
             return;
         }
         badge.setVisible(true);
-        badge.setText(status);
+        badge.setText(statusText(status));
         badge.getStyleClass().add("status-" + status.replaceAll("[^a-z_]", ""));
     }
 
+    /**
+     * A variant's status (variants.status) in the desk's language: the known ones ("done", "failed", …) have their
+     * words in the bundles; any other value is shown as the database has it.
+     */
+    public static String statusText(String status) {
+        return status != null && VariantListViewModel.KNOWN_STATUSES.contains(status)
+                ? Messages.get("status." + status) : status;
+    }
+
     /** A reviewer decision badge: "Accept" (green), "Needs fix" (amber), "Reject" (red); hidden for none. */
-    public static void updateDecision(Label badge, String decision) {
+    public static void updateDecision(Label badge, Verdict decision) {
         badge.getStyleClass().removeIf(c -> c.startsWith("decision-") || c.startsWith("status-"));
-        if (decision == null || decision.isBlank()) {
+        if (decision == null) {
             badge.setText("");
             badge.setVisible(false);
             return;
         }
         badge.setVisible(true);
-        badge.setText(decision);
-        badge.getStyleClass().add("decision-" + decision.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+        badge.setText(Formats.verdict(decision));
+        // The style class follows the verdict, not its words: decision-accept, decision-needsfix, decision-reject.
+        badge.getStyleClass().add("decision-" + decision.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
     }
 }

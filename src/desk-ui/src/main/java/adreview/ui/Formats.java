@@ -1,5 +1,8 @@
 package adreview.ui;
 
+import adreview.review.decision.Verdict;
+import adreview.ui.i18n.Messages;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,16 +48,28 @@ public final class Formats {
             return "";
         }
         if (millis < 1000) {
-            return millis + " ms";
+            return Messages.get("format.ms", String.valueOf(millis));
         }
         if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            return Messages.get("format.s", String.format(Locale.ROOT, "%.1f", millis / 1000.0));
         }
-        return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
+        return Messages.get("format.min", String.valueOf(millis / 60_000), String.valueOf((millis % 60_000) / 1000));
     }
 
     public static String score(Double score) {
         return score == null ? "" : String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    /** "2026-11-26 06:12:03 · analyze · re-judge · 3f2a9c1e": how pickers and lists name a trace. */
+    public static String traceLabel(adreview.store.Trace t) {
+        boolean rejudge = t.request() != null && t.request().path("rejudge").asBoolean(false);
+        String operation = rejudge ? Messages.get("trace.rejudge", t.operationType()) : t.operationType();
+        return traceTime(t.createdAt()) + " · " + operation + " · " + shortId(t.traceId());
+    }
+
+    /** A reviewer's verdict in the desk's language: "Accept", "Needs fix", "Reject", "Retracted". */
+    public static String verdict(Verdict v) {
+        return Messages.get("verdict." + v.name().toLowerCase(Locale.ROOT));
     }
 
     public static String orDash(String s) {

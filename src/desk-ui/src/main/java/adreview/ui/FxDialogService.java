@@ -6,7 +6,10 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
+
+import java.util.Optional;
 
 /** Dialogs owned by the main window and styled with the desk's stylesheet. */
 public final class FxDialogService implements DialogService {
@@ -27,14 +30,24 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirm(String title, String message, String confirmLabel) {
+    public boolean confirm(String title, String message, String confirmLabel, String cancelLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType no = new ButtonType(cancelLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
         alert.setTitle(title);
         alert.setHeaderText(title);
         prepare(alert);
         return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial == null ? "" : initial);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(prompt);
+        prepare(dialog);
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 
     @Override
@@ -45,7 +58,9 @@ public final class FxDialogService implements DialogService {
     }
 
     private void prepare(Dialog<?> dialog) {
-        dialog.initOwner(owner);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
         dialog.getDialogPane().getStylesheets().add(DeskStyles.url());
     }
 }

@@ -1,86 +1,80 @@
 package adreview.ui;
 
-import adreview.ui.concurrent.BackgroundExecutor;
-import adreview.ui.data.ConfigEntry;
-import adreview.ui.data.DeskBackend;
-import adreview.ui.data.DeskSession;
-import adreview.ui.detail.VariantDetailViewModel;
-import adreview.ui.image.ImageDecoder;
-import adreview.ui.list.VariantListViewModel;
-import java.util.List;
+import adreview.desk.DeskService;
+import adreview.desk.DeskSetting;
+import adreview.desk.DeskStarter;
+import adreview.desk.Problems;
+import adreview.ui.concurrent.TaskExecutor;
+import adreview.ui.i18n.Messages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 /**
- * The window's state: starting (database being opened, with progress text), ready (list and detail
- * live) or failed (a message saying what to do). Owns the session and closes it on shutdown.
+ * The window's life: starting (the database is being opened, with progress), ready (the desk's service is there
+ * for every view model) or failed (one sentence saying what to do). Owns the service and closes it on shutdown.
  */
 public final class MainViewModel implements AutoCloseable {
 
     /** Where the window is in its life. */
     public enum Phase { STARTING, READY, FAILED }
 
-    private final DeskBackend backend;
-    private final BackgroundExecutor executor;
-    private final VariantListViewModel list;
-    private final VariantDetailViewModel detail;
+    private final DeskStarter starter;
+    private final TaskExecutor executor;
+    private final List<Consumer<DeskService>> onReady = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.STARTING);
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("Starting…");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private volatile DeskSession session;
+    private volatile DeskService service;
     private volatile boolean closed;
 
-    public MainViewModel(DeskBackend backend, BackgroundExecutor executor, ImageDecoder decoder) {
-        this.backend = backend;
+    public MainViewModel(DeskStarter starter, TaskExecutor executor) {
+        this.starter = starter;
         this.executor = executor;
-        this.list = new VariantListViewModel(executor);
-        this.detail = new VariantDetailViewModel(executor, decoder);
-        list.selectedProperty().addListener((obs, old, v) -> detail.show(v));
     }
 
-    /** Opens the database in the background; progress messages arrive on the UI thread. */
+    /** Called with the service once the database is open (on the UI thread); view models connect here. */
+    public void whenReady(Consumer<DeskService> connect) {
+        onReady.add(connect);
+    }
+
+    /** Opens the database in the background; progress arrives on the UI thread. */
     public void start() {
         phase.set(Phase.STARTING);
-        progress.set("Opening the database…");
-        executor.task("open desk session", () -> backend.open(this::reportProgress))
+        progress.set(Messages.get("start.opening"));
+        executor.<DeskService, DeskStarter.StartProgress>task(TaskExecutor.Lane.IO, "open the desk",
+                        control -> starter.start(control::progress))
+                .onProgress(p -> progress.set(describe(p)))
                 .onSuccess(opened -> {
                     if (closed) {
                         opened.close();
                         return;
                     }
-                    session = opened;
+                    service = opened;
                     database.set(opened.databaseDescription());
-                    notice.set(opened.startupNotice());
-                    list.setData(opened.data());
-                    detail.setData(opened.data());
                     phase.set(Phase.READY);
-                    list.refresh();
+                    onReady.forEach(c -> c.accept(opened));
                 })
                 .onFailure(error -> {
-                    failure.set(Failures.describe(error));
+                    failure.set(Problems.describe(error));
                     phase.set(Phase.FAILED);
                 })
                 .execute();
     }
 
-    private void reportProgress(String message) {
-        executor.onUiThread(() -> progress.set(message));
-    }
-
-    /** The open session's data, empty before the database is open (tests compare the window with it). */
-    public java.util.Optional<adreview.ui.data.DeskData> data() {
-        DeskSession s = session;
-        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.data());
-    }
-
-    /** The open session's review parts, empty before the database is open or where the backend has none. */
-    public java.util.Optional<adreview.ui.data.ReviewSupport> review() {
-        DeskSession s = session;
-        return s == null ? java.util.Optional.empty() : s.review();
+    static String describe(DeskStarter.StartProgress p) {
+        return switch (p.step()) {
+            case STARTING_EMBEDDED_DATABASE -> Messages.get("start.embedded", p.where());
+            case CONNECTING -> Messages.get("start.connecting", p.where());
+            case LOADING_VARIANTS -> Messages.get("start.loading");
+        };
     }
 
     /** Tries again after a failure (e.g. after the reviewer started the database). */
@@ -91,18 +85,24 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** The effective configuration, from the open session or, before/after a failure, from the backend. */
-    public List<ConfigEntry> configuration() {
-        DeskSession s = session;
-        return s != null ? s.configuration() : backend.configuration();
+    /** The open service, empty before the database is open. */
+    public Optional<DeskService> service() {
+        return Optional.ofNullable(service);
     }
 
-    public VariantListViewModel list() {
-        return list;
+    /** Settings' "Test connection": one line, "OK: …" or "Failed: …"; blocks, so call it on the IO lane. */
+    public String testConnection() {
+        try {
+            return starter.testConnection();
+        } catch (RuntimeException e) {
+            return Messages.get("about.testFailed", adreview.desk.Problems.describe(e));
+        }
     }
 
-    public VariantDetailViewModel detail() {
-        return detail;
+    /** The effective configuration, from the open service or, before/after a failure, from the starter. */
+    public List<DeskSetting> settings() {
+        DeskService s = service;
+        return s != null ? s.settings() : starter.settings();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -123,17 +123,12 @@ public final class MainViewModel implements AutoCloseable {
         return database.getReadOnlyProperty();
     }
 
-    /** What opening the database did that the reviewer should know (interrupted runs recovered); empty for nothing. */
-    public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
-    }
-
-    /** Closes the session (pool, embedded PostgreSQL). Safe to call twice. */
+    /** Closes the service (heartbeats, pool, embedded PostgreSQL). Safe to call twice. */
     @Override
     public void close() {
         closed = true;
-        DeskSession s = session;
-        session = null;
+        DeskService s = service;
+        service = null;
         if (s != null) {
             s.close();
         }

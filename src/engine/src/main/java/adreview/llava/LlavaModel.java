@@ -41,8 +41,9 @@ public final class LlavaModel implements AutoCloseable {
     }
 
     /**
-     * Validates the folder, then loads tokenizer, image processor and weights on the chosen device and precision,
-     * falling back int8 → fp16 → fp32 when a precision fails (each fallback logged with its reason).
+     * Validates the folder, then loads tokenizer, image processor and weights on the chosen device and precision
+     * (auto: fp16 on a GPU where it fits the free memory, else int8; fp32 on the CPU), falling back to the next in
+     * {@link #precisionChain} when a precision fails (each fallback logged with its reason).
      */
     public static LlavaModel load(Path modelDir, LoadOptions options, LoadProgress progress) throws ModelLoadException {
         LoadProgress p = progress == null ? LoadProgress.NONE : progress;
@@ -64,7 +65,15 @@ public final class LlavaModel implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ModelLoadException(oneLine(e));
         }
-        List<WeightPrecision> chain = precisionChain(o.precision(), device);
+        if (tokenizer.imageTokenId() != config.imageTokenIndex()) {
+            // The prompt's <image> would never be found among the ids the network looks for: the picture dropped.
+            tokenizer.close();
+            throw new ModelLoadException("config.json's image_token_index " + config.imageTokenIndex() + " is not the"
+                    + " tokenizer's <image> id " + tokenizer.imageTokenId() + " in " + modelDir
+                    + "; the config and tokenizer.json come from different models");
+        }
+        GpuFit fit = device.isGpu() ? GpuFit.of(config, device) : null;
+        List<WeightPrecision> chain = precisionChain(o.precision(), device, fit);
         List<String> fallbacks = new ArrayList<>();
         LlavaNetwork network = null;
         WeightPrecision used = null;
@@ -93,10 +102,11 @@ public final class LlavaModel implements AutoCloseable {
             throw new ModelLoadException("no precision could be loaded: " + String.join("; ", fallbacks));
         }
         double loadMs = (System.nanoTime() - start) / 1e6;
-        String detail = used.label() + (device.isGpu() || used == WeightPrecision.FP32 ? "" : " weights, fp32 compute")
+        String detail = precisionDetail(used, device, o.precision(), fit)
                 + (fallbacks.isEmpty() ? "" : " (fallback: " + fallbacks.get(fallbacks.size() - 1) + ")");
         ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), deviceName(device), toPrecision(used), detail,
-                EngineInfo.describe(device), network.residentWeightBytes(), loadMs, config);
+                EngineInfo.describe(device) + "; " + network.language().kernelNote(), network.residentWeightBytes(),
+                loadMs, config);
         LOG.info("Loaded {} in {} ms: {}", modelDir, String.format(Locale.ROOT, "%.0f", loadMs), info.summary());
         p.update(1.0, "Ready");
         return new LlavaModel(network, tokenizer, imageProcessor, info);
@@ -117,15 +127,49 @@ public final class LlavaModel implements AutoCloseable {
         };
     }
 
-    /** The requested precision and what to fall back to: int8 → fp16 → fp32. */
-    static List<WeightPrecision> precisionChain(Precision requested, ai.djl.Device device) {
-        Precision first = requested == Precision.AUTO ? (device.isGpu() ? Precision.INT8 : Precision.FP32) : requested;
+    /**
+     * The requested precision and what to fall back to. Auto is fp16 on a GPU (its fastest: int8 weights are widened
+     * per layer there) unless fp16 does not fit the GPU's free memory, then int8; fp32 on the CPU. On a GPU a failed
+     * fp16 falls back to int8 (the usual failure is memory), then fp32; on the CPU int8 → fp16 → fp32.
+     */
+    static List<WeightPrecision> precisionChain(Precision requested, ai.djl.Device device, GpuFit fit) {
+        Precision first = requested;
+        if (requested == Precision.AUTO) {
+            first = !device.isGpu() ? Precision.FP32 : fit == null || fit.fp16Fits() ? Precision.FP16 : Precision.INT8;
+        }
+        if (device.isGpu()) {
+            return switch (first) {
+                case INT8 -> List.of(WeightPrecision.INT8, WeightPrecision.FP16, WeightPrecision.FP32);
+                case FP16 -> List.of(WeightPrecision.FP16, WeightPrecision.INT8, WeightPrecision.FP32);
+                default -> List.of(WeightPrecision.FP32);
+            };
+        }
         return switch (first) {
             case INT8 -> List.of(WeightPrecision.INT8, WeightPrecision.FP16, WeightPrecision.FP32);
             case FP16 -> List.of(WeightPrecision.FP16, WeightPrecision.FP32);
             default -> List.of(WeightPrecision.FP32);
         };
     }
+
+    /**
+     * What the status line says about the precision in use: the storage, the arithmetic where they differ, and on a
+     * GPU why int8 was chosen and what it costs (it saves memory; it is slower than fp16 there).
+     */
+    static String precisionDetail(WeightPrecision used, ai.djl.Device device, Precision requested, GpuFit fit) {
+        if (!device.isGpu()) {
+            return used.label() + (used == WeightPrecision.FP32 ? "" : " weights, fp32 compute");
+        }
+        if (used != WeightPrecision.INT8) {
+            return used.label();
+        }
+        String why = requested == Precision.INT8 ? "asked for" : fit != null && !fit.fp16Fits()
+                ? "fp16 needs " + fit.describeNeed() : "fp16 failed to load";
+        return "int8 weights, fp16 compute (" + why + "; " + INT8_ON_GPU + ")";
+    }
+
+    /** Said wherever int8 on a GPU is chosen or offered. */
+    public static final String INT8_ON_GPU = "int8 saves GPU memory but decodes slower than fp16: each layer's"
+            + " weights are widened to fp16 per token";
 
     private static Precision toPrecision(WeightPrecision p) {
         return Precision.valueOf(p.name());

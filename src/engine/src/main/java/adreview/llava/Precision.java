@@ -1,9 +1,10 @@
 package adreview.llava;
 
 /**
- * Weight precision. {@code AUTO} is int8 on a GPU and fp32 on the CPU. int8 is weight-only (per-output-channel
- * symmetric, every linear of decoder and projector); on the CPU fp16 and int8 weights are widened to FP32 per layer
- * when used, since the arithmetic there is always FP32.
+ * Weight precision. {@code AUTO} is fp16 on a GPU (int8 only when fp16 does not fit its free memory: int8 saves
+ * memory but is slower there, its weights widened to fp16 per layer) and fp32 on the CPU. int8 is weight-only
+ * (per-output-channel symmetric, every linear of decoder and projector); on the CPU the arithmetic is FP32: the
+ * Vector API decode kernel widens int8 in registers, libtorch widens fp16 and int8 weights per layer.
  */
 public enum Precision {
     AUTO,

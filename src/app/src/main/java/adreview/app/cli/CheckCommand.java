@@ -10,7 +10,6 @@ import adreview.checks.OcclusionResult;
 import adreview.checks.Placement;
 import adreview.checks.QualityReport;
 import adreview.review.measured.VariantMeasurement;
-import adreview.store.StoreException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintWriter;
@@ -39,7 +38,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--variant", required = true, paramLabel = "ID", description = "jobs_variants.job_variants_id (UUID).")
+    @Option(names = "--variant", required = true, paramLabel = "ID", description = "jobs_variants.job_variants_id: the whole UUID or its first 8+ characters.")
     String variantArg;
 
     @Option(names = "--placement", paramLabel = "PLACEMENT",
@@ -52,12 +51,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        UUID variantId = parse(variantArg);
         Placement placement = placementArg == null ? null : Placement.parse(placementArg);
         MeasuredReport report;
+        UUID variantId;
         try (DeskContext context = main.openContext()) {
+            variantId = context.ids().variant(variantArg);
             VariantMeasurement measurement = new VariantMeasurement(context.variants(), context.renders(),
-                    context.overlays(), context.assets(), new MeasuredChecks());
+                    context.overlays(), context.assets(), new MeasuredChecks(), context.config().imageLimits());
             report = measurement.measure(variantId, placement);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -69,14 +69,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static UUID parse(String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("'" + value + "' is not a variant id (a UUID); `list` shows them");
-        }
     }
 
     static String text(UUID variantId, MeasuredReport r) {

@@ -27,7 +27,7 @@ public final class DecideCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--variant", required = true, paramLabel = "ID", description = "jobs_variants.job_variants_id (UUID).")
+    @Option(names = "--variant", required = true, paramLabel = "ID", description = "jobs_variants.job_variants_id: the whole UUID or its first 8+ characters.")
     String variant;
 
     @Option(names = "--verdict", required = true, paramLabel = "VERDICT", description = "accept, fix or reject.")
@@ -39,7 +39,7 @@ public final class DecideCommand implements Callable<Integer> {
     @Option(names = "--reviewer", paramLabel = "NAME", description = "Reviewer name (default: the OS user).")
     String reviewer = System.getProperty("user.name", "reviewer");
 
-    @Option(names = "--trace", paramLabel = "TRACE_ID", description = "The trace the decision is about (optional).")
+    @Option(names = "--trace", paramLabel = "TRACE_ID", description = "The trace the decision is about (optional; whole id or its first 8+ characters).")
     String trace;
 
     @Option(names = "--json", description = "Print the stored decision as JSON.")
@@ -47,11 +47,11 @@ public final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UUID variantId = JudgeCommand.uuid(variant, "variant");
-        UUID traceId = trace == null ? null : JudgeCommand.uuid(trace, "trace");
         Verdict v = Verdict.parse(verdict);
         ReviewerDecision d;
         try (DeskContext context = main.openContext()) {
+            UUID variantId = context.ids().variant(variant);
+            UUID traceId = trace == null ? null : context.ids().trace(trace);
             d = ReviewWiring.decisions(context).record(variantId, v, comment, reviewer, traceId);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
         description = "Run LLaVA-1.5 on one image and prompt; print the text, token ids and timings.")
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Hugging Face LLaVA-1.5 model folder")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Hugging Face LLaVA-1.5 model folder (default: the global --model-dir, ADREVIEW_MODEL_DIR or"
+                    + " model.dir)")
     Path model;
 
     @Option(names = "--image", required = true, description = "image file (PNG, JPEG)")
@@ -38,7 +40,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--max-new-tokens", defaultValue = "256", description = "limit of generated tokens (default ${DEFAULT-VALUE})")
     int maxNewTokens;
 
-    /** The desk's global options: {@code --device} and {@code --precision} are inherited from there. */
+    /** The desk's global options: {@code --model-dir}, {@code --device}, {@code --precision}, image limits. */
     @picocli.CommandLine.ParentCommand
     adreview.app.Main main;
 
@@ -54,9 +56,13 @@ public final class GenerateCommand implements Callable<Integer> {
             adreview.app.DeskConfig config = main.config();
             LoadOptions options = new LoadOptions(Device.parse(config.device()), Precision.parse(config.precision()));
             ImageMode mode = ImageMode.parse(imageMode);
-            BufferedImage img = readImage(image);
-            try (LlavaModel m = LlavaModel.load(model, options, (f, p) -> { })) {
-                Generation g = m.generate(new GenerationRequest(img, prompt, maxNewTokens, mode, null, null, null));
+            BufferedImage img = readImage(image, config.imageLimits());
+            Path folder = model != null ? model : config.modelDir();
+            try (ProgressPrinter progress = ProgressPrinter.onStderr();
+                 LlavaModel m = LlavaModel.load(folder, options, progress.loading())) {
+                Generation g = m.generate(new GenerationRequest(img, prompt, maxNewTokens, mode, null,
+                        progress.tokens(maxNewTokens), null));
+                progress.close();
                 print(m, g);
             }
             return 0;
@@ -66,15 +72,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    static BufferedImage readImage(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("image " + file + " does not exist");
-        }
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new IOException("image " + file + " is not a format Java can read (use PNG or JPEG)");
-        }
-        return img;
+    /** The desk's one defensive decoder: header limits first, truncation and damage as one sentence. */
+    static BufferedImage readImage(Path file, adreview.llava.image.ImageLimits limits) {
+        return adreview.llava.image.ImageFiles.read(file, limits);
     }
 
     private void print(LlavaModel m, Generation g) throws IOException {

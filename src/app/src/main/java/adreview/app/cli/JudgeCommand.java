@@ -4,6 +4,7 @@ import adreview.app.DeskContext;
 import adreview.app.Main;
 import adreview.app.ReviewWiring;
 import adreview.review.Cancellation;
+import adreview.review.CancellationGroup;
 import adreview.review.ResultNotStoredException;
 import adreview.review.ReviewModel;
 import adreview.review.RunOutcome;
@@ -13,6 +14,7 @@ import adreview.review.prompt.Prompt;
 import adreview.review.result.Results;
 import adreview.review.result.Stage1Result;
 import adreview.review.result.Stage2Result;
+import adreview.store.VariantFilter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,22 +24,28 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
- * {@code judge}: runs Stage 1 or Stage 2 on one variant (SPEC §2–§4). Exit codes: 0 done; 1 failed (model,
- * image or answer; the trace holds the error) or the result could not be stored; 2 refused before anything
+ * {@code judge}: runs Stage 1 or Stage 2 on one variant (SPEC §2–§4), or on several ({@code --variant} more than
+ * once, or a filter) as a batch with the configured concurrency ({@link JudgeBatch}). Exit codes: 0 done; 1 failed
+ * (model, image or answer; the trace holds the error) or the result could not be stored; 2 refused before anything
  * was written (a state the stage may not start from, see {@link adreview.review.RunEligibility}; unknown
- * variant; no image file or render here; no usable model); 3 superseded (the variant moved during the run:
- * the trace is stored, the variant left alone); 130 / 143 stopped by Ctrl-C / SIGTERM (recorded as failed).
+ * variant; no image file or render here; no usable model or server); 3 superseded (the variant moved during the
+ * run: the trace is stored, the variant left alone); 130 / 143 stopped by Ctrl-C / SIGTERM (recorded as failed).
+ * A batch exits with the most serious of its runs' codes: 130/143, then 1, 2, 3, and 0 only when every run was done.
  */
 @Command(name = "judge", mixinStandardHelpOptions = true,
-        description = {"Run Stage 1 or Stage 2 on a variant and store the trace.",
+        description = {"Run Stage 1 or Stage 2 on a variant, or on several (--variant more than once, or --status/--step/--job)"
+                + " with the configured concurrency, and store the traces.",
                 "A pipeline run starts only from: Stage 1 img_gen/done, vlm_analyze/queued, vlm_analyze/failed;"
                         + " Stage 2 overlay/done, vlm_judge/queued, vlm_judge/failed. --rejudge runs in any state.",
-                "Exit 0 done, 1 failed, 2 refused, 3 superseded, 130/143 Ctrl-C/SIGTERM."})
+                "Exit 0 done, 1 failed, 2 refused, 3 superseded, 130/143 Ctrl-C/SIGTERM; a batch: the most serious of its"
+                        + " runs (130/143, then 1, 2, 3; 0 only when all were done)."})
 public final class JudgeCommand implements Callable<Integer> {
 
     public static final int DONE = 0;
@@ -54,8 +62,19 @@ public final class JudgeCommand implements Callable<Integer> {
     @Option(names = "--stage", required = true, paramLabel = "1|2", description = "1: image vs ad copy; 2: the finished ad.")
     int stage;
 
-    @Option(names = "--variant", required = true, paramLabel = "ID", description = "jobs_variants.job_variants_id (UUID).")
-    String variant;
+    @Option(names = "--variant", paramLabel = "ID", split = ",",
+            description = "jobs_variants.job_variants_id, whole or its first 8+ characters; more than once (or comma-separated) for a batch.")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "A batch of the variants with this status (with --step, --job).")
+    String status;
+
+    @Option(names = "--step", paramLabel = "STEP", description = "A batch of the variants at this step (with --status, --job).")
+    String step;
+
+    @Option(names = "--job", paramLabel = "JOB_ID",
+            description = "A batch of this job's variants (with --status, --step); whole id or its first 8+ characters.")
+    String job;
 
     @Option(names = "--ad-copy", paramLabel = "TEXT", description = "Stage 1: use this ad copy instead of the stored one.")
     String adCopy;
@@ -65,6 +84,10 @@ public final class JudgeCommand implements Callable<Integer> {
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "An edited prompt for this run ({ad_copy} is filled in).")
     String prompt;
+
+    @Option(names = "--prompt-version", paramLabel = "VERSION",
+            description = "A shipped prompt version: stage1-v1 (default), stage1-v2; stage2-v1 (default), stage2-v2.")
+    String promptVersion;
 
     @Option(names = "--rejudge", description = "Re-judge: store a trace, leave the variant's status and step alone.")
     boolean rejudge;
@@ -86,20 +109,46 @@ public final class JudgeCommand implements Callable<Integer> {
         if (stage != 1 && stage != 2) {
             throw new ParameterException(spec.commandLine(), "--stage must be 1 or 2, got " + stage);
         }
-        UUID variantId = uuid(variant, "variant");
+        boolean filtered = status != null || step != null || job != null;
+        if (variants.isEmpty() && !filtered) {
+            throw new ParameterException(spec.commandLine(), "name a variant with --variant ID, or a batch with --variant "
+                    + "more than once or --status / --step / --job");
+        }
+        // The ids are resolved in the store once the database is open (IdResolver): a prefix needs the rows.
+        if (variants.size() == 1 && !filtered) {
+            return runOne(variants.get(0));
+        }
+        return new JudgeBatch(this, spec.commandLine().getOut(), spec.commandLine().getErr()).run(variants, job,
+                VariantFilter.ALL.withStatus(lower(status)).withStep(lower(step)), filtered);
+    }
+
+    /** The run this command describes, for one variant. */
+    RunRequest request(UUID variantId) {
         Prompt.Stage s = stage == 1 ? Prompt.Stage.STAGE1 : Prompt.Stage.STAGE2;
-        RunRequest request = (rejudge ? RunRequest.rejudge(s, variantId, reviewer, reason) : RunRequest.pipeline(s, variantId))
-                .withAdCopy(adCopy).withRenderUrl(renderUrl).withPrompt(prompt).withConstrained(!freeText);
+        return (rejudge ? RunRequest.rejudge(s, variantId, reviewer, reason) : RunRequest.pipeline(s, variantId))
+                .withAdCopy(adCopy).withRenderUrl(renderUrl).withPrompt(prompt).withPromptVersion(promptVersion)
+                .withConstrained(!freeText);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private Integer runOne(String typedVariant) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Cancellation cancellation = Cancellation.manual();
+        CancellationGroup runs = new CancellationGroup();
+        Cancellation cancellation = runs.newMember();
         RunOutcome outcome;
         Integer signalled;
+        UUID variantId;
         try (DeskContext context = main.openContext()) {
+            variantId = context.ids().variant(typedVariant);
+            RunRequest request = request(variantId);
             ReviewModel model = main.model(context.config());
-            RunSignals signals = RunSignals.install(cancellation, err);
-            try {
-                outcome = ReviewWiring.reviewService(context, model).run(request, null, cancellation);
+            RunSignals signals = RunSignals.install(runs, err);
+            try (ProgressPrinter progress = ProgressPrinter.onStderr()) {
+                outcome = ReviewWiring.reviewService(context, model).run(request, progress, cancellation);
             } finally {
                 signals.runEnded();
             }
@@ -132,6 +181,22 @@ public final class JudgeCommand implements Callable<Integer> {
             return SUPERSEDED;
         }
         return outcome instanceof RunOutcome.Done ? DONE : FAILED;
+    }
+
+    Main main() {
+        return main;
+    }
+
+    int stage() {
+        return stage;
+    }
+
+    boolean rejudge() {
+        return rejudge;
+    }
+
+    boolean json() {
+        return json;
     }
 
     private void print(PrintWriter out, UUID variantId, RunOutcome outcome) {
@@ -200,15 +265,7 @@ public final class JudgeCommand implements Callable<Integer> {
         return b ? "yes" : "no";
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    static UUID uuid(String value, String what) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a " + what + " id (a UUID); `list` shows variant ids");
-        }
     }
 }

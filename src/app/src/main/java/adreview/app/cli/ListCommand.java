@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -37,8 +36,8 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "STEP", description = "img_gen, vlm_analyze, yolo_detect, overlay, vlm_judge, ocr_eval, ...")
     String step;
 
-    @Option(names = "--job", paramLabel = "JOB_ID", description = "Only this job's variants.")
-    UUID job;
+    @Option(names = "--job", paramLabel = "JOB_ID", description = "Only this job's variants (whole id or its first 8+ characters).")
+    String job;
 
     @Option(names = "--search", paramLabel = "TEXT",
             description = "Free text: ids, tenant, image URL, status, step, ad copy.")
@@ -56,11 +55,10 @@ public final class ListCommand implements Callable<Integer> {
         VariantFilter filter = VariantFilter.ALL
                 .withStatus(status == null ? null : status.toLowerCase(Locale.ROOT))
                 .withStep(step == null ? null : step.toLowerCase(Locale.ROOT))
-                .withJob(job)
                 .withText(search);
         List<VariantRow> rows;
         try (DeskContext context = main.openContext()) {
-            rows = context.variants().list(filter);
+            rows = context.variants().list(job == null ? filter : filter.withJob(context.ids().job(job)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -79,11 +77,12 @@ public final class ListCommand implements Callable<Integer> {
         String format = "%-36s  %-16s  %-11s  %-7s  %-16s  %-5s  %-3s  %s%n";
         out.printf(format, "VARIANT", "TENANT", "STEP", "STATUS", "UPDATED", "S1", "RJ", "S2");
         for (VariantRow row : rows) {
-            out.printf(format, row.variantId(), row.tenantId(), row.currentStep(), row.status(),
-                    CliJson.shortTime(row.updatedAt()),
+            // Every column is database text: escaped here too, whatever writer the caller gave.
+            out.print(Terminal.safe(String.format(format, row.variantId(), row.tenantId(), row.currentStep(),
+                    row.status(), CliJson.shortTime(row.updatedAt()),
                     row.stage1Score() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.stage1Score()),
                     row.rejudged() ? "yes" : "-",
-                    row.stage2Verdict() == null ? "-" : row.stage2Verdict());
+                    row.stage2Verdict() == null ? "-" : row.stage2Verdict())));
         }
         out.printf("%d variant%s%n", rows.size(), rows.size() == 1 ? "" : "s");
     }

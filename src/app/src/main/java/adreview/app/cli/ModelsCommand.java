@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
@@ -18,12 +19,22 @@ public final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The desk's global options: {@code --model-dir} (and its config file and environment) names the models. */
+    @ParentCommand
+    adreview.app.Main main;
+
     @Option(names = "--models-dir", paramLabel = "DIR",
-            description = "Folder holding the model folders (default: $" + ModelCatalog.MODELS_DIR_ENV + " or ./models).")
-    String modelsDir;
+            description = "Folder holding the model folders (default: the global --model-dir, ADREVIEW_MODEL_DIR or"
+                    + " model.dir; a model folder is listed beside its siblings, as in the desk's Models view).")
+    Path modelsDir;
 
     ModelCatalog catalog() {
-        return new ModelCatalog(ModelCatalog.defaultModelsDir(modelsDir));
+        return modelsDir != null ? new ModelCatalog(modelsDir) : ModelCatalog.around(modelDir());
+    }
+
+    /** The configured model folder: the one in use, and what {@code verify} checks by default. */
+    Path modelDir() {
+        return main.config().modelDir();
     }
 
     @Override

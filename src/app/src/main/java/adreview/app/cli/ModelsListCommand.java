@@ -32,12 +32,13 @@ public final class ModelsListCommand implements Callable<Integer> {
     @Option(names = "--folder", paramLabel = "DIR", description = "Also list this model folder (repeatable).")
     List<Path> added = List.of();
 
-    @Option(names = "--in-use", paramLabel = "DIR", description = "Mark this folder as the one in use.")
+    @Option(names = "--in-use", paramLabel = "DIR",
+            description = "Mark this folder as the one in use (default: the configured model folder).")
     Path inUse;
 
     @Override
     public Integer call() throws Exception {
-        List<ModelFolderInfo> rows = parent.catalog().list(added, inUse);
+        List<ModelFolderInfo> rows = parent.catalog().list(added, inUse != null ? inUse : parent.modelDir());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(rows));

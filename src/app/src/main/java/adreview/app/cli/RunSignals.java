@@ -1,6 +1,7 @@
 package adreview.app.cli;
 
 import adreview.review.Cancellation;
+import adreview.review.CancellationGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -13,11 +14,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM while {@code judge} runs: the run is cancelled (the model stops within one
- * token) and recorded as failed with the answer written so far; the command then exits 130 / 143. Without
+ * Ctrl-C (SIGINT) and SIGTERM while {@code judge} runs: every run of the command (one, or a batch's in-flight runs)
+ * is cancelled (the model stops within one token, a server's stream is closed) and recorded as failed with the
+ * answer written so far; a batch's runs not yet started are not started; the command then exits 130 / 143. Without
  * these handlers the JVM would run its shutdown hooks at once and close the database under the run, leaving
  * the variant {@code running}. A run that does not end by itself within {@link #GRACE_MILLIS} (a model still
- * loading polls nothing) is recorded from here ({@link Cancellation#abandon}) and the process exits. A second
+ * loading polls nothing) is recorded from here ({@link Cancellation#abandon}, for each run) and the process exits. A second
  * signal exits at once. {@code sun.misc.Signal} is the only way in the JDK to tell the two signals apart.
  */
 final class RunSignals implements AutoCloseable {
@@ -26,20 +28,20 @@ final class RunSignals implements AutoCloseable {
     /** How long a cancelled run gets to end by itself; with the exit this stays under 5 s. */
     static final long GRACE_MILLIS = 3_000;
 
-    private final Cancellation cancellation;
+    private final CancellationGroup runs;
     private final PrintWriter err;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Signal received;
 
-    private RunSignals(Cancellation cancellation, PrintWriter err) {
-        this.cancellation = cancellation;
+    private RunSignals(CancellationGroup runs, PrintWriter err) {
+        this.runs = runs;
         this.err = err;
     }
 
-    /** Handles INT and TERM until {@link #runEnded()}. */
-    static RunSignals install(Cancellation cancellation, PrintWriter err) {
-        RunSignals signals = new RunSignals(cancellation, err);
+    /** Handles INT and TERM until {@link #runEnded()}, for every member of {@code runs}. */
+    static RunSignals install(CancellationGroup runs, PrintWriter err) {
+        RunSignals signals = new RunSignals(runs, err);
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal signal = new Signal(name);
@@ -58,7 +60,7 @@ final class RunSignals implements AutoCloseable {
         }
         received = signal;
         String what = signal.getName().equals("INT") ? "SIGINT (Ctrl-C)" : "SIG" + signal.getName();
-        cancellation.cancel(Cancellation.Effect.FAIL, what + " received");
+        runs.cancelAll(Cancellation.Effect.FAIL, what + " received");
         Thread watchdog = new Thread(() -> {
             try {
                 if (ended.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -67,8 +69,8 @@ final class RunSignals implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // The run did not stop in time: record it now, then leave.
-            cancellation.abandon();
+            // A run did not stop in time: record every one still open now, then leave.
+            runs.abandonAll();
             err.println("cancelled: " + what + " received; the run did not stop within " + GRACE_MILLIS / 1000
                     + " s and was recorded as failed");
             err.flush();

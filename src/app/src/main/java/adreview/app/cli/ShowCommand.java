@@ -35,7 +35,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VARIANT", description = "jobs_variants.job_variants_id (UUID).")
+    @Parameters(index = "0", paramLabel = "VARIANT", description = "jobs_variants.job_variants_id: the whole UUID or its first 8+ characters.")
     String variantArg;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -43,10 +43,10 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        UUID variantId = parse(variantArg);
         ObjectNode out = CliJson.MAPPER.createObjectNode();
         String text;
         try (DeskContext context = main.openContext()) {
+            UUID variantId = context.ids().variant(variantArg);
             Variant variant = context.variants().find(variantId)
                     .orElseThrow(() -> new StoreException("variant " + variantId + " not found in jobs_variants"));
             VariantRow row = context.variants().findRow(variantId).orElseThrow();
@@ -86,18 +86,9 @@ public final class ShowCommand implements Callable<Integer> {
             text = json ? null : text(row, job, adCopy, image, variant, render, renderFile, traces);
         }
         PrintWriter writer = spec.commandLine().getOut();
-        writer.println(json ? CliJson.pretty(out) : text);
+        writer.println(json ? CliJson.pretty(out) : Terminal.safe(text));
         writer.flush();
         return 0;
-    }
-
-    private UUID parse(String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("'" + value + "' is not a variant id (a UUID such as "
-                    + "3f0c1a52-8d55-3c4e-9a8e-2f1b7c6d5e4f); `list` shows them");
-        }
     }
 
     private static String text(VariantRow row, Job job, AdCopy adCopy, AssetLocation image, Variant variant,

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The generate and bench commands on the tiny fixture model. */
 class EngineCommandsTest {
@@ -76,6 +77,31 @@ class EngineCommandsTest {
     }
 
     @Test
+    void generateLoadsTheModelTheGlobalModelDirNames() throws Exception {
+        JsonNode ref = new ObjectMapper().readTree(Fixtures.referenceJson().toFile()).path("cases").get(1);
+        String image = Fixtures.fixtures().resolve("images/ad_portrait.png").toString();
+        Run r = run(new GenerateCommand(), "--model-dir", Fixtures.tinyModel().toString(), "--image", image,
+                "--prompt", ref.path("prompt").asText(), "--max-new-tokens", "2", "--image-mode", "crop",
+                "--precision", "fp32", "--device", "cpu", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("token_ids").get(0).asInt()).isEqualTo(ref.path("generated_ids").get(0).asInt());
+        // Progress goes to a terminal only; under the test runner stderr is a pipe (the test's log lines go there).
+        org.junit.jupiter.api.Assumptions.assumeFalse(ProgressPrinter.stderrIsTerminal());
+        assertThat(r.err()).doesNotContain("\r").doesNotContain("loading the model").doesNotContain("writing the answer");
+    }
+
+    @Test
+    void generateWithoutModelSaysWhichFolderTheGlobalModelDirNamed(@TempDir Path dir) {
+        Path none = dir.resolve("no-such-model");
+        Run r = run(new GenerateCommand(), "--image", Fixtures.fixtures().resolve("images/ad_portrait.png").toString(),
+                "--prompt", "hi", "--model-dir", none.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("generate: ").contains("no-such-model").doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void generateWithMissingImageFailsWithOneLine() {
         Run r = run(new GenerateCommand(), "--model", Fixtures.tinyModel().toString(), "--image", "/nope.png",
                 "--prompt", "hi");
@@ -86,7 +112,7 @@ class EngineCommandsTest {
     @Test
     void benchMeasuresEachPrecisionOnARandomTinyCheckpoint(@TempDir Path dir) throws Exception {
         Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precisions", "fp32,int8,fp16",
-                "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "16", "--json");
+                "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "16", "--bandwidth-mib", "64", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.exists(dir.resolve("model.safetensors"))).isTrue();
         JsonNode results = new ObjectMapper().readTree(r.out());
@@ -103,7 +129,34 @@ class EngineCommandsTest {
             assertThat(res.path("floorMedianMs").asDouble()).isPositive();
             assertThat(res.path("kvCacheBytes").asLong()).isPositive();
             assertThat(res.path("memoryPeakBytes").asLong()).isGreaterThan(res.path("residentWeightBytes").asLong());
+            // the bandwidth floor: bytes a token reads (weights as stored + KV cache) over the measured bandwidth
+            assertThat(res.path("bandwidthGBs").asDouble()).isPositive();
+            assertThat(res.path("bandwidthMethod").asText()).contains("64 MiB");
+            assertThat(res.path("bytesPerToken").asLong()).isGreaterThan(0);
+            assertThat(res.path("bandwidthFloorMs").asDouble()).isCloseTo(
+                    res.path("bytesPerToken").asLong() / res.path("bandwidthGBs").asDouble() / 1e6, within(1e-6));
+            assertThat(res.path("xBandwidthFloor").asDouble()).isCloseTo(
+                    res.path("decodeMedianMs").asDouble() / res.path("bandwidthFloorMs").asDouble(), within(1e-6));
+            assertThat(res.has("callsPerToken")).isTrue();
         }
+        // fp32 and int8 decode with the Vector API kernel (the tests run with the module); fp16 weights with the
+        // TorchScript step (the Vector API kernel reads float32 or int8)
+        assertThat(results.get(0).path("kernel").asText()).isEqualTo("vector");
+        assertThat(results.get(1).path("kernel").asText()).isEqualTo("vector");
+        assertThat(results.get(2).path("kernel").asText()).isEqualTo("script");
+        assertThat(results.get(1).path("bytesPerToken").asLong()).as("int8 reads int8")
+                .isLessThan(results.get(0).path("bytesPerToken").asLong());
+    }
+
+    @Test
+    void benchRunsBothKernelsSideBySide(@TempDir Path dir) throws Exception {
+        Run r = run(new BenchCommand(), "--shape", "tiny", "--dir", dir.toString(), "--precisions", "int8",
+                "--kernels", "torch,script,vector", "--device", "cpu", "--prompt-tokens", "600", "--decode-tokens", "8",
+                "--bandwidth-mib", "64");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("int8  torch").contains("int8  script").contains("int8  vector")
+                .contains("x bw floor").contains("calls/tok").contains("decode: Java Vector API")
+                .contains("decode: TorchScript");
     }
 
     @Test

@@ -100,6 +100,35 @@ class ModelsCommandTest {
     }
 
     @Test
+    void theGlobalModelDirNamesTheModelsToListAndTheFolderToVerify() throws Exception {
+        Path models = tmp.resolve("elsewhere");
+        Path tiny = Fixtures.copyOfTinyModel(models.resolve("llava-tiny"));
+        Path other = Fixtures.copyOfTinyModel(models.resolve("llava-other"));
+
+        // A folder of models: each one is listed.
+        Run r = run("models", "list", "--json", "--model-dir", models.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertThat(rows).extracting(n -> n.get("path").asText()).containsExactly(other.toString(), tiny.toString());
+
+        // One model folder (as the desk keeps it): listed beside its siblings and marked as the one in use, the
+        // global option given before the command as well.
+        Run one = run("--model-dir", tiny.toString(), "models", "list", "--json");
+        assertThat(one.code()).as(one.err()).isZero();
+        JsonNode listed = new ObjectMapper().readTree(one.out());
+        assertThat(listed).extracting(n -> n.get("name").asText() + "=" + n.get("inUse").asBoolean())
+                .containsExactly("llava-other=false", "llava-tiny=true");
+
+        Run verify = run("models", "verify", "--model-dir", tiny.toString());
+        assertThat(verify.code()).as(verify.err()).isZero();
+        assertThat(verify.out()).startsWith(tiny + ": complete");
+        Files.delete(other.resolve(SHARD2));
+        Run broken = run("models", "verify", "--model-dir", other.toString());
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.out()).startsWith(other + ": incomplete");
+    }
+
+    @Test
     void listTableMarksIncompleteFolders() throws IOException {
         Path models = tmp.resolve("models");
         Path broken = Fixtures.copyOfTinyModel(models.resolve("broken"));

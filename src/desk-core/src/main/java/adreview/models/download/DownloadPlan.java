@@ -21,6 +21,14 @@ public final class DownloadPlan {
 
     /** The needed files, in listing order; throws when the repository lacks something the desk needs. */
     public static List<HubFile> choose(String what, List<HubFile> listing) throws DownloadException {
+        for (HubFile f : listing) {
+            String problem = unsafeName(f.name());
+            if (problem != null) {
+                // A hub that lists such a name is not one to take files from: refuse the whole download.
+                throw new DownloadException(DownloadException.Kind.UNSUITABLE_REPO, what + " lists a file named '"
+                        + printable(f.name()) + "', which " + problem + "; nothing was downloaded.");
+            }
+        }
         List<HubFile> chosen = listing.stream().filter(f -> isNeeded(f.name())).toList();
         List<String> missing = REQUIRED.stream()
                 .filter(r -> chosen.stream().noneMatch(f -> f.name().equals(r))).toList();
@@ -33,6 +41,49 @@ public final class DownloadPlan {
                     what + " has no safetensors weights (the desk does not read .bin/.pt); choose a repository with *.safetensors.");
         }
         return chosen;
+    }
+
+    /**
+     * Null when {@code name} is a safe relative name inside the folder, else why not. Checked on every listed name,
+     * whatever the platform: {@code ..\\x} is a plain name on Linux and a way out of the folder on Windows.
+     */
+    static String unsafeName(String name) {
+        if (name.isEmpty()) {
+            return "is empty";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+                return "contains a control character";
+            }
+        }
+        if (name.indexOf('\\') >= 0) {
+            return "contains a backslash";
+        }
+        if (name.startsWith("/")) {
+            return "is an absolute path";
+        }
+        if (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
+            return "starts with a drive letter";
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.equals("..")) {
+                return "climbs out of the folder with ..";
+            }
+            if (part.isEmpty() || part.equals(".")) {
+                return "has an empty or '.' path segment";
+            }
+        }
+        return null;
+    }
+
+    /** The name with control characters shown as \\uXXXX, for the message. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            out.append(c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) ? String.format("\\u%04x", (int) c) : c);
+        }
+        return out.toString();
     }
 
     static boolean isNeeded(String name) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+
 /**
  * The two hub endpoints a download needs: the repository listing
  * ({@code GET {base}/api/models/{repo}/revision/{rev}?blobs=true}) and the file itself
@@ -95,7 +96,9 @@ public final class HubClient {
             String sha = lfs != null && lfs.hasNonNull("sha256") ? lfs.get("sha256").asText() : null;
             long size = lfs != null && lfs.hasNonNull("size") ? lfs.get("size").asLong()
                     : s.hasNonNull("size") ? s.get("size").asLong() : -1;
-            files.add(new HubFile(name, size, sha));
+            // For an LFS file the blob id is the pointer's; only a file kept in git itself is checked by it.
+            String blob = lfs == null && s.hasNonNull("blobId") ? s.get("blobId").asText() : null;
+            files.add(new HubFile(name, size, sha, blob));
         }
         return files;
     }
@@ -120,7 +123,7 @@ public final class HubClient {
             HttpRequest.Builder b = HttpRequest.newBuilder(current).GET()
                     .timeout(Duration.ofSeconds(60))
                     .header("User-Agent", "ad-review-desk/0.1");
-            if (token != null && sameHost(current, base)) {
+            if (token != null && sameOrigin(current, base)) {
                 b.header("Authorization", "Bearer " + token);
             }
             if (offset > 0) {
@@ -208,8 +211,22 @@ public final class HubClient {
         }
     }
 
-    private static boolean sameHost(URI a, URI b) {
-        return Objects.equals(a.getHost(), b.getHost()) && a.getPort() == b.getPort();
+    /**
+     * Whether a request to {@code target} may carry the token: the same scheme, host and port as the hub the user
+     * configured. A redirect to another host (the CDN), to another port, or from https to http of the same host
+     * gets no token.
+     */
+    static boolean sameOrigin(URI target, URI hub) {
+        return target.getScheme() != null && target.getScheme().equalsIgnoreCase(hub.getScheme())
+                && target.getHost() != null && target.getHost().equalsIgnoreCase(hub.getHost())
+                && port(target) == port(hub);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
     }
 
     private static String segment(String s) {

@@ -29,8 +29,10 @@ import java.util.regex.Pattern;
  * Downloads a model folder from the hub. Each needed file is written to
  * {@code <folder>/.download/<file>.part}, resumed with a Range request from the part's length when a
  * previous run (or a broken connection) stopped early, checked against the hub's SHA-256 (LFS files)
- * or size (small files), and only then moved into the folder with an atomic rename. So a file that
- * is in the folder is whole; whatever is unfinished lives under {@code .download/}.
+ * or git blob id (files kept in git), and only then moved into the folder with an atomic rename. A file
+ * already in the folder is trusted only after the same check: right size is not enough (anyone who can
+ * write the folder can leave a file of the right size). A file the hub lists without any hash is checked
+ * by size and recorded as unverified in {@value DownloadManifest#FILE}, which {@code models verify} reads.
  * <p>Blocking: run it on a background thread; cancel through {@link DownloadCancellation}.
  */
 public final class ModelDownloader {
@@ -95,17 +97,24 @@ public final class ModelDownloader {
         for (HubFile f : files) {
             progress.filesTotal++;
             progress.bytesTotal += Math.max(0, f.size());
+        }
+        for (HubFile f : files) {
             Path dest = folder.resolve(f.name());
             if (f.size() >= 0 && sizeOf(dest) == f.size()) {
-                // Only verified files are ever moved into the folder, so a right-sized one is done.
-                present.add(f.name());
-                progress.filesDone++;
-                progress.bytesCompleted += f.size();
-            } else {
-                toFetch.add(f);
-                long part = Math.max(0, sizeOf(partFile(partDir, f)));
-                stillNeeded += Math.max(0, f.size() - part);
+                progress.current = f.name();
+                progress.emit(DownloadProgress.Phase.VERIFYING, true);
+                String mismatch = check(f, dest, cancel);
+                if (mismatch == null) {
+                    present.add(f.name());
+                    progress.filesDone++;
+                    progress.bytesCompleted += f.size();
+                    continue;
+                }
+                log.warn("{} in {} does not match the hub ({}); fetching it again", f.name(), folder, mismatch);
             }
+            toFetch.add(f);
+            long part = Math.max(0, sizeOf(partFile(partDir, f)));
+            stillNeeded += Math.max(0, f.size() - part);
         }
         checkSpace(folder, stillNeeded);
 
@@ -127,6 +136,7 @@ public final class ModelDownloader {
         } catch (IOException e) {
             log.warn("Cannot remove {}: {}", partDir, e.toString());
         }
+        DownloadManifest.write(folder, request.repoId(), request.revision(), files);
         ModelFolderReport report = new ModelVerifier().verify(folder);
         progress.current = null;
         progress.emit(DownloadProgress.Phase.DONE, true);
@@ -303,23 +313,46 @@ public final class ModelDownloader {
         }
     }
 
-    /** Null when the part matches the listing, else what is wrong. */
+    /**
+     * Null when the file matches the listing, else what is wrong: its SHA-256 for an LFS file, its git blob id for a
+     * file kept in git, its size alone for a file listed without a hash (recorded as unverified).
+     */
     private static String check(HubFile f, Path part, DownloadCancellation cancel) throws DownloadException {
         long size = sizeOf(part);
         if (f.size() >= 0 && size != f.size()) {
             return "size " + size + ", the hub lists " + f.size();
         }
-        if (!f.isLfs()) {
-            return null;
+        if (f.isLfs()) {
+            String actual = sha256(part, cancel);
+            return actual.equalsIgnoreCase(f.sha256()) ? null
+                    : "SHA-256 " + actual.substring(0, 12) + "…, the hub lists " + f.sha256().substring(0, Math.min(12, f.sha256().length())) + "…";
         }
-        String actual = sha256(part, cancel);
-        return actual.equalsIgnoreCase(f.sha256()) ? null
-                : "SHA-256 " + actual.substring(0, 12) + "…, the hub lists " + f.sha256().substring(0, Math.min(12, f.sha256().length())) + "…";
+        if (f.gitBlobId() != null) {
+            String actual = gitBlobId(part, cancel);
+            return actual.equalsIgnoreCase(f.gitBlobId()) ? null
+                    : "git blob id " + actual.substring(0, 12) + "…, the hub lists "
+                    + f.gitBlobId().substring(0, Math.min(12, f.gitBlobId().length())) + "…";
+        }
+        return null;
+    }
+
+    /** Git's id of the file as a blob: SHA-1 of {@code "blob <length>\0"} followed by the content. */
+    static String gitBlobId(Path file, DownloadCancellation cancel) throws DownloadException {
+        return digest(file, "SHA-1", true, cancel);
     }
 
     static String sha256(Path file, DownloadCancellation cancel) throws DownloadException {
+        return digest(file, "SHA-256", false, cancel);
+    }
+
+    /** The file's digest in hex, read a megabyte at a time so that a cancel stops a 14 GB check within one read. */
+    private static String digest(Path file, String algorithm, boolean asGitBlob, DownloadCancellation cancel)
+            throws DownloadException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance(algorithm);
+            if (asGitBlob) {
+                md.update(("blob " + ch.size() + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
             ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
             while (ch.read(buf) >= 0) {
                 buf.flip();
@@ -331,7 +364,7 @@ public final class ModelDownloader {
         } catch (IOException e) {
             throw new DownloadException(DownloadException.Kind.FAILED, "Cannot read " + file + ": " + HubClient.oneLine(e));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }
     }
 

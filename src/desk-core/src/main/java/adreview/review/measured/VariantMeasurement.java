@@ -13,9 +13,11 @@ import adreview.store.StoreException;
 import adreview.store.Variant;
 import adreview.store.VariantRepository;
 
-import javax.imageio.ImageIO;
+import adreview.llava.image.ImageException;
+import adreview.llava.image.ImageFiles;
+import adreview.llava.image.ImageLimits;
+
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +35,27 @@ public final class VariantMeasurement {
     private final OverlayLayoutRepository overlays;
     private final AssetResolver assets;
     private final MeasuredChecks checks;
+    private final ImageLimits limits;
 
     public VariantMeasurement(VariantRepository variants, RenderResolver renders, OverlayLayoutRepository overlays,
                               AssetResolver assets, MeasuredChecks checks) {
+        this(variants, renders, overlays, assets, checks, ImageLimits.DEFAULT);
+    }
+
+    /** @param limits images above these are refused before decoding (a note in the report, as any bad image) */
+    public VariantMeasurement(VariantRepository variants, RenderResolver renders, OverlayLayoutRepository overlays,
+                              AssetResolver assets, MeasuredChecks checks, ImageLimits limits) {
+        this.limits = limits;
         this.variants = variants;
         this.renders = renders;
         this.overlays = overlays;
         this.assets = assets;
         this.checks = checks;
+    }
+
+    /** The limits images are read with (a render named for a re-judge is read with them too). */
+    public ImageLimits imageLimits() {
+        return limits;
     }
 
     /**
@@ -98,13 +113,9 @@ public final class VariantMeasurement {
         }
         Path file = local.path();
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                problems.add(what + ": " + file + " is not an image format the desk can read (PNG, JPEG, BMP, GIF)");
-            }
-            return image;
-        } catch (IOException | RuntimeException e) {
-            problems.add(what + ": " + file + " could not be decoded (" + e.getMessage() + "); the file may be corrupt");
+            return ImageFiles.read(file, limits);
+        } catch (ImageException e) {
+            problems.add(what + ": " + e.getMessage());
             return null;
         }
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Strict reading and writing of stage answers: {@link #stage1(JsonNode, boolean)} and
@@ -29,6 +30,25 @@ public final class Results {
     /** The answer as a JSON tree for a trace's {@code response}. */
     public static ObjectNode toJson(Object result) {
         return JSON.valueToTree(result);
+    }
+
+    /**
+     * The answer a stored trace holds, if any: a Stage 1 ({@code analyze}) or Stage 2 ({@code judge}) response that
+     * is a valid answer. Failed calls (an {@code error} field), other operations and damaged JSON give nothing.
+     */
+    public static Optional<StageResult> fromResponse(String operationType, JsonNode response) {
+        if (response == null || !response.isObject() || response.hasNonNull("error")) {
+            return Optional.empty();
+        }
+        try {
+            return switch (operationType == null ? "" : operationType) {
+                case "analyze" -> Optional.of(stage1(response, false));
+                case "judge" -> Optional.of(stage2(response));
+                default -> Optional.empty();
+            };
+        } catch (AnswerFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public static Stage1Result stage1(String json, boolean withFont) {
@@ -76,6 +96,10 @@ public final class Results {
     }
 
     private static JsonNode readObject(String json) {
+        if (json == null) {
+            // Found by fuzzing: Jackson rejects null content with a plain IllegalArgumentException.
+            throw new AnswerFormatException("answer is empty");
+        }
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

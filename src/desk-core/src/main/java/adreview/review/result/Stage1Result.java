@@ -21,7 +21,7 @@ public record Stage1Result(
         @JsonProperty("analysis") String analysis,
         @JsonProperty("issues") List<String> issues,
         @JsonProperty("recommendations") List<String> recommendations,
-        @JsonProperty("font_recommendation") FontRecommendation font) {
+        @JsonProperty("font_recommendation") FontRecommendation font) implements StageResult {
 
     public Stage1Result {
         if (!(relevanceScore >= 0.0 && relevanceScore <= 1.0)) {

@@ -1,5 +1,9 @@
 package adreview.review.structured;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +14,8 @@ import java.util.function.Consumer;
  * boolean, a number in [0, 1], a bounded string, a bounded list of bounded strings, an enum, or a
  * nested object of these. {@link #compile()} turns it into the byte automaton that
  * {@link SchemaConstraint} walks. A fixed key order keeps the automaton small and costs nothing:
- * the model only has to fill in values.
+ * the model only has to fill in values. {@link #toJsonSchema()} gives the same shape to a server that
+ * enforces a JSON Schema itself, so local and remote answers come from one definition.
  */
 public final class JsonShape {
 
@@ -97,6 +102,55 @@ public final class JsonShape {
         public JsonShape build() {
             return new JsonShape(id, fields);
         }
+    }
+
+    /**
+     * The shape as a JSON Schema for an OpenAI-compatible {@code response_format: json_schema} (llama.cpp and
+     * vLLM turn it into a grammar): every field required, in this order, nothing else. The bounds travel as
+     * {@code maxLength} / {@code maxItems} / {@code minimum} / {@code maximum}. A server may enforce fewer of them
+     * than the local decoder does (llama.cpp ignores a number's range; {@code maxLength} counts characters where
+     * the local bound counts UTF-8 bytes), so an answer is always read by the same strict parser, bounds included.
+     * The shortest document the schema allows ({@code true}, {@code 0}, {@code ""}, {@code []}, the first enum
+     * value) is a valid answer for that parser.
+     */
+    public ObjectNode toJsonSchema() {
+        return objectSchema(fields);
+    }
+
+    private static ObjectNode objectSchema(List<Field> fields) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode schema = json.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = schema.putArray("required");
+        for (Field f : fields) {
+            properties.set(f.name(), fieldSchema(f));
+            required.add(f.name());
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    private static ObjectNode fieldSchema(Field f) {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        switch (f) {
+            case BoolField b -> s.put("type", "boolean");
+            case Number01Field n -> s.put("type", "number").put("minimum", 0).put("maximum", 1);
+            case StringField t -> s.put("type", "string").put("maxLength", t.maxBytes());
+            case ListField l -> {
+                s.put("type", "array");
+                s.putObject("items").put("type", "string").put("maxLength", l.maxItemBytes());
+                s.put("maxItems", l.maxItems());
+            }
+            case EnumField e -> {
+                s.put("type", "string");
+                ArrayNode values = s.putArray("enum");
+                e.values().forEach(values::add);
+            }
+            case ObjectField o -> {
+                return objectSchema(o.fields());
+            }
+        }
+        return s;
     }
 
     /** Flattens the shape into the element sequence of the automaton: ws { ws "k" ws : ws value ws , … } */

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo data that makes a fresh desk worth opening: five jobs (tenants), eighteen variants
  * across every step and status, images drawn here with Java2D, overlay renders with their layouts,
- * a few stored traces, and the planted faults named in {@link DemoVariants}.
+ * a few stored traces, and the planted faults named in {@link DemoVariants}; and a week of review
+ * history of the same tenants (earlier jobs, reviewer decisions, re-judges with a second prompt
+ * version: {@link DemoReviews}) for the agreement report.
  *
  * <p>Seeding happens once per database (a {@code desk_meta} marker); the image files are
  * (re)drawn whenever one is missing under the asset root, except the one that is missing on purpose.
@@ -186,7 +188,7 @@ public final class DemoData {
                 st.setString(2, "demo data v1");
                 st.executeUpdate();
             }
-            LOG.info("seeded demo data: {} jobs, {} variants", JOBS.size(), VARIANTS.size());
+            LOG.info("seeded demo data: {} jobs, {} variants", DemoVariants.JOBS.size(), DemoVariants.ALL.size());
             return true;
         });
     }
@@ -200,6 +202,13 @@ public final class DemoData {
         }
     }
 
+    /**
+     * What the demo renders' text was drawn with, kept in {@code demo/.drawn-with}. Renders of an older desk, drawn
+     * before the Korean font was bundled, show empty boxes for Hangul; a different (or missing) note redraws them
+     * once. The photos carry no text and stay.
+     */
+    static final String DRAWN_WITH = "renders drawn with the bundled " + DemoPainter.FONT_FAMILY + " (painter 2)";
+
     /** Draws every demo image that is not on disk yet (in parallel: each is independent). */
     public static void writeAssets(Path assetRoot) {
         Path dir = assetRoot.resolve("demo");
@@ -208,11 +217,13 @@ public final class DemoData {
         } catch (IOException e) {
             throw new StoreException("cannot create the demo asset folder " + dir + ": " + e.getMessage(), e);
         }
+        Path note = dir.resolve(".drawn-with");
+        boolean redrawRenders = !DRAWN_WITH.equals(readNote(note));
         VARIANTS.parallelStream().forEach(spec -> {
             Path photoFile = dir.resolve(spec.file() + ".png");
             Path renderFile = dir.resolve(spec.file() + "-render.png");
             boolean needPhoto = spec.image() == ImageState.DRAWN && !Files.exists(photoFile);
-            boolean needRender = spec.hasRender() && !Files.exists(renderFile);
+            boolean needRender = spec.hasRender() && (redrawRenders || !Files.exists(renderFile));
             if (spec.image() == ImageState.CORRUPT_FILE && !Files.exists(photoFile)) {
                 writeAtomically(photoFile, corruptPng());
             }
@@ -228,6 +239,17 @@ public final class DemoData {
                 writePng(DemoPainter.render(photo, textBoxes(spec)), renderFile);
             }
         });
+        if (redrawRenders) {
+            writeAtomically(note, (DRAWN_WITH + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String readNote(Path note) {
+        try {
+            return Files.readString(note, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null; // none yet: an older desk's renders, or a first start
+        }
     }
 
     /** A file that starts like a PNG and then stops making sense: decoders must fail on it. */
@@ -402,6 +424,7 @@ public final class DemoData {
             }
         }
         DemoTraces.insert(c);
+        DemoReviews.insert(c);
     }
 
     /**

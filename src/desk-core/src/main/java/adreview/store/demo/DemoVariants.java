@@ -68,15 +68,51 @@ public final class DemoVariants {
     /** vlm_judge running. */
     public static final UUID PHONE_JUDGING = variant("phone-judging");
 
-    /** Every demo variant. */
-    public static final List<UUID> ALL = List.of(
+    /** The variants of the five current jobs, at every step and status (planted faults included). */
+    public static final List<UUID> LIVE = List.of(
             SHOE_GOOD, COFFEE_GOOD, BOTTLE_GOOD, PHONE_GOOD, PHONE_READY_FOR_JUDGE,
             LOW_CONTRAST, TEXT_OVER_PRODUCT, MISSING_CTA, IMAGE_CONTRADICTS_COPY, KOREAN_COPY, KOREAN_RENDER,
             MISSING_IMAGE, CORRUPT_IMAGE,
             SHOE_GENERATING, COFFEE_DETECTING, BOTTLE_OVERLAY_QUEUED, PHONE_OVERLAY_FAILED, PHONE_JUDGING);
 
+    /** Last week's campaign of each tenant: one earlier job per tenant (same tenant as the current job). */
+    public static final List<UUID> EARLIER_JOBS = List.of(job("stride-earlier"), job("brew-earlier"),
+            job("aqua-earlier"), job("nova-earlier"), job("hangang-earlier"));
+
+    /**
+     * Finished variants of the earlier jobs, four per tenant, with Stage 1 and Stage 2 traces and reviewer
+     * decisions over the past week (one retracted): the history the agreement report starts with.
+     * {@code reviewed("<tenant job>-<n>")}, n = 1..4 ({@link DemoReviews}).
+     */
+    public static final List<UUID> REVIEWED = reviewedIds();
+
+    /** Every demo variant. */
+    public static final List<UUID> ALL = concat(LIVE, REVIEWED);
+
     /** Every demo job. */
-    public static final List<UUID> JOBS = List.of(JOB_STRIDE, JOB_BREW, JOB_AQUA, JOB_NOVA, JOB_HANGANG);
+    public static final List<UUID> JOBS = concat(List.of(JOB_STRIDE, JOB_BREW, JOB_AQUA, JOB_NOVA, JOB_HANGANG),
+            EARLIER_JOBS);
+
+    /** A reviewed variant of an earlier job, e.g. {@code reviewed("stride-2")}. */
+    public static UUID reviewed(String name) {
+        return variant("reviewed-" + name);
+    }
+
+    private static List<UUID> reviewedIds() {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (String job : List.of("stride", "brew", "aqua", "nova", "hangang")) {
+            for (int n = 1; n <= 4; n++) {
+                ids.add(reviewed(job + "-" + n));
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     /** The Korean ad copy of {@link #KOREAN_COPY}'s job. */
     public static final String KOREAN_AD_COPY = "여름 특가! 모든 러닝화 30% 할인. 지금 구매하세요";

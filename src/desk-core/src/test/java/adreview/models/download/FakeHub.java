@@ -65,6 +65,14 @@ public final class FakeHub implements AutoCloseable {
     public final Map<String, Long> pauseAt = new ConcurrentHashMap<>();
     private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     public volatile String requiredToken = null;
+    /** Files listed with neither an LFS SHA-256 nor a blob id (a hub that gives no hash for them). */
+    public final Set<String> withoutHash = ConcurrentHashMap.newKeySet();
+    /** Extra names the listing shows (hostile hubs), each with a few bytes behind it. */
+    public final List<String> extraNames = new CopyOnWriteArrayList<>();
+    /** Redirects every file request to this base (another scheme, host or port), keeping the path. */
+    public volatile URI redirectFilesTo = null;
+    /** The Authorization header of every request, in order ("" when there was none). */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public FakeHub(Path source) throws IOException {
         this.source = source;
@@ -110,6 +118,14 @@ public final class FakeHub implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(auth == null ? "" : auth);
+            URI redirect = redirectFilesTo;
+            if (redirect != null && path.contains("/resolve/") && !"1".equals(query(ex, "redirected"))) {
+                ex.getResponseHeaders().add("Location", redirect + ex.getRequestURI().getRawPath() + "?redirected=1");
+                ex.sendResponseHeaders(302, -1);
+                return;
+            }
             if (requiredToken != null && !("Bearer " + requiredToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 ex.getResponseHeaders().add("X-Error-Code", "GatedRepo");
                 send(ex, 401, "gated");
@@ -143,9 +159,21 @@ public final class FakeHub implements AutoCloseable {
         siblings.addObject().put("rfilename", ".gitattributes").put("size", 1519);
         siblings.addObject().put("rfilename", "README.md").put("size", 20);
         siblings.addObject().put("rfilename", "pytorch_model.bin").put("size", 999);
+        for (String name : extraNames) {
+            siblings.addObject().put("rfilename", name).put("size", 3).put("blobId", gitBlob("bad".getBytes()));
+        }
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            ObjectNode s = siblings.addObject().put("rfilename", f.getKey()).put("size", f.getValue().length)
-                    .put("blobId", "b" + f.getKey().hashCode());
+            ObjectNode s = siblings.addObject().put("rfilename", f.getKey()).put("size", f.getValue().length);
+            if (withoutHash.contains(f.getKey())) {
+                continue;
+            }
+            if (!isLfs(f.getKey())) {
+                s.put("blobId", gitBlob(f.getValue()));
+            } else {
+                // The real hub lists the pointer file's blob id for LFS files: not a hash of the content.
+                s.put("blobId", gitBlob(("version https://git-lfs.github.com/spec/v1\noid sha256:"
+                        + sha256.get(f.getKey()) + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
             if (isLfs(f.getKey())) {
                 s.putObject("lfs").put("size", f.getValue().length).put("sha256", sha256.get(f.getKey()))
                         .put("pointerSize", 135);
@@ -251,6 +279,30 @@ public final class FakeHub implements AutoCloseable {
         ex.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "text/plain");
         ex.sendResponseHeaders(status, b.length);
         ex.getResponseBody().write(b);
+    }
+
+    /** Git's blob id: SHA-1 of "blob <length>\0" and the content. */
+    static String gitBlob(byte[] bytes) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-1");
+            md.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(md.digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String query(HttpExchange ex, String key) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String part : q.split("&")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        return null;
     }
 
     static String sha(byte[] bytes) {

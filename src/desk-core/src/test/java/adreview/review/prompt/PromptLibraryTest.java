@@ -49,4 +49,25 @@ class PromptLibraryTest {
         assertThatThrownBy(() -> prompts.custom(Prompt.Stage.STAGE2, " ", null)).hasMessageContaining("must not be empty");
         assertThat(prompts.template("stage1-v1")).contains("{ad_copy}");
     }
+
+    @Test
+    void secondVersionsAreRegisteredAndAskForTheSameFields() {
+        assertThat(prompts.versions(Prompt.Stage.STAGE1)).containsExactly("stage1-v1", "stage1-v2");
+        assertThat(prompts.versions(Prompt.Stage.STAGE2)).containsExactly("stage2-v1", "stage2-v2");
+        Prompt s1 = prompts.stage1("Fresh coffee", "stage1-v2");
+        assertThat(s1.version()).isEqualTo("stage1-v2");
+        assertThat(s1.text()).contains("\"Fresh coffee\"").doesNotContain("{ad_copy}").isNotEqualTo(prompts.stage1("Fresh coffee").text());
+        for (String field : new String[] {"\"is_valid\"", "\"image_quality_ok\"", "\"relevance_score\"", "\"font_recommendation\""}) {
+            assertThat(s1.text()).contains(field);
+        }
+        // Without ad copy there is one prompt, whatever the version.
+        assertThat(prompts.stage1(" ", "stage1-v2").version()).isEqualTo("stage1-noadcopy-v1");
+        Prompt s2 = prompts.stage2("stage2-v2");
+        assertThat(s2.version()).isEqualTo("stage2-v2");
+        for (String field : new String[] {"\"on_brief\"", "\"occlusion\"", "\"contrast_ok\"", "\"cta_present\""}) {
+            assertThat(s2.text()).contains(field);
+        }
+        assertThatThrownBy(() -> prompts.stage2("stage1-v2")).hasMessageContaining("known: stage2-v1, stage2-v2");
+        assertThatThrownBy(() -> prompts.stage1("x", "stage1-v9")).hasMessageContaining("Unknown Stage 1 prompt version");
+    }
 }

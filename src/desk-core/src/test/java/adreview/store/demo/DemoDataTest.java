@@ -234,6 +234,31 @@ class DemoDataTest {
         assertThat(Files.exists(assetRoot.resolve("demo/aqua-bottle-missing.png"))).isFalse();
     }
 
+    @Test
+    void rendersOfAnOlderDeskAreRedrawnOnceWithTheBundledFont() throws Exception {
+        AssetResolver assets = new AssetResolver(assetRoot);
+        DemoData.writeAssets(assetRoot);
+        Path render = assets.requireFile("/assets/demo/brew-cup-missing-cta-render.png");
+        Path photo = assets.requireFile("/assets/demo/stride-shoe-good.png");
+        byte[] drawn = Files.readAllBytes(render);
+        // As an older desk left them: a render drawn without the Korean font, and no note of what drew it.
+        BufferedImage blank = new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(blank, "png", render.toFile());
+        Files.delete(assetRoot.resolve("demo/.drawn-with"));
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(photo, old);
+
+        DemoData.writeAssets(assetRoot);
+        assertThat(Files.readAllBytes(render)).isEqualTo(drawn); // drawn again, as the first time
+        assertThat(Files.getLastModifiedTime(photo)).isEqualTo(old); // photos carry no text: left alone
+        assertThat(Files.readString(assetRoot.resolve("demo/.drawn-with")).strip()).isEqualTo(DemoData.DRAWN_WITH);
+
+        FileTime now = Files.getLastModifiedTime(render);
+        Files.setLastModifiedTime(render, old);
+        DemoData.writeAssets(assetRoot); // the note matches: nothing is redrawn
+        assertThat(Files.getLastModifiedTime(render)).isEqualTo(old).isNotEqualTo(now);
+    }
+
     private static JsonNode box(OverlayLayout layout, String role) {
         for (JsonNode b : layout.layout().get("text_boxes")) {
             if (role.equals(b.get("role").asText())) {

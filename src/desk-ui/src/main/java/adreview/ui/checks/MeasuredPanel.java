@@ -7,6 +7,7 @@ import adreview.checks.MeasuredReport;
 import adreview.checks.OcclusionResult;
 import adreview.checks.QualityReport;
 import adreview.checks.Verdict;
+import adreview.ui.i18n.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,7 +38,7 @@ public class MeasuredPanel extends VBox {
         setFillWidth(true);
         setStyle("-fx-background-color: white;");
         getStyleClass().add("measured-panel");
-        showNothing("Not measured yet.");
+        showNothing(Messages.get("measured.notYet"));
     }
 
     /** Shows a placeholder line instead of a report (nothing selected, measuring, failed). */
@@ -60,13 +61,16 @@ public class MeasuredPanel extends VBox {
     }
 
     private static Node title(MeasuredReport r) {
-        Label t = new Label("Measured");
+        Label t = new Label(Messages.get("tab.measured"));
         t.setFont(Font.font("System", FontWeight.BOLD, 16));
+        t.setMinWidth(Label.USE_PREF_SIZE);
         HBox box = new HBox(8, t);
         box.setAlignment(Pos.BASELINE_LEFT);
         if (r != null) {
-            box.getChildren().add(muted(String.format(Locale.ROOT, "from pixels and layout, no model · %s %dx%d · %d ms",
-                    r.placement().name(), r.placement().width(), r.placement().height(), r.millis())));
+            Label subtitle = wrapped(muted(Messages.get("measured.subtitle", r.placement().name(),
+                    String.valueOf(r.placement().width()), String.valueOf(r.placement().height()), String.valueOf(r.millis()))));
+            HBox.setHgrow(subtitle, Priority.ALWAYS);
+            box.getChildren().add(subtitle);
         }
         return box;
     }
@@ -75,21 +79,22 @@ public class MeasuredPanel extends VBox {
         VBox box = new VBox(4);
         box.setPadding(new Insets(8));
         box.setStyle("-fx-background-color: #FCE8E6; -fx-border-color: #D93025; -fx-border-width: 0 0 0 4;");
-        Label head = new Label("⚠ Model disagrees with the measurement");
+        Label head = new Label(Messages.get("measured.disagrees"));
         head.setFont(Font.font("System", FontWeight.BOLD, 12));
         head.setTextFill(VerdictStyle.FAIL);
         box.getChildren().add(head);
         for (Disagreement d : list) {
-            box.getChildren().add(wrapped(new Label(String.format(Locale.ROOT, "%s: model says %s, measured %s — %s",
-                    d.field(), d.model(), d.measured(), d.detail()))));
+            box.getChildren().add(wrapped(new Label(Messages.get("measured.disagreement", d.field(),
+                    String.valueOf(d.model()), String.valueOf(d.measured()), d.detail()))));
         }
         return box;
     }
 
     private static Node contrast(MeasuredReport r) {
-        VBox section = section("Text contrast", r.contrastAa(), "WCAG 1.4.3 AA " + VerdictStyle.word(r.contrastAa()));
+        VBox section = section(Messages.get("measured.contrast"), r.contrastAa(),
+                Messages.get("measured.contrast.chip", VerdictStyle.word(r.contrastAa())));
         if (r.contrast().isEmpty()) {
-            section.getChildren().add(muted("No text boxes measured."));
+            section.getChildren().add(muted(Messages.get("measured.contrast.none")));
             return section;
         }
         GridPane grid = new GridPane();
@@ -100,21 +105,27 @@ public class MeasuredPanel extends VBox {
             Label name = fixed(new Label(label(c.role(), c.box())));
             name.setFont(Font.font("System", FontWeight.BOLD, 12));
             Label text = muted(abbreviate(c.text(), 26));
-            text.setMaxWidth(170);
+            text.setMaxWidth(120);
             VBox who = new VBox(0, name, text);
             Label ratio = fixed(new Label(String.format(Locale.ROOT, "%.2f:1", c.worstRatio())));
             ratio.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
             ratio.setTextFill(VerdictStyle.colour(c.aa()));
-            Label need = fixed(muted(String.format(Locale.ROOT, "needs %.1f%s", c.requiredAa(), c.largeText() ? " large" : "")));
-            VBox ratioBox = new VBox(0, ratio, need);
+            Label need = muted(Messages.get(c.largeText() ? "measured.needs.large" : "measured.needs",
+                    String.format(Locale.ROOT, "%.1f", c.requiredAa())));
+            need.setWrapText(true);
+            need.setMaxWidth(92);
+            need.setMinHeight(Label.USE_PREF_SIZE);
             Node sample = sample(c);
-            HBox chips = new HBox(4, chip("AA " + VerdictStyle.word(c.aa()), VerdictStyle.colour(c.aa())),
-                    chip("AAA " + VerdictStyle.word(c.aaa()), VerdictStyle.colour(c.aaa())));
+            HBox chips = new HBox(4, chip(Messages.get("measured.aa", VerdictStyle.word(c.aa())), VerdictStyle.colour(c.aa())),
+                    chip(Messages.get("measured.aaa", VerdictStyle.word(c.aaa())), VerdictStyle.colour(c.aaa())));
             chips.setAlignment(Pos.CENTER_LEFT);
-            grid.addRow(row++, who, ratioBox, sample, chips);
+            // The chips on a line of their own keep the grid to three narrow columns: it fits the side panel at 1280 px.
+            VBox ratioBox = new VBox(0, ratio, need);
+            grid.addRow(row++, who, ratioBox, sample);
+            grid.add(chips, 0, row++, 3, 1);
             if (c.note() != null) {
                 Label note = wrapped(muted(c.note()));
-                grid.add(note, 0, row++, 4, 1);
+                grid.add(note, 0, row++, 3, 1);
             }
         }
         section.getChildren().add(grid);
@@ -126,21 +137,21 @@ public class MeasuredPanel extends VBox {
         if (c.textColour() == null || c.backgroundColour() == null) {
             return muted("—");
         }
-        Label aa = fixed(new Label("Aa"));
+        Label aa = fixed(new Label(Messages.get("measured.sample")));
         aa.setFont(Font.font("System", FontWeight.BOLD, 15));
         aa.setTextFill(Color.web(c.textColour()));
         aa.setAlignment(Pos.CENTER);
         aa.setStyle("-fx-background-color: " + c.backgroundColour() + "; -fx-border-color: #DADCE0; -fx-padding: 2 7 2 7;");
         Label fg = fixed(muted(c.textColour()));
         fg.setFont(Font.font("Monospaced", 11));
-        Label bg = fixed(muted("on " + c.backgroundColour()));
+        Label bg = fixed(muted(Messages.get("measured.on", c.backgroundColour())));
         bg.setFont(Font.font("Monospaced", 11));
         HBox box = new HBox(6, aa, new VBox(0, fg, bg));
         box.setAlignment(Pos.CENTER_LEFT);
-        Tooltip.install(box, new Tooltip(String.format(Locale.ROOT,
-                "text %s, background %s; lowest-contrast background behind the text %.2f:1; two colours cover %.0f%% of the box%s",
-                c.textColour(), c.backgroundColour(), c.worstRatio(), c.dominantShare() * 100,
-                c.designerColour() == null ? "" : "; layout asks for " + c.designerColour())));
+        String tip = Messages.get("measured.sample.tip", c.textColour(), c.backgroundColour(),
+                String.format(Locale.ROOT, "%.2f", c.worstRatio()), String.format(Locale.ROOT, "%.0f", c.dominantShare() * 100));
+        Tooltip.install(box, new Tooltip(c.designerColour() == null ? tip
+                : Messages.get("measured.sample.tip.designer", tip, c.designerColour())));
         return box;
     }
 
@@ -151,17 +162,17 @@ public class MeasuredPanel extends VBox {
             case NOT_MEASURED -> Verdict.UNDETERMINED;
         };
         String word = switch (cta.status()) {
-            case PRESENT -> "present";
-            case ABSENT -> "absent";
-            case NOT_MEASURED -> "not measured";
+            case PRESENT -> Messages.get("measured.cta.present");
+            case ABSENT -> Messages.get("measured.cta.absent");
+            case NOT_MEASURED -> Messages.get("measured.notMeasured");
         };
-        VBox section = section("Call to action", v, word);
+        VBox section = section(Messages.get("measured.cta"), v, word);
         if (cta.status() == CtaResult.Status.ABSENT) {
-            section.getChildren().add(muted("No box has role cta and no text matches the call-to-action phrases."));
+            section.getChildren().add(muted(Messages.get("measured.cta.none")));
         }
         for (CtaResult.Match m : cta.matches()) {
-            String why = m.byRole() && m.phrase() != null ? "role cta, phrase \"" + m.phrase() + "\""
-                    : m.byRole() ? "role cta" : "phrase \"" + m.phrase() + "\"";
+            String why = m.byRole() && m.phrase() != null ? Messages.get("measured.cta.byBoth", m.phrase())
+                    : m.byRole() ? Messages.get("measured.cta.byRole") : Messages.get("measured.cta.byPhrase", m.phrase());
             section.getChildren().add(wrapped(new Label("\"" + abbreviate(m.text(), 50) + "\"  (" + why + ")")));
         }
         return section;
@@ -169,15 +180,17 @@ public class MeasuredPanel extends VBox {
 
     private static Node occlusion(OcclusionResult o) {
         if (o.status() == OcclusionResult.Status.NOT_MEASURED) {
-            VBox section = section("Text over the subject", Verdict.UNDETERMINED, "not measured");
-            section.getChildren().add(muted("Needs the generated image and the layout's text boxes."));
+            VBox section = section(Messages.get("measured.occlusion"), Verdict.UNDETERMINED, Messages.get("measured.notMeasured"));
+            section.getChildren().add(muted(Messages.get("measured.occlusion.needs")));
             return section;
         }
         boolean any = Boolean.TRUE.equals(o.anyFlagged());
-        VBox section = section("Text over the subject", any ? Verdict.FAIL : Verdict.PASS, any ? "text covers the subject" : "clear");
-        section.getChildren().add(muted(String.format(Locale.ROOT, "Subject: %.0f%% of the image (%s saliency); flagged at %.0f%% of a box.",
-                o.subjectShare() * 100, o.method() == null ? "" : o.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                o.flagThreshold() * 100)));
+        VBox section = section(Messages.get("measured.occlusion"), any ? Verdict.FAIL : Verdict.PASS,
+                Messages.get(any ? "measured.occlusion.covers" : "measured.occlusion.clear"));
+        section.getChildren().add(wrapped(muted(Messages.get("measured.occlusion.subject",
+                String.format(Locale.ROOT, "%.0f", o.subjectShare() * 100),
+                o.method() == null ? "" : o.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                String.format(Locale.ROOT, "%.0f", o.flagThreshold() * 100)))));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(3);
@@ -187,7 +200,8 @@ public class MeasuredPanel extends VBox {
             pct.setFont(Font.font("Monospaced", FontWeight.BOLD, 12));
             pct.setTextFill(b.flagged() ? VerdictStyle.FAIL : VerdictStyle.NEUTRAL);
             grid.addRow(row++, new Label(label(b.role(), b.box())), pct,
-                    b.flagged() ? chip("over subject", VerdictStyle.FAIL) : muted("over the subject"));
+                    b.flagged() ? chip(Messages.get("measured.overSubject"), VerdictStyle.FAIL)
+                            : muted(Messages.get("measured.overTheSubject")));
         }
         section.getChildren().add(grid);
         return section;
@@ -195,22 +209,25 @@ public class MeasuredPanel extends VBox {
 
     private static Node quality(QualityReport q) {
         if (q == null) {
-            VBox section = section("Image quality", Verdict.UNDETERMINED, "not measured");
-            section.getChildren().add(muted("Needs the generated image."));
+            VBox section = section(Messages.get("measured.quality"), Verdict.UNDETERMINED, Messages.get("measured.notMeasured"));
+            section.getChildren().add(muted(Messages.get("measured.quality.needs")));
             return section;
         }
-        VBox section = section("Image quality", q.ok() ? Verdict.PASS : Verdict.FAIL, q.ok() ? "ok" : "problems");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(3);
-        grid.addRow(0, new Label("Resolution"), okChip(q.resolutionOk()), muted(String.format(Locale.ROOT,
-                "%dx%d for %s %dx%d%s%s", q.width(), q.height(), q.placement().name(), q.placement().width(),
-                q.placement().height(), q.upscale() > 1 ? String.format(Locale.ROOT, ", enlarge %.2fx", q.upscale()) : "",
-                q.cropShare() > 0.005 ? String.format(Locale.ROOT, ", crop %.0f%%", q.cropShare() * 100) : "")));
-        grid.addRow(1, new Label("Sharpness"), okChip(q.sharpOk()), muted(String.format(Locale.ROOT,
-                "Laplacian variance %.1f on detail (%.1f whole image)", q.detailLaplacianVariance(), q.laplacianVariance())));
-        grid.addRow(2, new Label("Exposure"), okChip(q.exposureOk()), muted(String.format(Locale.ROOT,
-                "clipped %.1f%% black, %.1f%% white", q.shadowsClipped() * 100, q.highlightsClipped() * 100)));
+        VBox section = section(Messages.get("measured.quality"), q.ok() ? Verdict.PASS : Verdict.FAIL,
+                Messages.get(q.ok() ? "measured.ok" : "measured.problems"));
+        // Rows of their own, not a grid: a grid gives a wrapped detail one line's height and the lines overlap.
+        VBox grid = new VBox(3);
+        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.resolution"))), okChip(q.resolutionOk()), wrappedMuted(
+                Messages.get("measured.resolution.detail", String.valueOf(q.width()), String.valueOf(q.height()),
+                        q.placement().name(), String.valueOf(q.placement().width()), String.valueOf(q.placement().height()))
+                + (q.upscale() > 1 ? Messages.get("measured.enlarge", String.format(Locale.ROOT, "%.2f", q.upscale())) : "")
+                + (q.cropShare() > 0.005 ? Messages.get("measured.crop", String.format(Locale.ROOT, "%.0f", q.cropShare() * 100)) : ""))));
+        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.sharpness"))), okChip(q.sharpOk()), wrappedMuted(Messages.get(
+                "measured.sharpness.detail", String.format(Locale.ROOT, "%.1f", q.detailLaplacianVariance()),
+                String.format(Locale.ROOT, "%.1f", q.laplacianVariance())))));
+        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.exposure"))), okChip(q.exposureOk()), wrappedMuted(Messages.get(
+                "measured.exposure.detail", String.format(Locale.ROOT, "%.1f", q.shadowsClipped() * 100),
+                String.format(Locale.ROOT, "%.1f", q.highlightsClipped() * 100)))));
         section.getChildren().add(grid);
         q.problems().forEach(p -> section.getChildren().add(wrapped(muted("• " + p))));
         return section;
@@ -235,7 +252,7 @@ public class MeasuredPanel extends VBox {
     }
 
     private static Label okChip(boolean ok) {
-        return chip(ok ? "ok" : "problem", ok ? VerdictStyle.PASS : VerdictStyle.FAIL);
+        return chip(Messages.get(ok ? "measured.ok" : "measured.problem"), ok ? VerdictStyle.PASS : VerdictStyle.FAIL);
     }
 
     private static Label chip(String text, Color colour) {
@@ -254,6 +271,21 @@ public class MeasuredPanel extends VBox {
         return l;
     }
 
+    private static Node qualityRow(Label name, Node chip, Label detail) {
+        name.setPrefWidth(76);
+        HBox row = new HBox(8, name, chip, detail);
+        row.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(detail, Priority.ALWAYS);
+        return row;
+    }
+
+    private static Label wrappedMuted(String text) {
+        Label l = wrapped(muted(text));
+        l.setMinWidth(0);
+        l.setMinHeight(Label.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label wrapped(Label l) {
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
@@ -261,7 +293,7 @@ public class MeasuredPanel extends VBox {
     }
 
     private static String label(String role, int index) {
-        return (role == null || role.isEmpty() ? "box" : role) + " #" + index;
+        return (role == null || role.isEmpty() ? Messages.get("measured.box") : role) + " #" + index;
     }
 
     private static String abbreviate(String s, int max) {

@@ -27,7 +27,7 @@ import java.util.Map;
  * subject, whose bounds are drawn dashed in blue. The image scales to fit the layer, keeping its
  * aspect, top-aligned; the nodes are made once per {@link #show} and only moved on resize.
  */
-public class OverlayBoxesLayer extends Region {
+public class OverlayBoxesLayer extends Region implements adreview.ui.image.ZoomableImageView.OverlayPlacement {
 
     /** A node placed in image pixels: a rectangle scales with the image, a tag only moves. */
     private record Placed(Node node, Rect at, boolean tagBelow) {
@@ -35,18 +35,50 @@ public class OverlayBoxesLayer extends Region {
 
     private final ImageView view = new ImageView();
     private final List<Placed> placed = new ArrayList<>();
+    /** Boxes only, placed by a zoomable image view ({@link #place}); false: the layer shows and fits the image itself. */
+    private final boolean placedOutside;
+    private double imageWidth;
 
+    /** A layer that shows the render itself, fitted and top-aligned, with the boxes over it. */
     public OverlayBoxesLayer() {
+        this(false);
+    }
+
+    private OverlayBoxesLayer(boolean placedOutside) {
+        this.placedOutside = placedOutside;
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        getChildren().add(view);
+        if (!placedOutside) {
+            getChildren().add(view);
+        }
         getStyleClass().add("overlay-boxes-layer");
+    }
+
+    /** Boxes only, to lay over a {@link adreview.ui.image.ZoomableImageView} ({@code setOverlay}): they follow its zoom. */
+    public static OverlayBoxesLayer boxesOnly() {
+        return new OverlayBoxesLayer(true);
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    /** Places the boxes for an image shown at {@code scale} with its top-left corner at ({@code ox}, {@code oy}). */
+    @Override
+    public void place(double scale, double ox, double oy) {
+        placeNodes(scale, ox, oy, imageWidth * scale);
     }
 
     /** Shows an image (the render) and the report's boxes over it; either may be null. */
     public void show(Image render, MeasuredReport report) {
         view.setImage(render);
-        getChildren().setAll(view);
+        imageWidth = render == null ? 0 : render.getWidth();
+        if (placedOutside) {
+            getChildren().clear();
+        } else {
+            getChildren().setAll(view);
+        }
         placed.clear();
         if (report != null) {
             build(report);
@@ -63,7 +95,7 @@ public class OverlayBoxesLayer extends Region {
             s.getStrokeDashArray().setAll(8.0, 6.0);
             s.setStrokeWidth(2);
             add(s, subject, false);
-            add(tag("subject", VerdictStyle.SUBJECT), subject, true);
+            add(tag(adreview.ui.i18n.Messages.get("measured.subject"), VerdictStyle.SUBJECT), subject, true);
         }
         List<Placed> tags = new ArrayList<>();
         for (BoxContrast c : report.contrast()) {
@@ -74,7 +106,8 @@ public class OverlayBoxesLayer extends Region {
                     c.role() == null || c.role().isEmpty() ? "#" + c.box() : c.role(), c.worstRatio(), VerdictStyle.word(c.aa())));
             OcclusionResult.BoxOcclusion o = occlusion.get(c.box());
             if (o != null && o.flagged()) {
-                text.append(String.format(Locale.ROOT, " · %.0f%% on subject", o.overSubject() * 100));
+                text.append(" · ").append(adreview.ui.i18n.Messages.get("measured.onSubject",
+                        String.format(Locale.ROOT, "%.0f", o.overSubject() * 100)));
             }
             tags.add(new Placed(tag(text.toString(), colour), at, false));
         }
@@ -110,7 +143,7 @@ public class OverlayBoxesLayer extends Region {
     @Override
     protected void layoutChildren() {
         Image img = view.getImage();
-        if (img == null || img.getWidth() <= 0) {
+        if (placedOutside || img == null || img.getWidth() <= 0) {
             return;
         }
         double scale = Math.min(getWidth() / img.getWidth(), getHeight() / img.getHeight());
@@ -119,9 +152,13 @@ public class OverlayBoxesLayer extends Region {
         view.setFitWidth(dw);
         view.setFitHeight(img.getHeight() * scale);
         view.relocate(ox, 0);
+        placeNodes(scale, ox, 0, dw);
+    }
+
+    private void placeNodes(double scale, double ox, double oy, double dw) {
         for (Placed p : placed) {
             double x = ox + p.at().x() * scale;
-            double y = p.at().y() * scale;
+            double y = oy + p.at().y() * scale;
             if (p.node() instanceof Rectangle r) {
                 r.setX(x);
                 r.setY(y);
@@ -132,22 +169,24 @@ public class OverlayBoxesLayer extends Region {
                 double h = l.prefHeight(-1);
                 double ty = p.tagBelow() ? y + p.at().h() * scale + 2 : y - h - 1;
                 double tx = Math.max(ox, Math.min(x, ox + dw - w));
-                if (!p.tagBelow() && overlapsAnotherBox(p.at(), tx, ty, w, h, ox, scale)) {
+                if (!p.tagBelow() && overlapsAnotherBox(p.at(), tx, ty, w, h, ox, oy, scale)) {
                     // No room above: below the box, or else inside its top edge.
                     double below = y + p.at().h() * scale + 1;
-                    ty = overlapsAnotherBox(p.at(), tx, below, w, h, ox, scale) ? y + 1 : below;
+                    ty = overlapsAnotherBox(p.at(), tx, below, w, h, ox, oy, scale) ? y + 1 : below;
                 }
                 l.resizeRelocate(tx, Math.max(0, ty), w, h);
             }
         }
     }
 
+
     /** Whether a tag placed at (x, y, w, h) would cover another text box's outline. */
-    private boolean overlapsAnotherBox(Rect own, double x, double y, double w, double h, double ox, double scale) {
+    private boolean overlapsAnotherBox(Rect own, double x, double y, double w, double h, double ox, double oy,
+                                       double scale) {
         for (Placed p : placed) {
             if (p.node() instanceof Rectangle r && !p.at().equals(own) && r.getStrokeDashArray().isEmpty()) {
                 double bx = ox + p.at().x() * scale;
-                double by = p.at().y() * scale;
+                double by = oy + p.at().y() * scale;
                 if (x < bx + p.at().w() * scale && x + w > bx && y < by + p.at().h() * scale && y + h > by) {
                     return true;
                 }

@@ -23,12 +23,9 @@ final class VerdictStyle {
         };
     }
 
+    /** "pass", "fail", "unsure", in the desk's language. */
     static String word(Verdict v) {
-        return switch (v) {
-            case PASS -> "pass";
-            case FAIL -> "fail";
-            case UNDETERMINED -> "unsure";
-        };
+        return adreview.ui.i18n.Messages.get("measured.verdict." + v.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     static String web(Color c) {

@@ -1,17 +1,14 @@
 package adreview.ui.detail;
 
+import adreview.ui.i18n.Messages;
+
 /** Which image of a variant the detail pane shows. */
 public enum ImageKind {
-    GENERATED("Generated"),
-    RENDER("Render");
+    GENERATED,
+    RENDER;
 
-    private final String label;
-
-    ImageKind(String label) {
-        this.label = label;
-    }
-
+    /** "Generated" or "Render", in the desk's language. */
     public String label() {
-        return label;
+        return Messages.get("image.kind." + name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -1,6 +1,7 @@
 package adreview.ui.detail;
 
-import adreview.ui.data.AdCopySource;
+import adreview.store.AdCopySource;
+import adreview.ui.i18n.Messages;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -18,7 +19,7 @@ public final class InfoPane extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        Label adCopyTitle = new Label("Ad copy");
+        Label adCopyTitle = new Label(Messages.get("info.adCopy"));
         adCopyTitle.getStyleClass().add("section-title");
         Label source = new Label();
         source.setId("adCopySource");
@@ -30,18 +31,18 @@ public final class InfoPane extends ScrollPane {
         adCopy.getStyleClass().add("ad-copy");
         adCopy.setWrapText(true);
         adCopy.textProperty().bind(javafx.beans.binding.Bindings.when(model.adCopyProperty().isEmpty())
-                .then("No ad copy: Stage 1 evaluates the image alone.").otherwise(model.adCopyProperty()));
+                .then(Messages.get("info.noAdCopy")).otherwise(model.adCopyProperty()));
 
-        Label typedTitle = new Label("Your ad copy (overrides the stored one)");
+        Label typedTitle = new Label(Messages.get("info.typed"));
         typedTitle.getStyleClass().add("field-label");
         TextArea typed = new TextArea();
         typed.setId("typedAdCopy");
-        typed.setPromptText("Type an ad copy to evaluate this image against…");
+        typed.setPromptText(Messages.get("info.typed.prompt"));
         typed.setWrapText(true);
         typed.setPrefRowCount(3);
         typed.textProperty().bindBidirectional(model.typedAdCopyProperty());
 
-        Label metadataTitle = new Label("Metadata");
+        Label metadataTitle = new Label(Messages.get("info.metadata"));
         metadataTitle.getStyleClass().add("section-title");
         GridPane grid = new GridPane();
         grid.setId("metadataGrid");
@@ -70,8 +71,8 @@ public final class InfoPane extends ScrollPane {
 
     private static void updateSource(Label label, AdCopySource source) {
         label.getStyleClass().removeIf(c -> c.startsWith("source-") && !c.equals("source-chip"));
-        label.getStyleClass().add("source-" + source.name().toLowerCase().replace('_', '-'));
-        label.setText(source.description());
+        label.getStyleClass().add("source-" + source.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        label.setText(Messages.get("adCopySource." + source.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static void fill(GridPane grid, VariantDetailViewModel model) {

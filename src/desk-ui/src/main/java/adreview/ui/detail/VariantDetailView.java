@@ -1,29 +1,44 @@
 package adreview.ui.detail;
 
 import adreview.ui.Badges;
+import adreview.ui.i18n.Messages;
+import adreview.ui.prefs.UiPreferences;
 import adreview.ui.trace.TraceHistoryView;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The right side of the window: header, image and info side by side, and below them a tab pane whose
- * first tab is the trace history. Later panes (Stage 1 / Stage 2 results, measured checks, run
- * controls) are added with {@link #addResultTab(Tab)}.
+ * The right side of the window: the header, then the images (at least 60 % of the width by default) beside one tab
+ * pane that holds everything read about the variant: Review (runs and results), Measured, History and Info. The tabs
+ * take the full height beside the image, so no result is ever squeezed under it; the divider is remembered.
  */
 public final class VariantDetailView extends BorderPane {
 
-    private final TabPane results = new TabPane();
-    private final ImagePane imagePane;
+    static final String DIVIDER_KEY = "layout.detail.divider";
+    /** The image's share of the detail width at first start. */
+    static final double DEFAULT_DIVIDER = 0.62;
+    /** The image never gets less than this share of the detail width. */
+    static final double MIN_IMAGE_SHARE = 0.6;
+    /** The divider's own width, taken from the side so that the image keeps its full share. */
+    private static final double DIVIDER_ROOM = 8;
+
+    private final TabPane side = new TabPane();
+    private final ImageArea images;
     private final SplitPane body;
 
-    public VariantDetailView(VariantDetailViewModel model) {
+    public VariantDetailView(VariantDetailViewModel model, UiPreferences preferences) {
         getStyleClass().add("detail-view");
         setId("detailView");
 
@@ -33,55 +48,86 @@ public final class VariantDetailView extends BorderPane {
         title.textProperty().bind(model.titleProperty());
         Label badge = Badges.status(model.statusProperty().get());
         model.statusProperty().addListener((obs, old, s) -> Badges.update(badge, s));
+        Button copyId = new Button(Messages.get("detail.copyId"));
+        copyId.setId("copyIdButton");
+        copyId.getStyleClass().add("tool-button");
+        copyId.setFocusTraversable(false);
+        copyId.setTooltip(new Tooltip(Messages.get("detail.copyId.tip")));
+        copyId.disableProperty().bind(model.shownProperty().isNull());
+        copyId.setOnAction(e -> copyId(model));
         Label subtitle = new Label();
         subtitle.getStyleClass().add("detail-subtitle");
         subtitle.textProperty().bind(model.subtitleProperty());
-        HBox titleRow = new HBox(10, title, badge);
+        HBox titleRow = new HBox(10, title, badge, copyId);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(2, titleRow, subtitle);
         header.getStyleClass().add("detail-header");
         setTop(header);
 
-        imagePane = new ImagePane(model);
-        InfoPane info = new InfoPane(model);
-        SplitPane top = new SplitPane(imagePane, info);
-        top.setOrientation(Orientation.HORIZONTAL);
-        top.setDividerPositions(0.64); // room for the image toolbar (generated / render / boxes, zoom)
-        info.setMinWidth(240);
-        imagePane.setMinWidth(300);
+        images = new ImageArea(model, "detail");
+        images.setMinWidth(320);
 
-        Tab history = new Tab("History", new TraceHistoryView(model.traces()));
+        Tab info = new Tab(Messages.get("tab.info"), new InfoPane(model));
+        info.setId("infoTab");
+        Tab history = new Tab(Messages.get("tab.history"), new TraceHistoryView(model.traces()));
         history.setId("historyTab");
-        history.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.traces().rows().isEmpty() ? "History" : "History (" + model.traces().rows().size() + ")",
+        history.textProperty().bind(Bindings.createStringBinding(() -> model.traces().rows().isEmpty()
+                ? Messages.get("tab.history") : Messages.get("tab.history.count", model.traces().rows().size()),
                 model.traces().rows()));
-        history.setClosable(false);
-        results.getTabs().add(history);
-        results.getStyleClass().add("results-tabs");
-        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.getTabs().addAll(history, info);
+        side.getStyleClass().add("results-tabs");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(320);
+        // Not from its content: a long answer or JSON line would make the split pane hand the side the image's room.
+        side.setPrefWidth(380);
 
-        body = new SplitPane(top, results);
-        body.setOrientation(Orientation.VERTICAL);
-        body.setDividerPositions(0.62);
+        body = new SplitPane(images, side);
+        body.setOrientation(Orientation.HORIZONTAL);
+        // The share the reviewer chose (or the default) holds at every width: a split pane left to itself hands a
+        // resize to one side only, so that a side shrunk by grid mode stayed small. Only a drag changes the share.
+        double[] wanted = {preferences.getDouble(DIVIDER_KEY, DEFAULT_DIVIDER)};
+        boolean[] dragging = {false};
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> dragging[0] = true);
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging[0] = false);
+        body.setDividerPositions(wanted[0]);
+        body.getDividers().get(0).positionProperty().addListener((obs, old, p) -> {
+            if (dragging[0]) {
+                wanted[0] = Math.round(p.doubleValue() * 1000) / 1000.0;
+                preferences.putDouble(DIVIDER_KEY, wanted[0]);
+            }
+        });
+        body.widthProperty().addListener((obs, old, w) ->
+                javafx.application.Platform.runLater(() -> body.setDividerPositions(wanted[0])));
+        // The image's share is a floor, not a default: the side never grows past the rest, dragged or resized.
+        side.maxWidthProperty().bind(body.widthProperty().multiply(1 - MIN_IMAGE_SHARE).subtract(DIVIDER_ROOM));
         setCenter(body);
     }
 
-    /** Adds a pane below the image (Stage 1 results, Stage 2 results, measured checks, run controls). */
-    public void addResultTab(Tab tab) {
+    /** The full id of the shown variant on the clipboard (the list shows 8 characters). */
+    public static void copyId(VariantDetailViewModel model) {
+        var shown = model.shownProperty().get();
+        if (shown != null) {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(shown.row().variantId().toString());
+            Clipboard.getSystemClipboard().setContent(c);
+        }
+    }
+
+    /** Adds a tab before History (Review, Measured). */
+    public void addSideTab(int index, Tab tab) {
         tab.setClosable(false);
-        results.getTabs().add(tab);
+        side.getTabs().add(Math.min(index, side.getTabs().size()), tab);
     }
 
-    /** Where the image/info area ends and the result tabs begin (0 top … 1 bottom). */
-    public void setBodyDivider(double position) {
-        body.setDividerPositions(position);
+    public TabPane sideTabs() {
+        return side;
     }
 
-    public TabPane results() {
-        return results;
+    public ImageArea images() {
+        return images;
     }
 
-    public ImagePane imagePane() {
-        return imagePane;
+    public SplitPane body() {
+        return body;
     }
 }

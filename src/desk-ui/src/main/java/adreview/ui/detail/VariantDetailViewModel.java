@@ -1,223 +1,256 @@
 package adreview.ui.detail;
 
-import adreview.ui.Failures;
+import adreview.desk.DeskService;
+import adreview.desk.ListedVariant;
+import adreview.desk.Problems;
+import adreview.desk.VariantDetail;
+import adreview.store.AdCopy;
+import adreview.store.AdCopySource;
+import adreview.store.AssetLocation;
 import adreview.ui.Formats;
-import adreview.ui.concurrent.BackgroundExecutor;
-import adreview.ui.data.AdCopySource;
-import adreview.ui.data.DeskData;
-import adreview.ui.data.ImageLocation;
-import adreview.ui.data.ResolvedAdCopy;
-import adreview.ui.data.VariantDetail;
-import adreview.ui.data.VariantSummary;
+import adreview.ui.concurrent.LatestWins;
+import adreview.ui.concurrent.TaskExecutor;
+import adreview.ui.i18n.Messages;
 import adreview.ui.image.ImageDecoder;
 import adreview.ui.image.ImageState;
 import adreview.ui.trace.TraceHistoryViewModel;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 /**
- * The detail pane of one variant: metadata, the generated image or the overlay render, the resolved
- * ad copy with its source (the reviewer may type one), and the trace history. All loading goes
- * through the background executor; answers for a variant that is no longer shown are dropped.
+ * The detail area of one variant: header, both images (the generated one and the overlay render, decoded when first
+ * shown), the resolved ad copy with its source (the reviewer may type one), the metadata and the history. The whole
+ * detail is read in one round trip ({@link DeskService#detail}); answers for a variant the reviewer has left are
+ * dropped ({@link LatestWins}).
  */
 public final class VariantDetailViewModel {
 
-    private final BackgroundExecutor executor;
+    private final TaskExecutor executor;
     private final ImageDecoder decoder;
-    private final TraceHistoryViewModel traces;
+    private final TraceHistoryViewModel traces = new TraceHistoryViewModel();
+    private final LatestWins detailLoads = new LatestWins();
+    private final LatestWins adCopyLoads = new LatestWins();
+    private final Map<ImageKind, LatestWins> imageLoads = new EnumMap<>(ImageKind.class);
 
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No variant selected");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("detail.none"));
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<MetadataEntry> metadata = FXCollections.observableArrayList();
     private final ObjectProperty<ImageKind> imageKind = new SimpleObjectProperty<>(ImageKind.GENERATED);
-    private final ReadOnlyObjectWrapper<ImageState> image =
-            new ReadOnlyObjectWrapper<>(new ImageState.Empty("Select a variant"));
-    private final ReadOnlyStringWrapper imageSource = new ReadOnlyStringWrapper("");
+    private final BooleanProperty sideBySide = new SimpleBooleanProperty(false);
+    private final Map<ImageKind, ReadOnlyObjectWrapper<ImageState>> images = new EnumMap<>(ImageKind.class);
+    private final Map<ImageKind, ReadOnlyStringWrapper> imageSources = new EnumMap<>(ImageKind.class);
     private final ReadOnlyStringWrapper adCopy = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AdCopySource> adCopySource = new ReadOnlyObjectWrapper<>(AdCopySource.NONE);
     private final StringProperty typedAdCopy = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<VariantDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ListedVariant> shown = new ReadOnlyObjectWrapper<>();
 
-    private final Map<ImageKind, ImageState> decoded = new EnumMap<>(ImageKind.class);
-    private DeskData data;
-    private VariantSummary shown;
+    private DeskService service;
     private boolean resettingTypedCopy;
-    private long generation;
-    private long adCopyGeneration;
 
-    public VariantDetailViewModel(BackgroundExecutor executor, ImageDecoder decoder) {
+    public VariantDetailViewModel(TaskExecutor executor, ImageDecoder decoder) {
         this.executor = executor;
         this.decoder = decoder;
-        this.traces = new TraceHistoryViewModel(executor);
-        imageKind.addListener((obs, old, kind) -> showImage());
+        for (ImageKind k : ImageKind.values()) {
+            images.put(k, new ReadOnlyObjectWrapper<>(new ImageState.Empty(Messages.get("image.select"))));
+            imageSources.put(k, new ReadOnlyStringWrapper(""));
+            imageLoads.put(k, new LatestWins());
+        }
+        imageKind.addListener((obs, old, kind) -> ensureDecoded(kind));
+        sideBySide.addListener((obs, old, on) -> {
+            if (on) {
+                ensureDecoded(ImageKind.GENERATED);
+                ensureDecoded(ImageKind.RENDER);
+            }
+        });
         typedAdCopy.addListener((obs, old, text) -> resolveAdCopy());
     }
 
-    public void setData(DeskData data) {
-        this.data = data;
-        traces.setData(data);
+    public void connect(DeskService service) {
+        this.service = service;
+        show(shown.get());
     }
 
-    /** Shows a variant (from the list); {@code null} clears the pane. */
-    public void show(VariantSummary summary) {
-        long current = ++generation;
-        shown = summary;
+    /**
+     * Shows a variant (the current one of the window); {@code null} clears the area. The same variant again (a newer
+     * row after a run or a decision) only updates the header: the typed ad copy, the images and the zoom stay.
+     */
+    public void show(ListedVariant variant) {
+        ListedVariant before = shown.get();
+        if (variant != null && before != null && service != null
+                && variant.row().variantId().equals(before.row().variantId())) {
+            shown.set(variant);
+            status.set(variant.row().status());
+            subtitle.set(Messages.get("detail.subtitle", Formats.orDash(variant.row().tenantId()),
+                    Formats.shortId(variant.row().jobId()), Formats.orDash(variant.row().currentStep())));
+            return;
+        }
+        shown.set(variant);
         resettingTypedCopy = true;
         typedAdCopy.set("");
         resettingTypedCopy = false;
-        decoded.clear();
         metadata.clear();
         detail.set(null);
+        traces.show(null);
         message.set("");
         adCopy.set("");
         adCopySource.set(AdCopySource.NONE);
-        imageSource.set("");
-        if (summary == null || data == null) {
-            title.set("No variant selected");
+        adCopyLoads.cancel();
+        for (ImageKind k : ImageKind.values()) {
+            imageLoads.get(k).cancel();
+            imageSources.get(k).set("");
+        }
+        if (variant == null || service == null) {
+            detailLoads.cancel();
+            title.set(Messages.get("detail.none"));
             subtitle.set("");
             status.set("");
-            image.set(new ImageState.Empty("Select a variant"));
-            traces.load(null, null);
+            images.values().forEach(i -> i.set(new ImageState.Empty(Messages.get("image.select"))));
             return;
         }
-        title.set("Variant " + Formats.shortId(summary.variantId()));
-        subtitle.set(Formats.orDash(summary.tenantId()) + " · job " + Formats.shortId(summary.jobId()) + " · "
-                + Formats.orDash(summary.step()));
-        status.set(summary.status());
-        image.set(new ImageState.Empty("Loading image…"));
-        traces.load(summary.variantId(), summary.jobId());
-        executor.task("variant " + summary.variantId(), () -> data.findVariant(summary.variantId()))
-                .onSuccess(found -> onDetail(current, summary, found))
-                .onFailure(error -> {
-                    if (current == generation) {
-                        message.set("Could not load variant " + summary.variantId() + ": " + Failures.describe(error));
-                        image.set(new ImageState.Problem("Variant not loaded", Failures.describe(error)));
-                    }
-                })
-                .execute();
-        resolveAdCopy();
+        var row = variant.row();
+        title.set(Messages.get("detail.title", Formats.shortId(row.variantId())));
+        subtitle.set(Messages.get("detail.subtitle", Formats.orDash(row.tenantId()), Formats.shortId(row.jobId()),
+                Formats.orDash(row.currentStep())));
+        status.set(row.status());
+        images.values().forEach(i -> i.set(new ImageState.Empty(Messages.get("image.loading"))));
+        reload();
     }
 
-    private void onDetail(long current, VariantSummary summary, Optional<VariantDetail> found) {
-        if (current != generation) {
+    /** Reads the shown variant again (a run or a decision changed it). */
+    public void reload() {
+        ListedVariant variant = shown.get();
+        DeskService s = service;
+        if (variant == null || s == null) {
             return;
         }
-        if (found.isEmpty()) {
-            message.set("Variant " + summary.variantId() + " is no longer in the database. Refresh the list.");
-            image.set(new ImageState.Problem("Variant not found", summary.variantId().toString()));
-            return;
-        }
-        VariantDetail d = found.get();
+        UUID id = variant.row().variantId();
+        detailLoads.submit(executor.io("detail of " + id, control -> s.detail(id))
+                .onSuccess(found -> {
+                    if (found.isEmpty()) {
+                        message.set(Messages.get("detail.gone", id));
+                        images.values().forEach(i -> i.set(new ImageState.Problem(Messages.get("detail.notFound"), id.toString())));
+                        return;
+                    }
+                    showDetail(found.get());
+                })
+                .onFailure(error -> {
+                    message.set(Messages.get("detail.failed", id, Problems.describe(error)));
+                    images.values().forEach(i -> i.set(new ImageState.Problem(Messages.get("detail.notLoaded"),
+                            Problems.describe(error))));
+                }));
+    }
+
+    private void showDetail(VariantDetail d) {
+        boolean sameVariant = detail.get() != null && detail.get().variant().variantId().equals(d.variant().variantId());
         detail.set(d);
-        status.set(d.status());
+        status.set(d.variant().status());
         metadata.setAll(metadataOf(d));
-        showImage();
+        traces.show(d);
+        if (typedAdCopy.get().isBlank()) {
+            adCopy.set(d.adCopy().text() == null ? "" : d.adCopy().text());
+            adCopySource.set(d.adCopy().source());
+        }
+        imageSources.get(ImageKind.GENERATED).set(source(d.image(), "img_asset_id"));
+        imageSources.get(ImageKind.RENDER).set(d.renderImage() == null ? "" : source(d.renderImage(), d.render().source().label()));
+        if (!sameVariant) {
+            ensureDecoded(imageKind.get());
+            if (sideBySide.get()) {
+                ensureDecoded(imageKind.get() == ImageKind.GENERATED ? ImageKind.RENDER : ImageKind.GENERATED);
+            }
+        }
+    }
+
+    private static String source(AssetLocation location, String how) {
+        return location == null || location.url() == null ? "" : location.url() + "  (" + how + ")";
     }
 
     /** The metadata rows in the order a reviewer reads them. */
     static List<MetadataEntry> metadataOf(VariantDetail d) {
+        var v = d.variant();
+        var job = d.job();
         List<MetadataEntry> rows = new ArrayList<>();
-        rows.add(new MetadataEntry("Variant id", String.valueOf(d.variantId())));
-        rows.add(new MetadataEntry("Job id", String.valueOf(d.jobId())));
-        rows.add(new MetadataEntry("Tenant", Formats.orDash(d.tenantId())));
-        rows.add(new MetadataEntry("Step / status", Formats.orDash(d.step()) + " / " + Formats.orDash(d.status())));
-        rows.add(new MetadataEntry("Variant updated", Formats.time(d.updatedAt())));
-        rows.add(new MetadataEntry("Job step / status", Formats.orDash(d.jobStep()) + " / " + Formats.orDash(d.jobStatus())));
-        rows.add(new MetadataEntry("Job created", Formats.time(d.jobCreatedAt())));
-        rows.add(new MetadataEntry("Image asset", d.imageAssetId() == null ? "—" : d.imageAssetId().toString()));
-        rows.add(new MetadataEntry("Image URL", location(d.generated())));
-        rows.add(new MetadataEntry("Overlaid asset",
-                d.overlaidImageAssetId() == null ? "—" : d.overlaidImageAssetId().toString()));
-        rows.add(new MetadataEntry("Render URL", location(d.render())));
+        rows.add(new MetadataEntry(Messages.get("meta.variant"), String.valueOf(v.variantId())));
+        rows.add(new MetadataEntry(Messages.get("meta.job"), String.valueOf(v.jobId())));
+        rows.add(new MetadataEntry(Messages.get("meta.tenant"), Formats.orDash(job == null ? null : job.tenantId())));
+        rows.add(new MetadataEntry(Messages.get("meta.state"), Formats.orDash(v.currentStep()) + " / " + Formats.orDash(v.status())));
+        rows.add(new MetadataEntry(Messages.get("meta.updated"), Formats.time(v.updatedAt())));
+        rows.add(new MetadataEntry(Messages.get("meta.jobState"), Formats.orDash(job == null ? null : job.currentStep())
+                + " / " + Formats.orDash(job == null ? null : job.status())));
+        rows.add(new MetadataEntry(Messages.get("meta.jobCreated"), Formats.time(job == null ? null : job.createdAt())));
+        rows.add(new MetadataEntry(Messages.get("meta.imageAsset"), v.imgAssetId() == null ? "—" : v.imgAssetId().toString()));
+        rows.add(new MetadataEntry(Messages.get("meta.imageUrl"), location(d.image(), "img_asset_id")));
+        rows.add(new MetadataEntry(Messages.get("meta.overlaidAsset"),
+                v.overlaidImgAssetId() == null ? "—" : v.overlaidImgAssetId().toString()));
+        rows.add(new MetadataEntry(Messages.get("meta.renderUrl"),
+                d.renderImage() == null ? "—" : location(d.renderImage(), d.render().source().label())));
         return rows;
     }
 
-    private static String location(ImageLocation loc) {
-        if (loc == null || (loc.url() == null && loc.file() == null)) {
+    private static String location(AssetLocation loc, String how) {
+        if (loc == null || loc.url() == null) {
             return "—";
         }
-        String target = loc.file() != null ? loc.file().toString() : "(" + Formats.orDash(loc.problem()) + ")";
-        String source = loc.source() == null ? "" : "  [" + loc.source() + "]";
-        return loc.url() + "\n→ " + target + source;
+        String target = loc instanceof AssetLocation.LocalFile f ? f.path().toString() : "(" + Formats.orDash(loc.problem()) + ")";
+        return loc.url() + "\n→ " + target + "  [" + how + "]";
     }
 
-    private void showImage() {
+    /** Decodes {@code kind} of the shown variant unless it is decoded or being decoded. */
+    private void ensureDecoded(ImageKind kind) {
         VariantDetail d = detail.get();
-        if (d == null) {
+        if (d == null || images.get(kind).get() instanceof ImageState.Shown
+                || images.get(kind).get() instanceof ImageState.Problem) {
             return;
         }
-        ImageKind kind = imageKind.get();
-        ImageLocation location = kind == ImageKind.GENERATED ? d.generated() : d.render();
-        imageSource.set(location == null || location.url() == null ? "" : location.url()
-                + (location.source() == null ? "" : "  (" + location.source() + ")"));
-        ImageState known = decoded.get(kind);
-        if (known != null) {
-            image.set(known);
+        AssetLocation location = kind == ImageKind.GENERATED ? d.image() : d.renderImage();
+        if (kind == ImageKind.RENDER && location == null) {
+            images.get(kind).set(new ImageState.Problem(Messages.get("image.noRender"), Messages.get("image.noRender.detail")));
             return;
         }
-        if (kind == ImageKind.RENDER && (location == null || (location.url() == null && location.file() == null))) {
-            ImageState none = new ImageState.Problem("No overlay render yet",
-                    "This variant has no overlaid image asset and no layout.render.url.");
-            decoded.put(kind, none);
-            image.set(none);
-            return;
-        }
-        long current = generation;
-        image.set(new ImageState.Empty("Decoding image…"));
-        executor.task("decode " + kind + " of " + d.variantId(), () -> decoder.decode(location))
-                .onSuccess(state -> {
-                    if (current == generation) {
-                        decoded.put(kind, state);
-                        if (imageKind.get() == kind) {
-                            image.set(state);
-                        }
-                    }
-                })
-                .onFailure(error -> {
-                    if (current == generation && imageKind.get() == kind) {
-                        image.set(new ImageState.Problem("Image cannot be shown", Failures.describe(error)));
-                    }
-                })
-                .execute();
+        images.get(kind).set(new ImageState.Empty(Messages.get("image.decoding")));
+        imageLoads.get(kind).submit(executor.io("decode " + kind + " of " + d.variant().variantId(),
+                        control -> decoder.decode(location))
+                .onSuccess(state -> images.get(kind).set(state))
+                .onFailure(error -> images.get(kind).set(new ImageState.Problem(Messages.get("image.cannotShow"),
+                        Problems.describe(error)))));
     }
 
     private void resolveAdCopy() {
-        VariantSummary variant = shown;
-        if (data == null || variant == null || resettingTypedCopy) {
+        ListedVariant variant = shown.get();
+        DeskService s = service;
+        if (s == null || variant == null || resettingTypedCopy) {
             return;
         }
-        long current = ++adCopyGeneration;
         String typed = typedAdCopy.get();
-        executor.task("ad copy of " + variant.variantId(), () -> data.resolveAdCopy(variant.jobId(), typed))
+        UUID job = variant.row().jobId();
+        adCopyLoads.submit(executor.io("ad copy of " + variant.row().variantId(), control -> s.adCopy(job, typed))
                 .onSuccess(resolved -> {
-                    if (current == adCopyGeneration) {
-                        adCopy.set(resolved.text());
-                        adCopySource.set(resolved.source());
-                    }
+                    adCopy.set(resolved.text() == null ? "" : resolved.text());
+                    adCopySource.set(resolved.source());
                 })
                 .onFailure(error -> {
-                    if (current == adCopyGeneration) {
-                        adCopy.set("");
-                        adCopySource.set(AdCopySource.NONE);
-                        message.set("Could not resolve the ad copy: " + Failures.describe(error));
-                    }
-                })
-                .execute();
+                    adCopy.set("");
+                    adCopySource.set(AdCopySource.NONE);
+                    message.set(Messages.get("detail.adCopyFailed", Problems.describe(error)));
+                }));
     }
 
     public TraceHistoryViewModel traces() {
@@ -245,18 +278,23 @@ public final class VariantDetailViewModel {
         return metadata;
     }
 
-    /** Generated image or overlay render; the view's toggle writes it. */
+    /** Generated image or overlay render in the single view; the view's toggle and G / V write it. */
     public ObjectProperty<ImageKind> imageKindProperty() {
         return imageKind;
     }
 
-    public ReadOnlyObjectProperty<ImageState> imageProperty() {
-        return image.getReadOnlyProperty();
+    /** Both images side by side (W), with one zoom and pan. */
+    public BooleanProperty sideBySideProperty() {
+        return sideBySide;
     }
 
-    /** The URL of the image shown and how it was found. */
-    public ReadOnlyStringProperty imageSourceProperty() {
-        return imageSource.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<ImageState> imageProperty(ImageKind kind) {
+        return images.get(kind).getReadOnlyProperty();
+    }
+
+    /** The URL of an image and how it was found. */
+    public ReadOnlyStringProperty imageSourceProperty(ImageKind kind) {
+        return imageSources.get(kind).getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty adCopyProperty() {
@@ -272,7 +310,13 @@ public final class VariantDetailViewModel {
         return typedAdCopy;
     }
 
+    /** The variant's detail as last read; null while loading. */
     public ReadOnlyObjectProperty<VariantDetail> detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The variant shown. */
+    public ReadOnlyObjectProperty<ListedVariant> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 }

@@ -1,17 +1,14 @@
 package adreview.ui.image;
 
-import adreview.ui.data.ImageLocation;
+import adreview.desk.ImageReader;
+import adreview.store.AssetLocation;
+import adreview.ui.i18n.Messages;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javafx.embed.swing.SwingFXUtils;
 
 /**
@@ -21,39 +18,46 @@ import javafx.embed.swing.SwingFXUtils;
  */
 public final class ImageDecoder {
 
+    private final ImageReader reader;
+
+    /** A decoder with the default limits (64 megapixels). */
+    public ImageDecoder() {
+        this(ImageReader.withDefaultLimits());
+    }
+
+    public ImageDecoder(ImageReader reader) {
+        this.reader = reader;
+    }
+
     /** Full-size image for the detail view. */
-    public ImageState decode(ImageLocation location) {
+    public ImageState decode(AssetLocation location) {
         return decode(location, 0);
     }
 
     /**
      * @param maxSize longest side of the result in pixels (subsampled while reading); 0 for full size
      */
-    public ImageState decode(ImageLocation location, int maxSize) {
-        if (location == null || (location.url() == null && location.file() == null)) {
-            return new ImageState.Problem("No image", "This variant has no image asset.");
+    public ImageState decode(AssetLocation location, int maxSize) {
+        if (location == null || location.url() == null || location.url().isBlank()) {
+            return new ImageState.Problem(Messages.get("image.problem.none"), Messages.get("image.problem.none.detail"));
         }
-        if (!location.hasFile()) {
-            return new ImageState.Problem("Image not available",
-                    (location.problem() != null ? location.problem() : "Cannot resolve") + "\n" + location.url());
+        if (!(location instanceof AssetLocation.LocalFile local)) {
+            return new ImageState.Problem(Messages.get("image.problem.unavailable"), location.problem());
         }
-        Path file = location.file();
+        Path file = local.path();
         if (!Files.exists(file)) {
-            return new ImageState.Problem("Image file missing", file + "\n(from " + location.url() + ")");
+            return new ImageState.Problem(Messages.get("image.problem.missing"),
+                    Messages.get("image.problem.missing.detail", file.toString(), location.url()));
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            return new ImageState.Problem("Image file not readable", file.toString());
+            return new ImageState.Problem(Messages.get("image.problem.unreadable"), file.toString());
         }
         BufferedImage image;
         try {
-            image = read(file, maxSize);
-        } catch (IOException | RuntimeException e) {
-            return new ImageState.Problem("Image cannot be decoded",
-                    file + "\n" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        if (image == null) {
-            return new ImageState.Problem("Image cannot be decoded",
-                    file + "\nNot a PNG, JPEG, GIF or BMP image (the file may be corrupt).");
+            image = reader.read(file, maxSize);
+        } catch (ImageReader.UnreadableImage e) {
+            return new ImageState.Problem(Messages.get("image.problem.corrupt"),
+                    Messages.get("image.problem.corrupt.detail", file.toString(), capitalised(e.problem())));
         }
         if (maxSize > 0) {
             image = scaleDown(image, maxSize);
@@ -63,36 +67,14 @@ public final class ImageDecoder {
 
     private static String caption(Path file) {
         try {
-            return file.getFileName() + " · " + (Files.size(file) / 1024) + " KB";
+            return Messages.get("image.caption", file.getFileName().toString(), String.valueOf(Files.size(file) / 1024));
         } catch (IOException e) {
             return file.getFileName().toString();
         }
     }
 
-    /** Reads with subsampling so that thumbnails of large images cost little memory. */
-    private static BufferedImage read(Path file, int maxSize) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (maxSize > 0) {
-                    int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
-                    int step = Math.max(1, longest / (maxSize * 2));
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        }
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static BufferedImage scaleDown(BufferedImage source, int maxSize) {
@@ -110,5 +92,21 @@ public final class ImageDecoder {
         g.drawImage(source, 0, 0, w, h, null);
         g.dispose();
         return scaled;
+    }
+
+    /**
+     * True when {@code uri} names a local image whose header is within the default limits (see ImageReader), or a
+     * URI that is not a local file: for the small previews that JavaFX loads by URI itself.
+     */
+    public static boolean withinDefaultLimits(String uri) {
+        try {
+            java.net.URI u = java.net.URI.create(uri);
+            if ("file".equalsIgnoreCase(u.getScheme())) {
+                ImageReader.withDefaultLimits().checkHeader(Path.of(u));
+            }
+            return true;
+        } catch (IllegalArgumentException | ImageReader.UnreadableImage e) {
+            return false; // refused (too large, damaged header) or not a usable URI: the placeholder shows
+        }
     }
 }

@@ -1,7 +1,8 @@
 package adreview.ui.image;
 
-import adreview.ui.concurrent.BackgroundExecutor;
-import adreview.ui.data.ImageLocation;
+import adreview.desk.DeskService;
+import adreview.desk.Problems;
+import adreview.ui.concurrent.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,10 +16,12 @@ import java.util.function.Consumer;
  */
 public final class ThumbnailCache {
 
+    /** The list's thumbnails; the grid asks for {@link #GRID_SIZE}. */
     public static final int SIZE = 48;
+    public static final int GRID_SIZE = 176;
     private static final int CAPACITY = 300;
 
-    private final BackgroundExecutor executor;
+    private final TaskExecutor executor;
     private final ImageDecoder decoder;
     private final Map<String, ImageState> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -28,14 +31,33 @@ public final class ThumbnailCache {
     };
     private final Map<String, List<Consumer<ImageState>>> pending = new HashMap<>();
 
-    public ThumbnailCache(BackgroundExecutor executor, ImageDecoder decoder) {
+    private volatile DeskService service;
+
+    private final int size;
+
+    public ThumbnailCache(TaskExecutor executor, ImageDecoder decoder) {
+        this(executor, decoder, SIZE);
+    }
+
+    /** @param size the longest side of the thumbnails, in pixels */
+    public ThumbnailCache(TaskExecutor executor, ImageDecoder decoder, int size) {
         this.executor = executor;
         this.decoder = decoder;
+        this.size = size;
+    }
+
+    /** Image URLs are resolved by the desk's service; until it is there thumbnails wait. */
+    public void connect(DeskService service) {
+        this.service = service;
     }
 
     /** Calls {@code consumer} with the thumbnail: at once if cached, else on the UI thread when decoded. */
-    public void request(ImageLocation location, Consumer<ImageState> consumer) {
-        String key = key(location);
+    public void request(String imageUrl, Consumer<ImageState> consumer) {
+        String key = imageUrl == null ? "(none)" : imageUrl;
+        DeskService s = service;
+        if (s == null) {
+            return;
+        }
         ImageState cached = cache.get(key);
         if (cached != null) {
             consumer.accept(cached);
@@ -49,9 +71,9 @@ public final class ThumbnailCache {
         waiting = new ArrayList<>();
         waiting.add(consumer);
         pending.put(key, waiting);
-        executor.task("thumbnail " + key, () -> decoder.decode(location, SIZE))
+        executor.io("thumbnail " + key, control -> decoder.decode(imageUrl == null ? null : s.locate(imageUrl), size))
                 .onSuccess(state -> deliver(key, state))
-                .onFailure(error -> deliver(key, new ImageState.Problem("Thumbnail failed", String.valueOf(error.getMessage()))))
+                .onFailure(error -> deliver(key, new ImageState.Problem(adreview.ui.i18n.Messages.get("image.problem.thumbnail"), Problems.describe(error))))
                 .execute();
     }
 
@@ -68,10 +90,4 @@ public final class ThumbnailCache {
         }
     }
 
-    private static String key(ImageLocation location) {
-        if (location == null) {
-            return "(none)";
-        }
-        return location.file() != null ? location.file().toString() : String.valueOf(location.url());
-    }
 }

@@ -106,6 +106,46 @@ public final class ZoomModel {
         y = Math.max(keepY - h, Math.min(viewHeight - keepY, y));
     }
 
+    /** The scale relative to "fit": 1 when fitted, 2 when twice as large as fitted. */
+    public double relativeScale() {
+        double f = fitScale();
+        return f <= 0 ? 1 : scale / f;
+    }
+
+    /** The image point at the viewport's centre, as a fraction of the image's width (0 left … 1 right). */
+    public double centerX() {
+        return imageWidth <= 0 || scale <= 0 ? 0.5 : (viewWidth / 2 - x) / (imageWidth * scale);
+    }
+
+    /** The image point at the viewport's centre, as a fraction of the image's height. */
+    public double centerY() {
+        return imageHeight <= 0 || scale <= 0 ? 0.5 : (viewHeight / 2 - y) / (imageHeight * scale);
+    }
+
+    /**
+     * Shows the image at {@code relativeScale} times its fit scale with the image point ({@code cx}, {@code cy})
+     * (fractions of its size) at the viewport's centre: how a linked view (the other image side by side, the next
+     * image of the large view) takes over this view's zoom and pan.
+     */
+    public void applyRelative(double relativeScale, double cx, double cy) {
+        double f = fitScale();
+        if (f <= 0) {
+            return;
+        }
+        fitted = false;
+        scale = Math.max(minScale(), Math.min(MAX_SCALE, f * relativeScale));
+        x = viewWidth / 2 - cx * imageWidth * scale;
+        y = viewHeight / 2 - cy * imageHeight * scale;
+        clamp();
+    }
+
+    private double fitScale() {
+        if (imageWidth <= 0 || imageHeight <= 0 || viewWidth <= 0 || viewHeight <= 0) {
+            return 0;
+        }
+        return Math.min(1.0, Math.min(viewWidth / imageWidth, viewHeight / imageHeight));
+    }
+
     public double scale() {
         return scale;
     }

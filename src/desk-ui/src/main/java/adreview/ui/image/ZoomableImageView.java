@@ -7,8 +7,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Cursor;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -16,8 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
 /**
- * An image that fits its area and can be zoomed (wheel, +/-, 0 = fit, Z = 100 %) and panned (drag). Not 1:
- * the digits 1 and 2 start Stage 1 / Stage 2 anywhere in the desk.
+ * An image that fits its area and can be zoomed (wheel; the window's keys +, −, 0 fit, Z 100 %) and panned (drag).
  * The geometry lives in {@link ZoomModel}; this control only applies it.
  */
 public final class ZoomableImageView extends Region {
@@ -28,6 +25,16 @@ public final class ZoomableImageView extends Region {
     private final ReadOnlyStringWrapper zoomText = new ReadOnlyStringWrapper(this, "zoomText", "");
     private double dragX;
     private double dragY;
+    private ZoomLink link;
+    private OverlayPlacement overlay;
+
+    /** A node drawn over the image in image pixels (the measured boxes); moved and scaled with the image. */
+    public interface OverlayPlacement {
+        javafx.scene.Node node();
+
+        /** The image is shown at {@code scale} with its top-left corner at ({@code x}, {@code y}). */
+        void place(double scale, double x, double y);
+    }
 
     public ZoomableImageView() {
         getStyleClass().add("zoomable-image");
@@ -47,13 +54,55 @@ public final class ZoomableImageView extends Region {
             } else {
                 zoom.setImage(0, 0);
             }
-            apply();
+            // A linked view shows a new image (the next variant, the other side) as the link says.
+            if (link != null && !link.view().fitted() && getWidth() > 0) {
+                applyLinked(link.view());
+            } else {
+                apply();
+            }
         });
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> setCursor(Cursor.DEFAULT));
-        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** Shares zoom and pan with the link's other views ({@code null} unlinks). */
+    public void setLink(ZoomLink newLink) {
+        if (link != null) {
+            link.leave(this);
+        }
+        link = newLink;
+        if (link != null) {
+            link.join(this);
+            if (!link.view().fitted()) {
+                applyLinked(link.view());
+            }
+        }
+    }
+
+    /** Draws {@code placement}'s node over the image, following zoom and pan ({@code null} removes it). */
+    public void setOverlay(OverlayPlacement placement) {
+        if (overlay != null) {
+            getChildren().remove(overlay.node());
+        }
+        overlay = placement;
+        if (overlay != null) {
+            overlay.node().setManaged(false);
+            overlay.node().setMouseTransparent(true);
+            getChildren().add(overlay.node());
+        }
+        apply();
+    }
+
+    /** Takes over a linked view's zoom and pan. */
+    void applyLinked(ZoomLink.View v) {
+        if (v.fitted()) {
+            zoom.fit();
+        } else {
+            zoom.applyRelative(v.relativeScale(), v.centerX(), v.centerY());
+        }
+        applyOnly();
     }
 
     public ObjectProperty<Image> imageProperty() {
@@ -88,11 +137,30 @@ public final class ZoomableImageView extends Region {
     @Override
     protected void layoutChildren() {
         zoom.setViewport(getWidth(), getHeight());
-        apply();
+        if (link != null && !link.view().fitted()) {
+            applyLinked(link.view()); // a resize keeps the shared view, it does not change it
+        } else {
+            applyOnly();
+        }
     }
 
+    /** Applies the geometry and tells the link (a change made here). */
     private void apply() {
+        applyOnly();
+        if (link != null && image.get() != null && getWidth() > 0) {
+            link.publish(this, zoom.isFitted() ? ZoomLink.View.FIT
+                    : new ZoomLink.View(false, zoom.relativeScale(), zoom.centerX(), zoom.centerY()));
+        }
+    }
+
+    private void applyOnly() {
         Image img = image.get();
+        if (overlay != null) {
+            overlay.node().setVisible(img != null);
+            if (img != null) {
+                overlay.place(zoom.scale(), zoom.x(), zoom.y());
+            }
+        }
         if (img == null) {
             zoomText.set("");
             return;
@@ -101,7 +169,7 @@ public final class ZoomableImageView extends Region {
         imageView.setFitHeight(img.getHeight() * zoom.scale());
         imageView.relocate(zoom.x(), zoom.y());
         int percent = (int) Math.round(zoom.scale() * 100);
-        zoomText.set(zoom.isFitted() ? "Fit (" + percent + " %)" : percent + " %");
+        zoomText.set(zoom.isFitted() ? adreview.ui.i18n.Messages.get("zoom.fit", percent) : percent + " %");
     }
 
     private void onScroll(ScrollEvent e) {
@@ -133,22 +201,5 @@ public final class ZoomableImageView extends Region {
         dragX = e.getX();
         dragY = e.getY();
         apply();
-    }
-
-    private void onKey(KeyEvent e) {
-        KeyCode code = e.getCode();
-        String text = e.getText();
-        if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS || "+".equals(text)) {
-            zoomIn();
-        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT || "-".equals(text)) {
-            zoomOut();
-        } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
-            fit();
-        } else if (code == KeyCode.Z) {
-            actualSize();
-        } else {
-            return;
-        }
-        e.consume();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import adreview.ui.i18n.Messages;
 
 /** Pretty-prints JSON for the trace view; text that is not JSON is shown as it is, with a note. */
 public final class PrettyJson {
@@ -14,15 +15,20 @@ public final class PrettyJson {
     }
 
     /** Indented JSON (2 spaces); {@code "(empty)"} for null or blank; raw text with a note if it does not parse. */
+    /** A JSON tree indented for reading. */
+    public static String format(com.fasterxml.jackson.databind.JsonNode json) {
+        return format(json.toString());
+    }
+
     public static String format(String json) {
         if (json == null || json.isBlank()) {
-            return "(empty)";
+            return Messages.get("json.empty");
         }
         try {
             JsonNode node = MAPPER.readTree(json);
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            return "(not valid JSON: " + e.getOriginalMessage() + ")\n\n" + json;
+            return Messages.get("json.invalid", e.getOriginalMessage()) + "\n\n" + json;
         }
     }
 

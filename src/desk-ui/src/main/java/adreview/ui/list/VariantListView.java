@@ -2,14 +2,19 @@ package adreview.ui.list;
 
 import adreview.ui.Badges;
 import adreview.ui.Formats;
-import adreview.ui.data.VariantSummary;
+import adreview.desk.ListedVariant;
+import adreview.review.decision.Verdict;
+import adreview.store.VariantRow;
+import adreview.ui.i18n.Messages;
 import adreview.ui.image.ImageState;
 import adreview.ui.image.ThumbnailCache;
+import adreview.ui.prefs.ColumnLayout;
+import adreview.ui.prefs.UiPreferences;
+import adreview.ui.state.StateManager;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -20,18 +25,25 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
 /** The variant table: thumbnail, ids, tenant, step, status badge, scores, reviewer decision, updated; sortable. */
-public final class VariantListView extends TableView<VariantSummary> {
+public final class VariantListView extends TableView<ListedVariant> {
 
-    public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails) {
+    private boolean syncing;
+
+    public VariantListView(VariantListViewModel model, ThumbnailCache thumbnails, UiPreferences preferences) {
         setId("variantTable");
         getStyleClass().add("variant-table");
-        SortedList<VariantSummary> sorted = new SortedList<>(model.visibleVariants());
-        sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
+        // The view model keeps the order: a click on a header sorts it once, updated rows stay where they are.
+        setItems(model.visibleVariants());
+        setSortPolicy(table -> {
+            model.sortBy(getComparator());
+            return true;
+        });
         setFixedCellSize(ThumbnailCache.SIZE + 8);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the widths given (and remembered); what does not fit scrolls sideways instead of every
+        // column shrinking to "…".
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
-        TableColumn<VariantSummary, VariantSummary> thumb = new TableColumn<>("");
+        TableColumn<ListedVariant, ListedVariant> thumb = new TableColumn<>("");
         thumb.setId("thumbnailColumn");
         thumb.setSortable(false);
         thumb.setMinWidth(ThumbnailCache.SIZE + 12);
@@ -39,54 +51,70 @@ public final class VariantListView extends TableView<VariantSummary> {
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         thumb.setCellFactory(c -> new ThumbnailCell(thumbnails));
 
-        TableColumn<VariantSummary, String> variant = text("Variant", 70, v -> Formats.shortId(v.variantId()));
+        // The id with tenant and step under it: one column that stays readable in a narrow list.
+        TableColumn<ListedVariant, ListedVariant> variant = new TableColumn<>(Messages.get("list.column.variant"));
         variant.setId("variantColumn");
-        variant.getStyleClass().add("id-column");
-        TableColumn<VariantSummary, String> job = text("Job", 70, v -> Formats.shortId(v.jobId()));
+        variant.setPrefWidth(180);
+        variant.setMinWidth(96);
+        variant.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        variant.setCellFactory(c -> new VariantCell());
+        variant.setComparator(Comparator.comparing((ListedVariant v) -> v.row().variantId().toString()));
+        TableColumn<ListedVariant, String> job = text(Messages.get("list.column.job"), 70, v -> Formats.shortId(v.row().jobId()));
         job.getStyleClass().add("id-column");
         job.setId("jobColumn");
         job.setVisible(false); // the detail header names the job; the table menu (+) shows the column
-        TableColumn<VariantSummary, String> tenant = text("Tenant", 90, VariantSummary::tenantId);
-        TableColumn<VariantSummary, String> step = text("Step", 86, VariantSummary::step);
+        TableColumn<ListedVariant, String> tenant = text(Messages.get("list.column.tenant"), 100, v -> v.row().tenantId());
+        tenant.setId("tenantColumn");
+        tenant.setVisible(false); // shown under the id; the table menu (+) adds a sortable column
+        TableColumn<ListedVariant, String> step = text(Messages.get("list.column.step"), 96, v -> v.row().currentStep());
+        step.setId("stepColumn");
         step.setComparator(Comparator.comparingInt(VariantListView::stepOrder));
+        step.setVisible(false);
 
-        TableColumn<VariantSummary, String> status = new TableColumn<>("Status");
-        status.setPrefWidth(74);
-        status.setMinWidth(70);
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        status.setCellFactory(c -> new BadgeCell(Badges::update));
+        TableColumn<ListedVariant, String> status = new TableColumn<>(Messages.get("list.column.status"));
+        status.setId("statusColumn");
+        status.setPrefWidth(80);
+        status.setMinWidth(76);
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().status()));
+        status.setCellFactory(c -> new BadgeCell<String>(Badges::update));
 
-        TableColumn<VariantSummary, Double> score = headed(new TableColumn<>("Score"),
-                "Relevance score of the latest Stage 1 pipeline analysis (re-judges excluded)");
-        score.setPrefWidth(52);
+        TableColumn<ListedVariant, Double> score = headed(new TableColumn<>(Messages.get("list.column.score")),
+                Messages.get("list.column.score.tip"));
+        score.setId("scoreColumn");
+        score.setPrefWidth(60);
+        score.setMinWidth(48);
         score.getStyleClass().add("number-column");
-        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stage1Score()));
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().stage1Score()));
         score.setCellFactory(c -> new ScoreCell());
         score.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<VariantSummary, String> verdict = headed(text("", 88, VariantSummary::stage2Verdict),
-                "Verdict of the latest Stage 2 pipeline judgement (re-judges excluded)");
-        ((Label) verdict.getGraphic()).setText("Verdict");
+        TableColumn<ListedVariant, String> verdict = headed(text("", 88, v -> v.row().stage2Verdict()),
+                Messages.get("list.column.verdict.tip"));
+        ((Label) verdict.getGraphic()).setText(Messages.get("list.column.verdict"));
+        verdict.setId("verdictColumn");
+        verdict.setMinWidth(60);
         verdict.setCellFactory(c -> new VerdictCell());
 
         // The score and verdict are the pipeline's own results; a re-judge never replaces them, it is marked here.
-        TableColumn<VariantSummary, String> rejudged = headed(text("RJ", 34, v -> v.rejudged() ? "↻" : ""),
-                "Re-judged after the pipeline's results shown (score and verdict stay the pipeline's)");
+        TableColumn<ListedVariant, String> rejudged = headed(text(Messages.get("list.column.rejudged"), 34, v -> v.row().rejudged() ? "↻" : ""),
+                Messages.get("list.column.rejudged.tip"));
         rejudged.setId("rejudgedColumn");
+        rejudged.setMinWidth(30);
 
-        TableColumn<VariantSummary, String> decision = headed(new TableColumn<>("Decision"),
-                "The reviewer's latest decision (A accept, F needs fix, R reject)");
+        TableColumn<ListedVariant, Verdict> decision = headed(new TableColumn<>(Messages.get("list.column.decision")),
+                Messages.get("list.column.decision.tip"));
         decision.setId("decisionColumn");
-        decision.setPrefWidth(80);
-        decision.setMinWidth(76);
-        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision()));
-        decision.setCellFactory(c -> new BadgeCell(Badges::updateDecision));
+        decision.setPrefWidth(88);
+        decision.setMinWidth(80);
+        decision.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().decision() == null ? null : c.getValue().decision().verdict()));
+        decision.setCellFactory(c -> new BadgeCell<Verdict>(Badges::updateDecision));
         decision.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        TableColumn<VariantSummary, Instant> updated = new TableColumn<>("Updated");
-        updated.setPrefWidth(84);
-        updated.setMinWidth(80);
-        updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
+        TableColumn<ListedVariant, Instant> updated = new TableColumn<>(Messages.get("list.column.updated"));
+        updated.setId("updatedColumn");
+        updated.setPrefWidth(96);
+        updated.setMinWidth(84);
+        updated.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row().updatedAt()));
         updated.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         updated.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -96,34 +124,53 @@ public final class VariantListView extends TableView<VariantSummary> {
                 setTooltip(empty || item == null ? null : new Tooltip(Formats.time(item)));
             }
         });
-        getColumns().setAll(java.util.List.of(thumb, variant, job, tenant, step, status, score, verdict, rejudged, decision,
-                updated));
+        getColumns().setAll(java.util.List.of(thumb, variant, status, decision, score, verdict, rejudged, updated, job,
+                tenant, step));
+        ColumnLayout.remember(this, preferences, "list-columns");
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setTableMenuButtonVisible(true);
         // The detail pane is never empty when there is something to show: the first row is selected.
-        getItems().addListener((javafx.collections.ListChangeListener<VariantSummary>) c -> {
-            if (getSelectionModel().isEmpty() && !getItems().isEmpty()) {
+        getItems().addListener((javafx.collections.ListChangeListener<ListedVariant>) c -> {
+            if (!model.isReplacing() && model.state().current() == null && getSelectionModel().isEmpty()
+                    && !getItems().isEmpty()) {
                 getSelectionModel().selectFirst();
             }
         });
 
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.messageProperty().isEmpty())
-                .then("No variant matches the filter.").otherwise(model.messageProperty()));
+                .then(Messages.get("list.noMatch")).otherwise(model.messageProperty()));
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("placeholder-text");
         setPlaceholder(placeholder);
 
-        getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> model.selectedProperty().set(v));
-        model.selectedProperty().addListener((obs, old, v) -> {
-            if (v != null && getSelectionModel().getSelectedItem() != v) {
-                // clearAndSelect: with multiple selection on (batch runs) select() would add a second row.
-                int i = getItems().indexOf(v);
-                if (i >= 0) {
-                    getSelectionModel().clearAndSelect(i);
-                }
+        // The table's selection is the window's (StateManager): batch runs and bulk decisions use all of it.
+        getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        StateManager state = model.state();
+        javafx.beans.InvalidationListener toState = obs -> {
+            if (!syncing && !model.isReplacing()) {
+                syncing = true;
+                state.select(java.util.List.copyOf(getSelectionModel().getSelectedItems()), getSelectionModel().getSelectedItem());
+                syncing = false;
             }
+        };
+        getSelectionModel().getSelectedItems().addListener(toState);
+        getSelectionModel().selectedItemProperty().addListener(toState);
+        state.currentProperty().addListener((obs, old, v) -> {
+            if (syncing || v == null || getSelectionModel().getSelectedItems().contains(v)
+                    && getSelectionModel().getSelectedItem() == v) {
+                return;
+            }
+            syncing = true;
+            int i = getItems().indexOf(v);
+            if (i >= 0) {
+                java.util.List<Integer> keep = state.selectedVariants().stream().map(getItems()::indexOf).filter(n -> n >= 0).toList();
+                getSelectionModel().clearSelection();
+                keep.forEach(getSelectionModel()::select);
+                getSelectionModel().select(i); // last: the focused, shown one
+            }
+            syncing = false;
         });
         // J / K are the window's keys (the review keymap moves the selection), not the table's.
     }
@@ -138,6 +185,23 @@ public final class VariantListView extends TableView<VariantSummary> {
         getSelectionModel().clearAndSelect(next);
         getFocusModel().focus(next);
         scrollToVisible(next);
+    }
+
+    /**
+     * Selects the variant's row and scrolls to it (the Report view opens variants this way).
+     *
+     * @return false when the variant is not among the rows the filters show
+     */
+    public boolean select(java.util.UUID variantId) {
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).row().variantId().equals(variantId)) {
+                getSelectionModel().clearAndSelect(i);
+                getFocusModel().focus(i);
+                scrollToVisible(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scrolls only as far as needed to show row {@code index} (the review side's navigator uses it). */
@@ -168,7 +232,7 @@ public final class VariantListView extends TableView<VariantSummary> {
     }
 
     /** A header label with a tooltip that says what the short title means. */
-    private static <T> TableColumn<VariantSummary, T> headed(TableColumn<VariantSummary, T> column, String tip) {
+    private static <T> TableColumn<ListedVariant, T> headed(TableColumn<ListedVariant, T> column, String tip) {
         Label header = new Label(column.getText());
         header.setTooltip(new Tooltip(tip));
         column.setText("");
@@ -176,16 +240,16 @@ public final class VariantListView extends TableView<VariantSummary> {
         return column;
     }
 
-    private static TableColumn<VariantSummary, String> text(String title, double width,
-                                                           Function<VariantSummary, String> value) {
-        TableColumn<VariantSummary, String> c = new TableColumn<>(title);
+    private static TableColumn<ListedVariant, String> text(String title, double width,
+                                                           Function<ListedVariant, String> value) {
+        TableColumn<ListedVariant, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
     }
 
     /** A thumbnail decoded off the FX thread; a small "missing"/"corrupt" mark when it cannot be shown. */
-    private static final class ThumbnailCell extends TableCell<VariantSummary, VariantSummary> {
+    private static final class ThumbnailCell extends TableCell<ListedVariant, ListedVariant> {
         private final ThumbnailCache thumbnails;
         private final ImageView view = new ImageView();
         private final Label problem = new Label();
@@ -206,7 +270,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
 
         @Override
-        protected void updateItem(VariantSummary item, boolean empty) {
+        protected void updateItem(ListedVariant item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {
@@ -217,7 +281,7 @@ public final class VariantListView extends TableView<VariantSummary> {
             view.setImage(null);
             box.getChildren().setAll(view);
             setGraphic(box);
-            thumbnails.request(item.image(), state -> {
+            thumbnails.request(item.row().imageUrl(), state -> {
                 if (getItem() != item) {
                     return;
                 }
@@ -226,9 +290,10 @@ public final class VariantListView extends TableView<VariantSummary> {
                     box.getChildren().setAll(view);
                     setTooltip(null);
                 } else if (state instanceof ImageState.Problem p) {
-                    String title = p.title().toLowerCase(java.util.Locale.ROOT);
-                    problem.setText(title.contains("missing") ? "missing"
-                            : title.contains("decoded") ? "corrupt" : "no image");
+                    String title = p.title();
+                    problem.setText(title.equals(Messages.get("image.problem.missing")) ? Messages.get("list.thumbnail.missing")
+                            : title.equals(Messages.get("image.problem.corrupt")) ? Messages.get("list.thumbnail.corrupt")
+                            : Messages.get("list.thumbnail.noImage"));
                     box.getChildren().setAll(problem);
                     setTooltip(new Tooltip(p.title() + "\n" + p.detail()));
                 }
@@ -236,17 +301,45 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
     }
 
-    /** A cell showing its value as a badge; {@code style} colours the badge for the value (status or decision). */
-    private static final class BadgeCell extends TableCell<VariantSummary, String> {
-        private final Label badge = Badges.status(null);
-        private final java.util.function.BiConsumer<Label, String> style;
+    /** The short id (full id in the tooltip) over "tenant · step". */
+    private static final class VariantCell extends TableCell<ListedVariant, ListedVariant> {
+        private final Label id = new Label();
+        private final Label where = new Label();
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, id, where);
 
-        BadgeCell(java.util.function.BiConsumer<Label, String> style) {
+        VariantCell() {
+            id.getStyleClass().add("variant-id");
+            where.getStyleClass().add("variant-where");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(ListedVariant item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            id.setText(Formats.shortId(item.row().variantId()));
+            where.setText(item.row().tenantId() + " · " + item.row().currentStep());
+            setGraphic(box);
+            setTooltip(new Tooltip(item.row().variantId().toString()));
+        }
+    }
+
+    /** A cell showing its value as a badge; {@code style} colours the badge for the value (status or decision). */
+    private static final class BadgeCell<T> extends TableCell<ListedVariant, T> {
+        private final Label badge = Badges.status(null);
+        private final java.util.function.BiConsumer<Label, T> style;
+
+        BadgeCell(java.util.function.BiConsumer<Label, T> style) {
             this.style = style;
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {
@@ -258,7 +351,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
     }
 
-    private static final class ScoreCell extends TableCell<VariantSummary, Double> {
+    private static final class ScoreCell extends TableCell<ListedVariant, Double> {
         @Override
         protected void updateItem(Double item, boolean empty) {
             super.updateItem(item, empty);
@@ -272,7 +365,7 @@ public final class VariantListView extends TableView<VariantSummary> {
         }
     }
 
-    private static final class VerdictCell extends TableCell<VariantSummary, String> {
+    private static final class VerdictCell extends TableCell<ListedVariant, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);

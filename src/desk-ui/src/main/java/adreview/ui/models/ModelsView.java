@@ -1,10 +1,11 @@
 package adreview.ui.models;
 
-import adreview.models.ModelCatalog;
+import adreview.desk.DeskService;
+import adreview.ui.concurrent.TaskExecutor;
+import adreview.ui.i18n.Messages;
+
 import adreview.models.ModelFolderInfo;
 import adreview.models.download.Bytes;
-import adreview.models.download.HubClient;
-import adreview.models.download.ModelDownloader;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -27,8 +28,6 @@ import javafx.stage.DirectoryChooser;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -59,44 +58,39 @@ public final class ModelsView extends VBox {
      * A view with its own background thread for the hub at HF_ENDPOINT (default huggingface.co) with
      * HF_TOKEN or {@code settingsToken}. Nothing touches the network until the user asks for a download.
      */
-    public static ModelsView create(Path modelsDir, String settingsToken) {
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "models-io");
-            t.setDaemon(true);
-            return t;
-        });
-        ModelsViewModel vm = new ModelsViewModel(new ModelCatalog(modelsDir),
-                new ModelDownloader(HubClient.fromEnvironment(settingsToken)), io, Platform::runLater);
-        return new ModelsView(vm);
+    /** The Models window's content on the desk's service; its listing and downloads run on the executor's I/O lane. */
+    public static ModelsView create(DeskService service, TaskExecutor executor) {
+        return new ModelsView(new ModelsViewModel(service.models(), executor.ioLane(), Platform::runLater));
     }
+
 
     public ModelsViewModel model() {
         return model;
     }
 
     private Region header() {
-        Label title = new Label("Models");
+        Label title = new Label(Messages.get("models.heading"));
         title.getStyleClass().add("models-title");
         Label where = new Label(model.modelsDir().toString());
         where.getStyleClass().add("models-muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(Messages.get("models.refresh"));
         refresh.setId("models-refresh");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.listingProperty());
-        Button add = new Button("Add folder…");
+        Button add = new Button(Messages.get("models.addFolder"));
         add.setId("models-add-folder");
         add.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Add a model folder");
+            chooser.setTitle(Messages.get("models.addFolder.title"));
             File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
                 model.addFolder(dir.toPath());
             }
         });
-        Button use = new Button("Use this model");
+        Button use = new Button(Messages.get("models.use"));
         use.setId("models-use");
         use.getStyleClass().add("models-primary");
         use.disableProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -115,9 +109,9 @@ public final class ModelsView extends VBox {
         table.setId("models-table");
         table.setItems(model.folders());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No model folders yet: download one below, or add a folder."));
+        table.setPlaceholder(new Label(Messages.get("models.none")));
 
-        TableColumn<ModelFolderInfo, ModelFolderInfo> inUse = column("In use", 92, f -> f);
+        TableColumn<ModelFolderInfo, ModelFolderInfo> inUse = column(Messages.get("models.column.inUse"), 92, f -> f);
         inUse.setMinWidth(92); // the "● in use" chip whole
         inUse.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -126,13 +120,13 @@ public final class ModelsView extends VBox {
                 setText(null);
                 setGraphic(null);
                 if (!empty && f != null && f.inUse()) {
-                    Label badge = new Label("● in use");
+                    Label badge = new Label(Messages.get("models.inUse"));
                     badge.getStyleClass().add("models-in-use");
                     setGraphic(badge);
                 }
             }
         });
-        TableColumn<ModelFolderInfo, ModelFolderInfo> name = column("Name", 170, f -> f);
+        TableColumn<ModelFolderInfo, ModelFolderInfo> name = column(Messages.get("models.column.name"), 170, f -> f);
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(ModelFolderInfo f, boolean empty) {
@@ -145,8 +139,8 @@ public final class ModelsView extends VBox {
                 }
             }
         });
-        TableColumn<ModelFolderInfo, String> arch = column("Architecture", 250, ModelFolderInfo::architecture);
-        TableColumn<ModelFolderInfo, String> size = column("Size", 80, f -> Bytes.format(f.sizeBytes()));
+        TableColumn<ModelFolderInfo, String> arch = column(Messages.get("models.column.architecture"), 250, ModelFolderInfo::architecture);
+        TableColumn<ModelFolderInfo, String> size = column(Messages.get("models.column.size"), 80, f -> Bytes.format(f.sizeBytes()));
         size.setCellFactory(c -> {
             TableCell<ModelFolderInfo, String> cell = new TableCell<>() {
                 @Override
@@ -158,8 +152,8 @@ public final class ModelsView extends VBox {
             cell.getStyleClass().add("models-size");
             return cell;
         });
-        TableColumn<ModelFolderInfo, String> dtype = column("Dtype", 70, ModelFolderInfo::dtype);
-        TableColumn<ModelFolderInfo, ModelFolderInfo> status = column("Complete", 330, f -> f);
+        TableColumn<ModelFolderInfo, String> dtype = column(Messages.get("models.column.dtype"), 70, ModelFolderInfo::dtype);
+        TableColumn<ModelFolderInfo, ModelFolderInfo> status = column(Messages.get("models.column.complete"), 330, f -> f);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(ModelFolderInfo f, boolean empty) {
@@ -171,15 +165,16 @@ public final class ModelsView extends VBox {
                     setText(null);
                 } else if (f.path().equals(model.activeFolderProperty().get())) {
                     // The folder being downloaded: live progress instead of the list of missing files.
-                    textProperty().bind(Bindings.createStringBinding(() -> "↓ downloading… "
-                            + Math.round(Math.max(0, model.progressProperty().get()) * 100) + " %", model.progressProperty()));
+                    textProperty().bind(Bindings.createStringBinding(() -> Messages.get("models.downloading",
+                            String.valueOf(Math.round(Math.max(0, model.progressProperty().get()) * 100))), model.progressProperty()));
                     getStyleClass().add("models-busy");
                 } else if (f.complete()) {
-                    setText("✓ complete");
+                    setText(Messages.get("models.complete"));
                     getStyleClass().add("models-ok");
                 } else {
                     int more = f.problems().size() - 1;
-                    setText("✗ " + f.problems().get(0) + (more > 0 ? "  (+" + more + " more)" : ""));
+                    setText(more > 0 ? Messages.get("models.incomplete.more", f.problems().get(0), String.valueOf(more))
+                            : Messages.get("models.incomplete", f.problems().get(0)));
                     getStyleClass().add("models-bad");
                     setTooltip(new Tooltip(String.join("\n", f.problems())));
                 }
@@ -207,7 +202,7 @@ public final class ModelsView extends VBox {
     }
 
     private Region downloadPane() {
-        Label heading = new Label("Download from Hugging Face");
+        Label heading = new Label(Messages.get("models.download.heading"));
         heading.getStyleClass().add("models-section");
 
         ComboBox<String> repo = new ComboBox<>();
@@ -227,24 +222,24 @@ public final class ModelsView extends VBox {
                 repo.getEditor().setText(b);
             }
         });
-        repo.setPromptText("owner/name");
+        repo.setPromptText(Messages.get("models.repo.prompt"));
 
         TextField revision = new TextField();
         revision.setId("models-revision");
         revision.setPrefColumnCount(8);
         revision.textProperty().bindBidirectional(model.revisionProperty());
-        revision.setPromptText("main");
+        revision.setPromptText(Messages.get("models.revision.prompt"));
 
-        Button download = new Button("Download");
+        Button download = new Button(Messages.get("models.download"));
         download.setId("models-download");
         download.setDefaultButton(true);
         download.disableProperty().bind(model.downloadingProperty());
         download.setOnAction(e -> model.download());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Messages.get("models.cancel"));
         cancel.setId("models-cancel");
         cancel.disableProperty().bind(model.downloadingProperty().not());
         cancel.setOnAction(e -> model.cancel());
-        Button resume = new Button("Resume");
+        Button resume = new Button(Messages.get("models.resume"));
         resume.setId("models-resume");
         resume.disableProperty().bind(model.resumableProperty().not().or(model.downloadingProperty()));
         resume.setOnAction(e -> model.resume());
@@ -253,10 +248,12 @@ public final class ModelsView extends VBox {
         target.getStyleClass().add("models-muted");
         target.textProperty().bind(Bindings.createStringBinding(() -> {
             String id = model.repoIdProperty().get();
-            return id == null || id.isBlank() ? "" : "into " + model.modelsDir().resolve(id.strip().substring(id.strip().lastIndexOf('/') + 1));
+            return id == null || id.isBlank() ? "" : Messages.get("models.into",
+                    model.modelsDir().resolve(id.strip().substring(id.strip().lastIndexOf('/') + 1)).toString());
         }, model.repoIdProperty()));
 
-        HBox form = new HBox(8, new Label("Repository"), repo, new Label("Revision"), revision, download, cancel, resume);
+        HBox form = new HBox(8, new Label(Messages.get("models.repo")), repo, new Label(Messages.get("models.revision")), revision,
+                download, cancel, resume);
         form.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar(0);

@@ -1,6 +1,8 @@
 package adreview.ui.models;
 
-import adreview.models.ModelCatalog;
+import adreview.desk.ModelLibrary;
+import adreview.ui.i18n.Messages;
+
 import adreview.models.ModelFolderInfo;
 import adreview.models.download.Bytes;
 import adreview.models.download.DownloadCancellation;
@@ -8,7 +10,6 @@ import adreview.models.download.DownloadException;
 import adreview.models.download.DownloadProgress;
 import adreview.models.download.DownloadRequest;
 import adreview.models.download.DownloadResult;
-import adreview.models.download.ModelDownloader;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,8 +43,7 @@ public final class ModelsViewModel {
     /** What the message line is: plain information or an error to show in red. */
     public enum MessageKind { INFO, SUCCESS, ERROR }
 
-    private final ModelCatalog catalog;
-    private final ModelDownloader downloader;
+    private final ModelLibrary service;
     private final Executor io;
     private final Executor ui;
 
@@ -69,9 +69,8 @@ public final class ModelsViewModel {
     private DownloadRequest lastRequest;
     private Consumer<ModelFolderInfo> onUse = folder -> { };
 
-    public ModelsViewModel(ModelCatalog catalog, ModelDownloader downloader, Executor io, Executor ui) {
-        this.catalog = Objects.requireNonNull(catalog);
-        this.downloader = Objects.requireNonNull(downloader);
+    public ModelsViewModel(ModelLibrary service, Executor io, Executor ui) {
+        this.service = Objects.requireNonNull(service);
         this.io = Objects.requireNonNull(io);
         this.ui = Objects.requireNonNull(ui);
     }
@@ -86,11 +85,12 @@ public final class ModelsViewModel {
         execute(() -> {
             List<ModelFolderInfo> rows;
             try {
-                rows = catalog.list(added, used);
+                rows = service.list(added, used);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     listing.set(false);
-                    say(MessageKind.ERROR, "Cannot list " + catalog.modelsDir() + ": " + e.getMessage());
+                    say(MessageKind.ERROR, Messages.get("models.listFailed", service.modelsDir().toString(),
+                            adreview.desk.Problems.describe(e)));
                 });
                 return;
             }
@@ -118,7 +118,7 @@ public final class ModelsViewModel {
             return;
         }
         DownloadRequest request = new DownloadRequest(repoId.get(), revision.get(),
-                repoId.get() == null || repoId.get().isBlank() ? null : catalog.folderFor(repoId.get().strip()));
+                repoId.get() == null || repoId.get().isBlank() ? null : service.folderFor(repoId.get().strip()));
         start(request);
     }
 
@@ -140,13 +140,13 @@ public final class ModelsViewModel {
     /** Makes {@code folder} the model in use and tells the hook (the app switches the shared model). */
     public void use(ModelFolderInfo folder) {
         if (folder == null || !folder.complete()) {
-            say(MessageKind.ERROR, folder == null ? "Choose a model folder first."
-                    : folder.name() + " is incomplete: " + folder.problems().get(0));
+            say(MessageKind.ERROR, folder == null ? Messages.get("models.chooseFirst")
+                    : Messages.get("models.incompleteFolder", folder.name(), folder.problems().get(0)));
             return;
         }
         inUse.set(folder.path());
         folders.replaceAll(f -> f.withInUse(f.path().equals(folder.path())));
-        say(MessageKind.INFO, "Using " + folder.name() + ".");
+        say(MessageKind.INFO, Messages.get("models.using", folder.name()));
         onUse.accept(folder);
     }
 
@@ -154,7 +154,7 @@ public final class ModelsViewModel {
     public void usedAndSaved(Path folder, String saved) {
         Path current = inUse.get();
         if (current != null && current.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
-            say(MessageKind.INFO, "Using " + folder.getFileName() + "; " + saved + ".");
+            say(MessageKind.INFO, Messages.get("models.usingSaved", String.valueOf(folder.getFileName()), saved));
         }
     }
 
@@ -177,18 +177,18 @@ public final class ModelsViewModel {
         activeFolder.set(request.folder().toAbsolutePath().normalize());
         resumable.set(false);
         progress.set(-1);
-        progressText.set("Asking the hub for the file list…");
+        progressText.set(Messages.get("models.listing"));
         fileText.set(request.repoId() + "@" + request.revision() + " → " + request.folder());
         say(MessageKind.INFO, "");
         execute(() -> {
             try {
-                DownloadResult result = downloader.download(request, this::postProgress, c);
+                DownloadResult result = service.download(request, this::postProgress, c);
                 ui.execute(() -> finished(result));
             } catch (DownloadException e) {
                 ui.execute(() -> failed(e));
             } catch (RuntimeException e) {
                 ui.execute(() -> failed(new DownloadException(DownloadException.Kind.FAILED,
-                        "Download failed: " + e.getMessage(), e)));
+                        Messages.get("models.downloadFailed", String.valueOf(e.getMessage())), e)));
             }
         });
     }
@@ -219,11 +219,10 @@ public final class ModelsViewModel {
             refresh();
         }
         progress.set(p.phase() == DownloadProgress.Phase.LISTING ? -1 : p.fraction());
-        progressText.set(p.phase() == DownloadProgress.Phase.LISTING ? "Asking the hub for the file list…" : p.summary());
+        progressText.set(p.phase() == DownloadProgress.Phase.LISTING ? Messages.get("models.listing") : p.summary());
         if (p.currentFile() != null) {
-            String verb = p.phase() == DownloadProgress.Phase.VERIFYING ? "Checking SHA-256 of " : "Downloading ";
-            fileText.set(verb + p.currentFile() + "  (file " + Math.min(p.filesDone() + 1, p.filesTotal())
-                    + " of " + p.filesTotal() + ")");
+            fileText.set(Messages.get(p.phase() == DownloadProgress.Phase.VERIFYING ? "models.file.checking" : "models.file.downloading",
+                    p.currentFile(), String.valueOf(Math.min(p.filesDone() + 1, p.filesTotal())), String.valueOf(p.filesTotal())));
         }
     }
 
@@ -233,14 +232,14 @@ public final class ModelsViewModel {
         cancellation = null;
         lastResult.set(result);
         progress.set(1);
-        progressText.set(Bytes.format(result.bytesFetched()) + " fetched, " + result.alreadyPresent().size()
-                + " file(s) were already there");
-        fileText.set("Saved in " + result.folder());
+        progressText.set(Messages.get("models.fetched", Bytes.format(result.bytesFetched()),
+                String.valueOf(result.alreadyPresent().size())));
+        fileText.set(Messages.get("models.savedIn", result.folder().toString()));
         if (result.report().complete()) {
-            say(MessageKind.SUCCESS, "Downloaded " + lastRequest.repoId() + " and verified it: ready to use.");
+            say(MessageKind.SUCCESS, Messages.get("models.downloaded", lastRequest.repoId()));
         } else {
-            say(MessageKind.ERROR, "Downloaded, but " + result.folder().getFileName() + " is incomplete: "
-                    + result.report().problems().get(0));
+            say(MessageKind.ERROR, Messages.get("models.downloadedIncomplete", String.valueOf(result.folder().getFileName()),
+                    result.report().problems().get(0)));
         }
         refresh();
     }
@@ -251,7 +250,7 @@ public final class ModelsViewModel {
         cancellation = null;
         resumable.set(e.resumable());
         if (e.kind() == DownloadException.Kind.CANCELLED) {
-            say(MessageKind.INFO, "Cancelled. Resume continues from the partial files.");
+            say(MessageKind.INFO, Messages.get("models.cancelled"));
         } else {
             say(MessageKind.ERROR, e.getMessage());
         }
@@ -270,7 +269,7 @@ public final class ModelsViewModel {
     }
 
     public Path modelsDir() {
-        return catalog.modelsDir();
+        return service.modelsDir();
     }
 
     public List<String> suggestedRepos() {

@@ -1,16 +1,20 @@
 package adreview.ui.review;
 
+import adreview.review.prompt.Prompt;
+import adreview.ui.i18n.Messages;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Runs of one stage over a selection; counts are kept by {@link RunQueueViewModel} on the UI thread. Variants
- * whose state a pipeline run may not start from are refused (before the batch or by the service) and listed
- * with their states.
+ * Runs of one stage over a selection; counts are kept by {@link RunQueueViewModel} on the UI thread. Variants whose
+ * state a pipeline run may not start from are refused (before the batch or by the service) and listed with their
+ * states. One failure never stops the others.
  */
 public final class Batch {
 
-    private final StageKind stage;
+    private final Prompt.Stage stage;
     private final int total;
     private int done;
     private int failed;
@@ -18,28 +22,24 @@ public final class Batch {
     private int cancelled;
     private final List<String> refusedStates = new ArrayList<>();
 
-    Batch(StageKind stage, int total) {
+    Batch(Prompt.Stage stage, int total) {
         this.stage = stage;
         this.total = total;
     }
 
-    void count(RunOutcome outcome) {
-        count(outcome, null);
-    }
-
-    /** Counts one run's end; {@code label} names the variant in the list of refused ones. */
-    void count(RunOutcome outcome, String label) {
-        if (outcome instanceof RunOutcome.Done) {
-            done++;
-        } else if (outcome instanceof RunOutcome.Failed) {
-            failed++;
-        } else if (outcome instanceof RunOutcome.Refused r) {
-            refused++;
-            if (label != null && r.state() != null) {
-                refusedStates.add(label + " (" + r.state() + ")");
+    /** Counts one run's end; {@code label} and {@code state} name a refused variant in the summary. */
+    void count(RunState end, String label, String state) {
+        switch (end) {
+            case RunState.Done d -> done++;
+            case RunState.Failed f -> failed++;
+            case RunState.Superseded s -> failed++;
+            case RunState.Refused r -> {
+                refused++;
+                if (label != null && state != null) {
+                    refusedStates.add(label + " (" + state + ")");
+                }
             }
-        } else {
-            cancelled++;
+            default -> cancelled++;
         }
     }
 
@@ -74,16 +74,22 @@ public final class Batch {
 
     /** "Batch Stage 1: 4 of 10 finished · 3 done · 1 refused (shoe · 3f2a9c1e (ocr_eval/done))". */
     public String summary() {
-        StringBuilder sb = new StringBuilder("Batch ").append(stage.label()).append(": ")
-                .append(finished()).append(" of ").append(total).append(" finished");
-        for (var part : List.of(new Object[]{done, "done"}, new Object[]{failed, "failed"},
-                new Object[]{refused, "refused"}, new Object[]{cancelled, "cancelled"})) {
-            if ((int) part[0] > 0) {
-                sb.append(" · ").append(part[0]).append(' ').append(part[1]);
-                if (part[1].equals("refused") && !refusedStates.isEmpty()) {
-                    sb.append(" (").append(String.join(", ", refusedStates)).append(')');
-                }
+        StringBuilder sb = new StringBuilder(Messages.get("batch.summary",
+                Messages.get("stage." + stage.name().toLowerCase(Locale.ROOT)), finished(), total));
+        if (done > 0) {
+            sb.append(" · ").append(Messages.get("batch.done", done));
+        }
+        if (failed > 0) {
+            sb.append(" · ").append(Messages.get("batch.failed", failed));
+        }
+        if (refused > 0) {
+            sb.append(" · ").append(Messages.get("batch.refused", refused));
+            if (!refusedStates.isEmpty()) {
+                sb.append(" (").append(String.join(", ", refusedStates)).append(')');
             }
+        }
+        if (cancelled > 0) {
+            sb.append(" · ").append(Messages.get("batch.cancelled", cancelled));
         }
         return sb.toString();
     }

@@ -1,5 +1,8 @@
 package adreview.ui.review;
 
+import adreview.ui.i18n.Messages;
+import adreview.ui.keys.KeyBinding;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -18,24 +21,28 @@ public final class DecisionBar extends VBox {
     public DecisionBar(ReviewViewModel vm) {
         getStyleClass().add("rv-decision-bar");
         setId("decisionBar");
-        Button accept = verdictButton("Accept", "A", "acceptButton", "rv-accept", vm, ReviewAction.ACCEPT);
-        Button fix = verdictButton("Needs fix", "F", "needsFixButton", "rv-fix", vm, ReviewAction.NEEDS_FIX);
-        Button reject = verdictButton("Reject", "R", "rejectButton", "rv-reject", vm, ReviewAction.REJECT);
+        Button accept = verdictButton(Messages.get("verdict.accept"), "A", "acceptButton", "rv-accept", vm, KeyBinding.ACCEPT);
+        Button fix = verdictButton(Messages.get("verdict.fix"), "F", "needsFixButton", "rv-fix", vm, KeyBinding.NEEDS_FIX);
+        Button reject = verdictButton(Messages.get("verdict.reject"), "R", "rejectButton", "rv-reject", vm, KeyBinding.REJECT);
 
         comment.setId("decisionComment");
-        comment.setPromptText("Comment for the next decision (C)");
+        comment.setPromptText(Messages.get("decision.comment.prompt"));
         comment.textProperty().bindBidirectional(vm.decisions().commentProperty());
-        comment.setOnAction(e -> vm.perform(ReviewAction.COMMENT)); // Enter: back to the list, then A / F / R
+        comment.setOnAction(e -> vm.perform(KeyBinding.COMMENT)); // Enter: back to the list, then A / F / R
         HBox.setHgrow(comment, Priority.ALWAYS);
         TextField reviewer = new TextField();
         reviewer.setId("reviewerName");
-        reviewer.setPromptText("Reviewer");
+        reviewer.setPromptText(Messages.get("decision.reviewer.prompt"));
         reviewer.setPrefColumnCount(9);
-        reviewer.setTooltip(new Tooltip("Stored with every decision and re-judge"));
+        reviewer.setTooltip(new Tooltip(Messages.get("decision.reviewer.tip")));
         reviewer.textProperty().bindBidirectional(vm.decisions().reviewerProperty());
 
-        HBox row = new HBox(8, accept, fix, reject, comment, reviewer);
+        // Two rows: at 1280 px the side panel is too narrow for three labelled buttons and two fields on one.
+        HBox row = new HBox(8, accept, fix, reject);
         row.setAlignment(Pos.CENTER_LEFT);
+        reviewer.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox fields = new HBox(8, comment, reviewer);
+        fields.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
         status.setId("decisionStatus");
@@ -47,20 +54,21 @@ public final class DecisionBar extends VBox {
                 status.getStyleClass().add("rv-error");
             }
         });
-        Label hint = new Label("Decisions advance to the next variant  ·  ? or F1 lists every key");
+        Label hint = new Label(Messages.get("decision.advanceHint"));
         hint.getStyleClass().add("rv-muted");
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusRow = new HBox(8, status, spacer, hint);
+        status.setWrapText(true);
+        hint.setWrapText(true);
+        adreview.ui.EndsRow statusRow = new adreview.ui.EndsRow(status, hint, 8);
         setSpacing(6);
-        getChildren().addAll(row, statusRow);
+        getChildren().addAll(row, fields, statusRow);
     }
 
-    private static Button verdictButton(String text, String key, String id, String style, ReviewViewModel vm, ReviewAction a) {
+    private static Button verdictButton(String text, String key, String id, String style, ReviewViewModel vm, KeyBinding a) {
         Label keyCap = new Label(key);
         keyCap.getStyleClass().add("rv-kbd");
         Button b = new Button(text, keyCap);
         b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setId(id);
         b.getStyleClass().addAll("rv-verdict", style);
         b.setFocusTraversable(false);

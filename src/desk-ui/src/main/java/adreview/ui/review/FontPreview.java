@@ -103,6 +103,11 @@ final class FontPreview extends VBox {
             return;
         }
         // Decoded in the background: a large PNG must not hold up the FX thread.
+        // JavaFX decodes this one; the header is checked first so that a header bomb never reaches it.
+        if (!adreview.ui.image.ImageDecoder.withinDefaultLimits(uri)) {
+            update();
+            return;
+        }
         loading = true;
         Image img = new Image(uri, PREVIEW_WIDTH * 2, 0, true, true, true);
         Runnable done = () -> {
@@ -164,7 +169,8 @@ final class FontPreview extends VBox {
         text.setEffect(shadow);
         StackPane.setMargin(text, new Insets(0, 0, height * 0.12, 0));
         caption.setText(s.caption());
-        family.setText(fam + (s.bold() ? " Bold" : "") + ", " + Math.round(size) + " px at this preview's width");
+        family.setText(adreview.ui.i18n.Messages.get(s.bold() ? "font.family.bold" : "font.family", fam,
+                String.valueOf(Math.round(size))));
         note.setText(s.note());
         note.setVisible(!s.note().isEmpty());
     }

@@ -1,5 +1,8 @@
 package adreview.ui.review;
 
+import adreview.review.result.FontRecommendation;
+import adreview.ui.i18n.Messages;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -12,22 +15,26 @@ import java.util.Locale;
 public record FontPreviewSpec(List<String> families, boolean bold, double sizeFraction,
                               String fill, String shadow, String caption, String note) {
 
+    /** The font advice's values the preview knows (style, size, colour); each has its word under font.word.*. */
+    public static final List<String> KNOWN_VALUES =
+            List.of("serif", "sans-serif", "bold", "large", "medium", "small", "dark", "light");
+
     static final List<String> KOREAN_SERIF = List.of("NanumMyeongjo", "Noto Serif CJK KR", "AppleMyungjo", "Batang", "Serif");
     static final List<String> KOREAN_SANS = List.of("NanumGothic", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "SansSerif");
     static final List<String> LATIN_SERIF = List.of("DejaVu Serif", "Georgia", "Times New Roman", "Serif");
     static final List<String> LATIN_SANS = List.of("DejaVu Sans", "Helvetica Neue", "Arial", "SansSerif");
 
-    public static FontPreviewSpec of(StageAnswer.FontAdvice advice, String copy) {
-        String style = norm(advice == null ? null : advice.style());
-        String size = norm(advice == null ? null : advice.size());
-        String color = norm(advice == null ? null : advice.color());
+    public static FontPreviewSpec of(FontRecommendation advice, String copy) {
+        String style = norm(advice == null ? null : advice.style().wire());
+        String size = norm(advice == null ? null : advice.size().wire());
+        String color = norm(advice == null ? null : advice.color().wire());
         StringBuilder note = new StringBuilder();
 
         boolean korean = containsHangul(copy);
         boolean serif = style.equals("serif");
         boolean bold = style.equals("bold");
         if (!serif && !bold && !style.equals("sans-serif")) {
-            note.append(unknown("style", style, "sans-serif"));
+            note.append(unknown("font.unknown.style", style, "sans-serif"));
             style = "sans-serif";
         }
         List<String> families = serif ? (korean ? KOREAN_SERIF : LATIN_SERIF) : (korean ? KOREAN_SANS : LATIN_SANS);
@@ -39,7 +46,7 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
             default -> -1;
         };
         if (fraction < 0) {
-            note.append(unknown("size", size, "medium"));
+            note.append(unknown("font.unknown.size", size, "medium"));
             size = "medium";
             fraction = 0.06;
         }
@@ -51,13 +58,13 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
             shadow = "rgba(255,255,255,0.35)";
         } else {
             if (!color.equals("light")) {
-                note.append(unknown("color", color, "light"));
+                note.append(unknown("font.unknown.color", color, "light"));
                 color = "light";
             }
             fill = "#f8f8f4";
             shadow = "rgba(0,0,0,0.6)";
         }
-        String caption = cap(style) + " · " + cap(size) + " · " + cap(color);
+        String caption = Messages.get("font.caption", word(style), word(size), word(color));
         return new FontPreviewSpec(families, bold, fraction, fill, shadow, caption, note.toString().strip());
     }
 
@@ -73,11 +80,13 @@ public record FontPreviewSpec(List<String> families, boolean bold, double sizeFr
                 .replace("sansserif", "sans-serif");
     }
 
-    private static String unknown(String what, String value, String shown) {
-        return "The model's " + what + " '" + (value.isEmpty() ? "(none)" : value) + "' is not one of the known values; shown as " + shown + ". ";
+    /** The note for an unknown value; {@code key} says which of the advice's fields it is. */
+    private static String unknown(String key, String value, String shown) {
+        return Messages.get(key, value.isEmpty() ? Messages.get("font.none") : value, shown) + " ";
     }
 
-    private static String cap(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** A known value's word: "Bold", "Medium", "Dark". */
+    private static String word(String value) {
+        return Messages.get("font.word." + value);
     }
 }

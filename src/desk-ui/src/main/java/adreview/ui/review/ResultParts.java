@@ -75,10 +75,9 @@ final class ResultParts {
         source.setWrapText(true);
         source.setMaxWidth(320);
         source.setAlignment(Pos.TOP_RIGHT);
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox h = new HBox(12, left, spacer, source);
-        h.setAlignment(Pos.TOP_LEFT);
+        t.setMinWidth(Label.USE_PREF_SIZE);
+        s.setMinWidth(Label.USE_PREF_SIZE);
+        adreview.ui.EndsRow h = new adreview.ui.EndsRow(left, source, 12);
         h.getStyleClass().add("rv-header");
         return h;
     }

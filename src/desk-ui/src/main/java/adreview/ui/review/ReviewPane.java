@@ -1,13 +1,17 @@
 package adreview.ui.review;
 
+import adreview.ui.i18n.Messages;
+import adreview.ui.keys.KeyBinding;
+import adreview.ui.prefs.UiPreferences;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -15,12 +19,17 @@ import javafx.scene.layout.StackPane;
 import java.util.List;
 
 /**
- * The review side in one node, for the main window's detail area: run controls and progress on top, the
- * results (Stage 1 / Stage 2 / Compare traces) in the middle, decisions at the bottom. The keyboard help is
- * a separate node ({@link #helpOverlay()}) to be stacked over the whole window; {@link #installKeys} puts
- * the review keys on the scene.
+ * The review side in one node, the first tab beside the image: run controls and progress on top, the results (Stage
+ * 1 / Stage 2 / Compare traces) below them, decisions at the bottom. Run controls and results are split by a
+ * draggable divider whose results side never goes below {@link #RESULTS_MIN_HEIGHT}: the results stay readable
+ * however many runs stream in above them. The keyboard help is a separate node ({@link #helpOverlay()}) stacked over
+ * the whole window.
  */
 public final class ReviewPane extends BorderPane {
+
+    /** The results area's smallest height: room for a score, two checks or several lines of analysis. */
+    public static final double RESULTS_MIN_HEIGHT = 240;
+    static final String DIVIDER_KEY = "layout.review.divider";
 
     private final ReviewViewModel vm;
     private final RunPanel runPanel;
@@ -29,13 +38,10 @@ public final class ReviewPane extends BorderPane {
     private final Stage2ResultView stage2View;
     private final TraceComparisonView compareView;
     private final KeyboardHelpOverlay help;
+    private final BorderPane resultsArea;
     private Node focusHome;
 
-    /**
-     * @param windowKeys keys of the main window to list in the help too, each {group, keys, description}
-     *                   (e.g. {"View", "G / V", "Generated image / render"})
-     */
-    public ReviewPane(ReviewViewModel vm, List<String[]> windowKeys) {
+    public ReviewPane(ReviewViewModel vm, UiPreferences preferences) {
         this.vm = vm;
         getStyleClass().add("rv-review-pane");
         setId("reviewPane");
@@ -44,12 +50,12 @@ public final class ReviewPane extends BorderPane {
         stage1View = new Stage1ResultView(vm.stage1());
         stage2View = new Stage2ResultView(vm.stage2());
         compareView = new TraceComparisonView(vm.comparison());
-        help = new KeyboardHelpOverlay(vm, windowKeys);
+        help = new KeyboardHelpOverlay(vm);
 
         ToggleGroup tabs = new ToggleGroup();
-        ToggleButton t1 = tab("Stage 1", "S", "stage1Tab", tabs, ReviewViewModel.ResultTab.STAGE1);
-        ToggleButton t2 = tab("Stage 2", "D", "stage2Tab", tabs, ReviewViewModel.ResultTab.STAGE2);
-        ToggleButton t3 = tab("Compare traces", "T", "compareTab", tabs, ReviewViewModel.ResultTab.COMPARE);
+        ToggleButton t1 = tab(Messages.get("stage.stage1"), "S", "stage1Tab", tabs, ReviewViewModel.ResultTab.STAGE1);
+        ToggleButton t2 = tab(Messages.get("stage.stage2"), "D", "stage2Tab", tabs, ReviewViewModel.ResultTab.STAGE2);
+        ToggleButton t3 = tab(Messages.get("review.compare"), "T", "compareTab", tabs, ReviewViewModel.ResultTab.COMPARE);
         t1.getStyleClass().add("rv-tab-first");
         t3.getStyleClass().add("rv-tab-last");
         HBox tabBar = new HBox(0, t1, t2, t3);
@@ -68,19 +74,21 @@ public final class ReviewPane extends BorderPane {
         vm.tabProperty().addListener((o, a, b) -> showTab.run());
         showTab.run();
 
-        // The results give way first when the window is short: run controls and decisions stay whole.
-        for (javafx.scene.layout.Region r : List.of(results, stage1View, stage2View, compareView)) {
-            r.setMinHeight(0);
-        }
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(results.widthProperty());
-        clip.heightProperty().bind(results.heightProperty());
-        results.setClip(clip);
-        BorderPane middle = new BorderPane(results);
-        middle.setMinHeight(0);
-        middle.setTop(tabBar);
-        setTop(runPanel);
-        setCenter(middle);
+        resultsArea = new BorderPane(results);
+        resultsArea.setId("resultsArea");
+        resultsArea.setTop(tabBar);
+        resultsArea.setMinHeight(RESULTS_MIN_HEIGHT);
+        runPanel.setMinHeight(0);
+
+        // The run panel gives way first: its answer stream scrolls; the results keep their minimum.
+        SplitPane split = new SplitPane(runPanel, resultsArea);
+        split.setId("reviewSplit");
+        split.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(runPanel, false);
+        split.setDividerPositions(preferences.getDouble(DIVIDER_KEY, 0.34));
+        split.getDividers().get(0).positionProperty().addListener((obs, old, p) ->
+                preferences.putDouble(DIVIDER_KEY, Math.round(p.doubleValue() * 1000) / 1000.0));
+        setCenter(split);
         setBottom(decisionBar);
 
         vm.addViewRequestListener(this::onViewRequest);
@@ -91,6 +99,7 @@ public final class ReviewPane extends BorderPane {
         cap.getStyleClass().add("rv-kbd");
         ToggleButton b = new ToggleButton(text, cap);
         b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setId(id);
         b.setToggleGroup(group);
         b.getStyleClass().add("rv-tab");
@@ -102,53 +111,37 @@ public final class ReviewPane extends BorderPane {
         return b;
     }
 
-    /**
-     * Puts the review keys on the scene (a key-pressed filter, so they work wherever the focus is, except
-     * that typing in a text field stays typing; Esc leaves the field).
-     *
-     * @param focusHome where the focus goes when the reviewer leaves a text field (the variant list)
-     */
-    public void installKeys(Scene scene, Node focusHome) {
-        this.focusHome = focusHome;
-        boolean[] swallowTyped = {false};
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
-            swallowTyped[0] = false;
-            if (vm.handleKey(KeyStroke.fromEvent(e), typing)) {
-                e.consume();
-                // The character of a used key must not land in a field it just focused (C, E).
-                swallowTyped[0] = true;
-            }
-        });
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (swallowTyped[0]) {
-                swallowTyped[0] = false;
-                e.consume();
-            }
-        });
+    /** Where the focus goes when the reviewer leaves a text field with Esc (the variant list). */
+    public void setFocusHome(Node home) {
+        this.focusHome = home;
     }
 
-    private void onViewRequest(ReviewAction a) {
+    private void onViewRequest(KeyBinding a) {
         Scene scene = getScene();
         boolean typing = scene != null && scene.getFocusOwner() instanceof TextInputControl;
-        if (a == ReviewAction.COMMENT) {
+        if (a == KeyBinding.COMMENT) {
             if (typing) {
-                if (focusHome != null) {
-                    focusHome.requestFocus();
-                } else {
-                    requestFocus();
-                }
+                (focusHome != null ? focusHome : this).requestFocus();
             } else {
                 decisionBar.focusComment();
             }
-        } else if (a == ReviewAction.EDIT_RUN_OPTIONS) {
+        } else if (a == KeyBinding.EDIT_RUN_OPTIONS) {
             runPanel.editRunOptions();
         }
+    }
+
+    /** Leaves a text field (Esc while typing): the focus goes home so that single keys work again. */
+    public void leaveField() {
+        (focusHome != null ? focusHome : this).requestFocus();
     }
 
     /** The keyboard help, to be added as the top child of the window's root StackPane. */
     public KeyboardHelpOverlay helpOverlay() {
         return help;
+    }
+
+    public BorderPane resultsArea() {
+        return resultsArea;
     }
 
     public Stage1ResultView stage1View() {

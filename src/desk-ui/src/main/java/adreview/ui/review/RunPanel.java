@@ -1,5 +1,9 @@
 package adreview.ui.review;
 
+import adreview.desk.ModelStatus;
+import adreview.ui.i18n.Messages;
+import adreview.ui.keys.KeyBinding;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -41,15 +45,15 @@ public final class RunPanel extends VBox {
         setId("runPanel");
         RunQueueViewModel queue = vm.queue();
 
-        Button run1 = runButton("Run Stage 1", "1", "runStage1Button", vm, ReviewAction.RUN_STAGE1);
+        Button run1 = runButton(Messages.get("run.button.stage1"), "1", "runStage1Button", vm, KeyBinding.RUN_STAGE1);
         run1.setDefaultButton(false);
         run1.getStyleClass().add("rv-primary");
-        Button run2 = runButton("Run Stage 2", "2", "runStage2Button", vm, ReviewAction.RUN_STAGE2);
-        MenuItem re1 = new MenuItem("Re-judge Stage 1   Shift+1");
-        re1.setOnAction(e -> vm.perform(ReviewAction.REJUDGE_STAGE1));
-        MenuItem re2 = new MenuItem("Re-judge Stage 2   Shift+2");
-        re2.setOnAction(e -> vm.perform(ReviewAction.REJUDGE_STAGE2));
-        MenuButton rejudge = new MenuButton("Re-judge", null, re1, re2);
+        Button run2 = runButton(Messages.get("run.button.stage2"), "2", "runStage2Button", vm, KeyBinding.RUN_STAGE2);
+        MenuItem re1 = new MenuItem(Messages.get("run.rejudge.stage1"));
+        re1.setOnAction(e -> vm.perform(KeyBinding.REJUDGE_STAGE1));
+        MenuItem re2 = new MenuItem(Messages.get("run.rejudge.stage2"));
+        re2.setOnAction(e -> vm.perform(KeyBinding.REJUDGE_STAGE2));
+        MenuButton rejudge = new MenuButton(Messages.get("run.rejudge"), null, re1, re2);
         rejudge.setId("rejudgeButton");
         rejudge.disableProperty().bind(vm.canRunProperty().not());
         Tooltip runTip = new Tooltip();
@@ -58,22 +62,23 @@ public final class RunPanel extends VBox {
         runTip.setMaxWidth(460);
         rejudge.setTooltip(runTip);
 
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Messages.get("run.cancel"));
         cancel.setId("cancelRunButton");
         cancel.getStyleClass().add("rv-cancel");
-        cancel.setTooltip(new Tooltip("Stop the running model call within one token  [Esc]\nShift+Esc also drops everything queued"));
+        cancel.setTooltip(new Tooltip(Messages.get("run.cancel.tip")));
         cancel.disableProperty().bind(queue.currentProperty().isNull());
-        cancel.setOnAction(e -> vm.perform(ReviewAction.CANCEL_RUN));
+        cancel.setOnAction(e -> vm.perform(KeyBinding.CANCEL_RUN));
 
         Label queued = new Label();
         queued.getStyleClass().add("rv-muted");
-        queued.textProperty().bind(Bindings.when(queue.queuedCountProperty().greaterThan(0))
-                .then(Bindings.concat(queue.queuedCountProperty().asString(), " queued")).otherwise(""));
+        queued.textProperty().bind(Bindings.createStringBinding(() -> queue.queuedCountProperty().get() > 0
+                ? Messages.get("run.queuedCount", queue.queuedCountProperty().get()) : "", queue.queuedCountProperty()));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, run1, run2, rejudge, spacer, queued, cancel);
+        // A flow, not a row: in a narrow side panel the buttons wrap instead of losing their labels.
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, run1, run2, rejudge, cancel, queued);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        rejudge.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.getStyleClass().add("rv-run-toolbar");
 
         // "No model yet": what is missing and how to get it, with the command ready to copy.
@@ -85,23 +90,25 @@ public final class RunPanel extends VBox {
         missing.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(missing, Priority.ALWAYS);
         missing.setMaxWidth(Double.MAX_VALUE);
-        Button copy = new Button("Copy command");
+        Button copy = new Button(Messages.get("run.copyCommand"));
         copy.getStyleClass().add("rv-small");
         copy.setMinWidth(Button.USE_PREF_SIZE);
-        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().remedy().isEmpty(),
-                vm.readinessProperty()));
+        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.readinessProperty().get().remedy().isEmpty()
+                && vm.readinessProperty().get().modelFolder(), vm.readinessProperty()));
+        copy.managedProperty().bind(copy.visibleProperty());
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
-            c.putString(ModelReadiness.DOWNLOAD_COMMAND);
+            c.putString(ModelStatus.DOWNLOAD_COMMAND);
             Clipboard.getSystemClipboard().setContent(c);
         });
         // The desk's own download (Models window), offered in place when the window wires it.
-        Button getModel = new Button("Get a model…");
+        Button getModel = new Button(Messages.get("run.getModel"));
         getModel.setId("getModelButton");
         getModel.getStyleClass().add("rv-small");
         getModel.setMinWidth(Button.USE_PREF_SIZE);
         getModel.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.readinessProperty().get().ready() && onGetModel.get() != null, vm.readinessProperty(), onGetModel));
+                () -> !vm.readinessProperty().get().ready() && vm.readinessProperty().get().modelFolder()
+                        && onGetModel.get() != null, vm.readinessProperty(), onGetModel));
         getModel.managedProperty().bind(getModel.visibleProperty());
         getModel.setOnAction(e -> {
             Runnable action = onGetModel.get();
@@ -118,6 +125,8 @@ public final class RunPanel extends VBox {
         // Phase line, progress bar, streamed answer.
         Label phase = new Label();
         phase.setId("runPhase");
+        phase.setWrapText(true);
+        phase.setMinHeight(Label.USE_PREF_SIZE);
         phase.getStyleClass().add("rv-phase");
         phase.textProperty().bind(queue.phaseTextProperty());
         ProgressBar bar = new ProgressBar();
@@ -131,11 +140,22 @@ public final class RunPanel extends VBox {
         answer.setWrapText(true);
         answer.setPrefRowCount(4);
         answer.getStyleClass().add("rv-stream");
-        answer.setPromptText("The model's answer appears here as it is written.");
+        answer.setPromptText(Messages.get("run.answer.prompt"));
         queue.answerTextProperty().addListener((o, a, text) -> {
             answer.setText(text);
             answer.positionCaret(text.length()); // keep the newest tokens in view
         });
+        // Which backend answers: the local model or a server (local and remote answers are compared in the history).
+        Label answeredBy = new Label();
+        answeredBy.setId("answeredBy");
+        answeredBy.setWrapText(true);
+        answeredBy.setMinHeight(Label.USE_PREF_SIZE); // all its lines: the panel above the results is short
+        answeredBy.getStyleClass().add("rv-muted");
+        answeredBy.textProperty().bind(Bindings.createStringBinding(() -> vm.readinessProperty().get().answeredBy().isEmpty()
+                ? "" : Messages.get("review.answeredBy", vm.readinessProperty().get().answeredBy()), vm.readinessProperty()));
+        answeredBy.visibleProperty().bind(answeredBy.textProperty().isNotEmpty()
+                .and(Bindings.createBooleanBinding(() -> vm.readinessProperty().get().ready(), vm.readinessProperty())));
+        answeredBy.managedProperty().bind(answeredBy.visibleProperty());
         VBox progress = new VBox(4, phase, bar, answer);
         progress.getStyleClass().add("rv-progress");
         progress.visibleProperty().bind(queue.currentProperty().isNotNull().or(queue.lastFinishedProperty().isNotNull()));
@@ -157,27 +177,27 @@ public final class RunPanel extends VBox {
 
         // One-run overrides.
         adCopyField.setId("adCopyOverride");
-        adCopyField.setPromptText("Ad copy for the next run only (empty: the variant's own)");
+        adCopyField.setPromptText(Messages.get("run.options.adCopy.prompt"));
         adCopyField.textProperty().bindBidirectional(vm.adCopyOverrideProperty());
         TextArea prompt = new TextArea();
         prompt.setId("promptOverride");
-        prompt.setPromptText("Prompt for the next run only (empty: the stage's versioned prompt)");
+        prompt.setPromptText(Messages.get("run.options.prompt.prompt"));
         prompt.setPrefRowCount(3);
         prompt.setWrapText(true);
         prompt.textProperty().bindBidirectional(vm.promptOverrideProperty());
         TextField reason = new TextField();
         reason.setId("rejudgeReason");
-        reason.setPromptText("Why re-judge? (stored in the trace)");
+        reason.setPromptText(Messages.get("run.options.reason.prompt"));
         reason.textProperty().bindBidirectional(vm.rejudgeReasonProperty());
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, fieldLabel("Ad copy"), adCopyField);
-        grid.addRow(1, fieldLabel("Prompt"), prompt);
-        grid.addRow(2, fieldLabel("Reason"), reason);
+        grid.addRow(0, fieldLabel(Messages.get("run.options.adCopy")), adCopyField);
+        grid.addRow(1, fieldLabel(Messages.get("run.options.prompt")), prompt);
+        grid.addRow(2, fieldLabel(Messages.get("run.options.reason")), reason);
         GridPane.setHgrow(adCopyField, Priority.ALWAYS);
         GridPane.setHgrow(prompt, Priority.ALWAYS);
-        options = new TitledPane("Run options (E)", grid);
+        options = new TitledPane(Messages.get("run.options"), grid);
         options.setExpanded(false);
         options.setId("runOptions");
         options.getStyleClass().add("rv-options");
@@ -194,22 +214,24 @@ public final class RunPanel extends VBox {
         Button rejudgeInstead = new Button();
         rejudgeInstead.setId("rejudgeInsteadButton");
         rejudgeInstead.getStyleClass().add("rv-small");
-        rejudgeInstead.textProperty().bind(Bindings.createStringBinding(() -> vm.rejudgeOfferProperty().get() == null ? ""
-                : "Re-judge " + vm.rejudgeOfferProperty().get().label() + " instead  (Shift+"
-                + vm.rejudgeOfferProperty().get().eligibility().number() + ")", vm.rejudgeOfferProperty()));
-        rejudgeInstead.visibleProperty().bind(vm.rejudgeOfferProperty().isNotNull());
+        rejudgeInstead.textProperty().bind(Bindings.createStringBinding(() -> vm.offerRejudgeProperty().get() == null ? ""
+                : Messages.get("review.rejudgeInstead", vm.offerRejudgeProperty().get().label(),
+                vm.offerRejudgeProperty().get().request().stage() == adreview.review.prompt.Prompt.Stage.STAGE1 ? 1 : 2),
+                vm.offerRejudgeProperty()));
+        rejudgeInstead.visibleProperty().bind(vm.offerRejudgeProperty().isNotNull());
         rejudgeInstead.managedProperty().bind(rejudgeInstead.visibleProperty());
-        rejudgeInstead.setOnAction(e -> vm.acceptRejudgeOffer());
+        rejudgeInstead.setOnAction(e -> vm.rejudgeInstead());
 
         setSpacing(8);
-        getChildren().addAll(toolbar, noModel, message, rejudgeInstead, progress, batchBox, options);
+        getChildren().addAll(toolbar, noModel, answeredBy, message, rejudgeInstead, progress, batchBox, options);
     }
 
-    private static Button runButton(String text, String key, String id, ReviewViewModel vm, ReviewAction action) {
+    private static Button runButton(String text, String key, String id, ReviewViewModel vm, KeyBinding action) {
         Label keyCap = new Label(key);
         keyCap.getStyleClass().add("rv-kbd");
         Button b = new Button(text, keyCap);
         b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setId(id);
         b.disableProperty().bind(vm.canRunProperty().not());
         Tooltip tip = new Tooltip();
@@ -239,49 +261,48 @@ public final class RunPanel extends VBox {
         private final Label title = new Label();
         private final Label phase = new Label();
         private final Button cancel = new Button("×");
-        private final HBox box;
+        private final adreview.ui.EndsRow box;
         private RunItem bound;
-        private final javafx.beans.value.ChangeListener<RunPhase> onPhase = (o, a, p) -> showPhase(p);
+        private final javafx.beans.value.ChangeListener<RunState> onPhase = (o, a, p) -> showPhase(p);
 
         RunItemCell(RunQueueViewModel queue) {
             this.queue = queue;
             title.getStyleClass().add("rv-item-title");
             phase.getStyleClass().add("rv-item-phase");
             cancel.getStyleClass().addAll("rv-small", "rv-item-cancel");
-            cancel.setTooltip(new Tooltip("Cancel this run"));
+            cancel.setTooltip(new Tooltip(Messages.get("run.item.cancel.tip")));
             cancel.setOnAction(e -> {
                 if (bound != null) {
                     queue.cancel(bound);
                 }
             });
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            box = new HBox(10, title, spacer, phase, cancel);
-            box.setAlignment(Pos.CENTER_LEFT);
+            HBox state = new HBox(6, phase, cancel);
+            state.setAlignment(Pos.CENTER_RIGHT);
+            box = new adreview.ui.EndsRow(title, state, 10);
         }
 
         @Override
         protected void updateItem(RunItem item, boolean empty) {
             super.updateItem(item, empty);
             if (bound != null) {
-                bound.phaseProperty().removeListener(onPhase);
+                bound.stateProperty().removeListener(onPhase);
             }
             bound = empty ? null : item;
             if (bound == null) {
                 setGraphic(null);
                 return;
             }
-            title.setText(item.request().title());
-            bound.phaseProperty().addListener(onPhase);
-            showPhase(item.phase());
+            title.setText(item.title());
+            bound.stateProperty().addListener(onPhase);
+            showPhase(item.state());
             setGraphic(box);
         }
 
-        private void showPhase(RunPhase p) {
+        private void showPhase(RunState p) {
             phase.setText(p.describe());
             phase.getStyleClass().removeAll("rv-phase-done", "rv-phase-failed", "rv-phase-active");
-            phase.getStyleClass().add(p instanceof RunPhase.Done ? "rv-phase-done"
-                    : p instanceof RunPhase.Failed || p instanceof RunPhase.Refused ? "rv-phase-failed"
+            phase.getStyleClass().add(p instanceof RunState.Done ? "rv-phase-done"
+                    : p instanceof RunState.Failed || p instanceof RunState.Refused ? "rv-phase-failed"
                     : p.finished() ? "rv-phase-cancelled" : "rv-phase-active");
             cancel.setVisible(!p.finished());
         }

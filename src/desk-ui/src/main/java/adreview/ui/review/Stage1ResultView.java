@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.ui.i18n.Messages;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -45,7 +46,7 @@ public final class Stage1ResultView extends StackPane {
         vm.scoreLevelProperty().addListener((o, a, b) -> styleLevel(level, bar, score, b));
         styleLevel(level, bar, score, vm.scoreLevelProperty().get());
 
-        Label relevanceTitle = new Label("Relevance of image to ad copy");
+        Label relevanceTitle = new Label(Messages.get("stage1.relevance"));
         relevanceTitle.getStyleClass().add("rv-score-title");
         VBox gaugeBox = new VBox(6, relevanceTitle, bar, level);
         HBox.setHgrow(gaugeBox, Priority.ALWAYS);
@@ -57,8 +58,10 @@ public final class Stage1ResultView extends StackPane {
         Label quality = ResultParts.badge(true, "", "");
         quality.setId("imageQualityBadge");
         Runnable badges = () -> {
-            ResultParts.setBadge(valid, vm.validProperty().get(), "Valid for the ad copy", "Not valid for the ad copy");
-            ResultParts.setBadge(quality, vm.imageQualityOkProperty().get(), "Image quality OK", "Image quality poor");
+            ResultParts.setBadge(valid, vm.validProperty().get(), Messages.get("stage1.valid"),
+                    Messages.get("stage1.notValid"));
+            ResultParts.setBadge(quality, vm.imageQualityOkProperty().get(), Messages.get("stage1.quality.ok"),
+                    Messages.get("stage1.quality.poor"));
         };
         vm.validProperty().addListener((o, a, b) -> badges.run());
         vm.imageQualityOkProperty().addListener((o, a, b) -> badges.run());
@@ -75,14 +78,15 @@ public final class Stage1ResultView extends StackPane {
         analysis.textProperty().bind(vm.analysisProperty());
         analysis.setMinHeight(Label.USE_PREF_SIZE);
 
-        VBox issues = ResultParts.bulletList(vm.issues(), "issue", "No issues reported.", "stage1Issues");
-        VBox recs = ResultParts.bulletList(vm.recommendations(), "recommendation", "No recommendations.", "stage1Recommendations");
+        VBox issues = ResultParts.bulletList(vm.issues(), "issue", Messages.get("result.noIssues"), "stage1Issues");
+        VBox recs = ResultParts.bulletList(vm.recommendations(), "recommendation", Messages.get("stage1.noRecommendations"),
+                "stage1Recommendations");
 
         left = new VBox(10,
                 scoreCard,
-                ResultParts.sectionTitle("Analysis"), analysis,
-                ResultParts.sectionTitle("Issues"), issues,
-                ResultParts.sectionTitle("Recommendations"), recs);
+                ResultParts.sectionTitle(Messages.get("result.analysis")), analysis,
+                ResultParts.sectionTitle(Messages.get("result.issues")), issues,
+                ResultParts.sectionTitle(Messages.get("stage1.recommendations")), recs);
         left.setFillWidth(true);
         // A small preferred width lets long answers wrap in the column instead of widening it over the preview.
         left.setPrefWidth(200);
@@ -99,7 +103,7 @@ public final class Stage1ResultView extends StackPane {
         preview.specProperty().bind(vm.fontProperty());
         preview.copyProperty().bind(vm.previewCopyProperty());
         preview.imageUriProperty().bind(vm.imageUriProperty());
-        right = new VBox(8, ResultParts.sectionTitle("Font recommendation"), preview);
+        right = new VBox(8, ResultParts.sectionTitle(Messages.get("stage1.font")), preview);
 
         columns.setHgap(24);
         columns.setVgap(16);
@@ -107,7 +111,7 @@ public final class Stage1ResultView extends StackPane {
         widthProperty().addListener((o, a, w) -> arrange(w.doubleValue()));
         arrange(900);
 
-        VBox content = new VBox(14, ResultParts.header("Stage 1", "Does the image fit the ad copy?", source), columns);
+        VBox content = new VBox(14, ResultParts.header(Messages.get("stage.stage1"), Messages.get("stage1.subtitle"), source), columns);
         content.getStyleClass().add("rv-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -140,8 +144,7 @@ public final class Stage1ResultView extends StackPane {
     }
 
     private static void styleLevel(Label level, ScoreBar bar, Label score, Stage1ResultViewModel.ScoreLevel l) {
-        level.setText(l.label() + (l == Stage1ResultViewModel.ScoreLevel.GOOD ? " (0.7 and above)"
-                : l == Stage1ResultViewModel.ScoreLevel.FAIR ? " (0.4 – 0.7)" : " (below 0.4)"));
+        level.setText(Messages.get("stage1.levelRange." + l.name().toLowerCase(java.util.Locale.ROOT), l.label()));
         for (var node : new javafx.scene.Node[]{level, bar, score}) {
             node.getStyleClass().removeAll("rv-score-good", "rv-score-fair", "rv-score-poor");
             node.getStyleClass().add("rv-score-" + l.name().toLowerCase(java.util.Locale.ROOT));

@@ -1,5 +1,8 @@
 package adreview.ui.review;
 
+import adreview.review.result.Stage1Result;
+import adreview.ui.i18n.Messages;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,16 +21,11 @@ public final class Stage1ResultViewModel {
 
     /** Score bands: the bar's colour and the word beside the number. */
     public enum ScoreLevel {
-        GOOD("Strong fit"), FAIR("Partial fit"), POOR("Weak fit");
+        GOOD, FAIR, POOR;
 
-        private final String label;
-
-        ScoreLevel(String label) {
-            this.label = label;
-        }
-
+        /** "Strong fit", "Partial fit", "Weak fit", in the desk's language. */
         public String label() {
-            return label;
+            return Messages.get("stage1.level." + name().toLowerCase(Locale.ROOT));
         }
 
         public static ScoreLevel of(double score) {
@@ -36,7 +34,7 @@ public final class Stage1ResultViewModel {
     }
 
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("No Stage 1 result yet. Press 1 to run Stage 1.");
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(Messages.get("stage1.empty"));
     private final ReadOnlyDoubleWrapper score = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper scoreText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ScoreLevel> scoreLevel = new ReadOnlyObjectWrapper<>(ScoreLevel.POOR);
@@ -55,18 +53,11 @@ public final class Stage1ResultViewModel {
     /**
      * Shows an answer.
      *
-     * @param variant the variant it belongs to (image and ad copy for the font preview)
-     * @param source  where it comes from, e.g. "Run just now" or a trace label
+     * @param imageUri   the judged image as a loadable URI (for the font preview), or null
+     * @param judgedCopy the ad copy the model judged (the trace's {@code request.ad_copy_text}), or null
+     * @param source     where it comes from, e.g. "Run just now" or a trace label
      */
-    public void show(StageAnswer.Stage1Answer answer, VariantRef variant, String source) {
-        show(answer, variant, source, null);
-    }
-
-    /**
-     * Shows an answer whose ad copy is known (from the trace's {@code request.ad_copy_text} or the run's override):
-     * the font preview sets exactly the copy the model judged.
-     */
-    public void show(StageAnswer.Stage1Answer answer, VariantRef variant, String source, String judgedCopy) {
+    public void show(Stage1Result answer, String imageUri, String judgedCopy, String source) {
         double s = Double.isFinite(answer.relevanceScore()) ? Math.max(0, Math.min(1, answer.relevanceScore())) : 0;
         score.set(s);
         scoreText.set(String.format(Locale.ROOT, "%.2f", s));
@@ -76,11 +67,10 @@ public final class Stage1ResultViewModel {
         analysis.set(answer.analysis());
         issues.setAll(answer.issues());
         recommendations.setAll(answer.recommendations());
-        String copy = judgedCopy != null && !judgedCopy.isBlank() ? judgedCopy
-                : variant == null || variant.adCopy() == null || variant.adCopy().isBlank() ? "Your ad copy here" : variant.adCopy();
+        String copy = judgedCopy != null && !judgedCopy.isBlank() ? judgedCopy : Messages.get("stage1.previewCopy");
         previewCopy.set(copy);
         font.set(FontPreviewSpec.of(answer.font(), copy));
-        imageUri.set(variant == null ? null : variant.imageUri());
+        this.imageUri.set(imageUri);
         this.source.set(source == null ? "" : source);
         present.set(true);
     }

@@ -1,5 +1,6 @@
 package adreview.ui.review;
 
+import adreview.ui.i18n.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -18,6 +19,9 @@ import javafx.scene.layout.VBox;
 public final class Stage2ResultView extends StackPane {
 
     private static final double THUMB_WIDTH = 260;
+    /** Below this width the finished ad goes under the checks instead of beside them. */
+    static final double SIDE_BY_SIDE_WIDTH = 620;
+
     private final ImageView render = new ImageView();
     private boolean loading;
 
@@ -48,13 +52,15 @@ public final class Stage2ResultView extends StackPane {
             for (Stage2ResultViewModel.CheckRow row : vm.checks()) {
                 Label name = new Label(row.label());
                 name.getStyleClass().add("rv-check-label");
+                name.setWrapText(true); // a narrow side wraps the criterion rather than cutting it
                 Label detail = new Label(row.detail());
                 detail.getStyleClass().add("rv-check-detail");
                 detail.setWrapText(true);
                 VBox text = new VBox(1, name, detail);
                 HBox.setHgrow(text, Priority.ALWAYS);
-                Label verdict = new Label(row.pass() ? "PASS" : "FAIL");
+                Label verdict = new Label(Messages.get(row.pass() ? "result.pass" : "result.fail"));
                 verdict.getStyleClass().addAll("rv-check-verdict", row.pass() ? "rv-badge-pass" : "rv-badge-fail");
+                verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 HBox line = new HBox(12, ReviewIcons.mark(row.pass(), 22), text, verdict);
                 line.setAlignment(Pos.CENTER_LEFT);
                 line.getStyleClass().addAll("rv-check-row", row.pass() ? "rv-check-pass" : "rv-check-fail");
@@ -70,10 +76,10 @@ public final class Stage2ResultView extends StackPane {
         analysis.getStyleClass().add("rv-analysis");
         analysis.textProperty().bind(vm.analysisProperty());
         analysis.setMinHeight(Label.USE_PREF_SIZE);
-        VBox issues = ResultParts.bulletList(vm.issues(), "issue", "No issues reported.", "stage2Issues");
+        VBox issues = ResultParts.bulletList(vm.issues(), "issue", Messages.get("result.noIssues"), "stage2Issues");
 
-        VBox left = new VBox(10, checklist, ResultParts.sectionTitle("Analysis"), analysis,
-                ResultParts.sectionTitle("Issues"), issues);
+        VBox left = new VBox(10, checklist, ResultParts.sectionTitle(Messages.get("result.analysis")), analysis,
+                ResultParts.sectionTitle(Messages.get("result.issues")), issues);
         HBox.setHgrow(left, Priority.ALWAYS);
         left.setPrefWidth(200); // wrap long answers instead of pushing the thumbnail out
         left.setMinWidth(260);
@@ -83,18 +89,32 @@ public final class Stage2ResultView extends StackPane {
         render.setSmooth(true);
         StackPane frame = new StackPane(render);
         frame.getStyleClass().add("rv-render-frame");
-        Label renderCaption = new Label("Judged render");
+        Label renderCaption = new Label(Messages.get("stage2.judgedRender"));
         renderCaption.getStyleClass().add("rv-muted");
-        VBox right = new VBox(8, ResultParts.sectionTitle("Finished ad"), frame, renderCaption);
+        VBox right = new VBox(8, ResultParts.sectionTitle(Messages.get("stage2.finishedAd")), frame, renderCaption);
         right.managedProperty().bind(right.visibleProperty());
         right.setVisible(false);
         vm.renderUriProperty().addListener((o, a, uri) -> loadRender(uri, right));
         loadRender(vm.renderUriProperty().get(), right);
 
-        HBox body = new HBox(24, left, right);
+        StackPane body = new StackPane();
         HBox titleRow = new HBox(12, summary);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(14, ResultParts.header("Stage 2", "Judge the finished ad", source), titleRow, body);
+        VBox content = new VBox(14, ResultParts.header(Messages.get("stage.stage2"), Messages.get("stage2.subtitle"), source), titleRow, body);
+        // The finished ad beside the checks where there is room, under them in a narrow side panel (1280 px).
+        HBox wide = new HBox(24);
+        VBox narrow = new VBox(14);
+        javafx.beans.InvalidationListener arrange = o -> {
+            javafx.scene.layout.Pane target = content.getWidth() >= SIDE_BY_SIDE_WIDTH ? wide : narrow;
+            if (body.getChildren().isEmpty() || body.getChildren().get(0) != target) {
+                wide.getChildren().clear();
+                narrow.getChildren().clear();
+                target.getChildren().setAll(left, right);
+                body.getChildren().setAll(target);
+            }
+        };
+        content.widthProperty().addListener(arrange);
+        arrange.invalidated(null);
         content.getStyleClass().add("rv-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -110,6 +130,11 @@ public final class Stage2ResultView extends StackPane {
         render.setImage(null);
         box.setVisible(false);
         if (uri == null) {
+            loading = false;
+            return;
+        }
+        // JavaFX decodes this one; the header is checked first so that a header bomb never reaches it.
+        if (!adreview.ui.image.ImageDecoder.withinDefaultLimits(uri)) {
             loading = false;
             return;
         }

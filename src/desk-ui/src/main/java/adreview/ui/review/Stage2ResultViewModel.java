@@ -1,5 +1,8 @@
 package adreview.ui.review;
 
+import adreview.review.result.Stage2Result;
+import adreview.ui.i18n.Messages;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +19,7 @@ public final class Stage2ResultViewModel {
     public record CheckRow(String label, boolean pass, String detail) { }
 
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("No Stage 2 result yet. Press 2 to run Stage 2 on the finished ad.");
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(Messages.get("stage2.empty"));
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObservableList<CheckRow> checksView = FXCollections.unmodifiableObservableList(checks);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -27,24 +30,25 @@ public final class Stage2ResultViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper renderUri = new ReadOnlyStringWrapper();
 
-    public static List<CheckRow> rowsOf(StageAnswer.Stage2Answer a) {
+    public static List<CheckRow> rowsOf(Stage2Result a) {
         return List.of(
-                new CheckRow("On brief", a.onBrief(),
-                        a.onBrief() ? "The ad says what the brief asked for" : "The ad drifts from the brief"),
-                new CheckRow("Text clear of key content", !a.occlusion(),
-                        a.occlusion() ? "Text covers something important (occlusion)" : "No occlusion: text keeps clear of the subject"),
-                new CheckRow("Contrast", a.contrastOk(),
-                        a.contrastOk() ? "Text stands out from the background" : "Text is hard to read against the background"),
-                new CheckRow("Call to action", a.ctaPresent(),
-                        a.ctaPresent() ? "A call to action is present" : "No call to action found"));
+                new CheckRow(Messages.get("stage2.check.onBrief"), a.onBrief(), Messages.get(a.onBrief()
+                        ? "stage2.check.onBrief.pass" : "stage2.check.onBrief.fail")),
+                new CheckRow(Messages.get("stage2.check.clear"), !a.occlusion(), Messages.get(a.occlusion()
+                        ? "stage2.check.clear.fail" : "stage2.check.clear.pass")),
+                new CheckRow(Messages.get("stage2.check.contrast"), a.contrastOk(), Messages.get(a.contrastOk()
+                        ? "stage2.check.contrast.pass" : "stage2.check.contrast.fail")),
+                new CheckRow(Messages.get("stage2.check.cta"), a.ctaPresent(), Messages.get(a.ctaPresent()
+                        ? "stage2.check.cta.pass" : "stage2.check.cta.fail")));
     }
 
-    public void show(StageAnswer.Stage2Answer answer, VariantRef variant, String source) {
-        renderUri.set(variant == null ? null : variant.renderUri());
+    /** @param renderUri the judged render as a loadable URI (for the thumbnail), or null */
+    public void show(Stage2Result answer, String renderUri, String source) {
+        this.renderUri.set(renderUri);
         List<CheckRow> rows = rowsOf(answer);
         checks.setAll(rows);
         long pass = rows.stream().filter(CheckRow::pass).count();
-        summary.set(pass + " of " + rows.size() + " checks pass");
+        summary.set(Messages.get("stage2.summary", pass, rows.size()));
         allPass.set(pass == rows.size());
         analysis.set(answer.analysis());
         issues.setAll(answer.issues());

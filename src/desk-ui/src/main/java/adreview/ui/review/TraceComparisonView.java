@@ -1,5 +1,9 @@
 package adreview.ui.review;
 
+import adreview.store.Trace;
+import adreview.ui.Formats;
+import adreview.ui.i18n.Messages;
+
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -20,18 +24,18 @@ public final class TraceComparisonView extends VBox {
 
     private final TraceComparisonViewModel vm;
     private final GridPane grid = new GridPane();
-    private final CheckBox onlyChanges = new CheckBox("Only changes");
+    private final CheckBox onlyChanges = new CheckBox(Messages.get("compare.onlyChanges"));
 
     public TraceComparisonView(TraceComparisonViewModel vm) {
         this.vm = vm;
         getStyleClass().addAll("rv-result", "rv-compare");
         setId("traceComparison");
 
-        ComboBox<TraceEntry> left = new ComboBox<>(vm.traces());
+        ComboBox<Trace> left = new ComboBox<>(vm.traces());
         left.setId("compareLeft");
         left.valueProperty().bindBidirectional(vm.leftProperty());
         left.setMaxWidth(Double.MAX_VALUE);
-        ComboBox<TraceEntry> right = new ComboBox<>(vm.traces());
+        ComboBox<Trace> right = new ComboBox<>(vm.traces());
         right.setId("compareRight");
         right.valueProperty().bindBidirectional(vm.rightProperty());
         right.setMaxWidth(Double.MAX_VALUE);
@@ -44,9 +48,9 @@ public final class TraceComparisonView extends VBox {
         onlyChanges.setId("compareOnlyChanges");
         onlyChanges.selectedProperty().addListener((o, a, b) -> rebuild());
 
-        Label a = new Label("A");
+        Label a = new Label(Messages.get("compare.a"));
         a.getStyleClass().add("rv-kbd");
-        Label b = new Label("B");
+        Label b = new Label(Messages.get("compare.b"));
         b.getStyleClass().add("rv-kbd");
         HBox pickers = new HBox(8, a, left, b, right);
         pickers.setAlignment(Pos.CENTER_LEFT);
@@ -71,7 +75,7 @@ public final class TraceComparisonView extends VBox {
         vm.rows().addListener((ListChangeListener<TraceComparisonViewModel.Row>) c -> rebuild());
         rebuild();
         setSpacing(10);
-        getChildren().addAll(ResultParts.header("Compare traces", "What changed between two model calls", new Label()),
+        getChildren().addAll(ResultParts.header(Messages.get("review.compare"), Messages.get("compare.subtitle"), new Label()),
                 pickers, info, scroll);
     }
 
@@ -85,7 +89,7 @@ public final class TraceComparisonView extends VBox {
             }
             if (!row.section().equals(section)) {
                 section = row.section();
-                Label s = ResultParts.sectionTitle(section);
+                Label s = ResultParts.sectionTitle(Messages.get("compare.section." + section.toLowerCase(java.util.Locale.ROOT)));
                 s.getStyleClass().add("rv-compare-section");
                 grid.add(s, 0, r++, 3, 1);
             }
@@ -101,7 +105,7 @@ public final class TraceComparisonView extends VBox {
             grid.addRow(r++, name, l, rt);
         }
         if (r == 0) {
-            Label none = new Label(vm.rows().isEmpty() ? "" : "The two traces are the same in every field.");
+            Label none = new Label(vm.rows().isEmpty() ? "" : Messages.get("compare.same"));
             none.getStyleClass().add("rv-muted");
             grid.add(none, 0, 0, 3, 1);
         }

@@ -1,5 +1,9 @@
 package adreview.ui.review;
 
+import adreview.store.Trace;
+import adreview.ui.Formats;
+import adreview.ui.i18n.Messages;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,14 +31,14 @@ public final class TraceComparisonViewModel {
     public record Row(String section, String field, String left, String right, boolean changed) { }
 
     public static final String ABSENT = "—";
-    static final List<String> SECTIONS = List.of("Call", "Prompt", "Model", "Request", "Answer");
+    public static final List<String> SECTIONS = List.of("Call", "Prompt", "Model", "Request", "Answer");
 
-    private final ObservableList<TraceEntry> traces = FXCollections.observableArrayList();
-    private final ObjectProperty<TraceEntry> left = new SimpleObjectProperty<>();
-    private final ObjectProperty<TraceEntry> right = new SimpleObjectProperty<>();
+    private final ObservableList<Trace> traces = FXCollections.observableArrayList();
+    private final ObjectProperty<Trace> left = new SimpleObjectProperty<>();
+    private final ObjectProperty<Trace> right = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No traces yet.");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(Messages.get("compare.noTraces"));
 
     public TraceComparisonViewModel() {
         left.addListener((o, a, b) -> recompute());
@@ -42,10 +46,10 @@ public final class TraceComparisonViewModel {
     }
 
     /** Replaces the trace list (newest first) and picks the two newest of the same kind as the newest. */
-    public void setTraces(List<TraceEntry> newestFirst) {
+    public void setTraces(List<Trace> newestFirst) {
         traces.setAll(newestFirst);
-        TraceEntry newest = newestFirst.isEmpty() ? null : newestFirst.get(0);
-        TraceEntry previous = null;
+        Trace newest = newestFirst.isEmpty() ? null : newestFirst.get(0);
+        Trace previous = null;
         for (int i = 1; i < newestFirst.size() && newest != null; i++) {
             if (Objects.equals(newestFirst.get(i).operationType(), newest.operationType())) {
                 previous = newestFirst.get(i);
@@ -60,17 +64,17 @@ public final class TraceComparisonViewModel {
         recompute();
     }
 
-    public ObservableList<TraceEntry> traces() { return traces; }
+    public ObservableList<Trace> traces() { return traces; }
     /** The older trace, picked by the reviewer. */
-    public ObjectProperty<TraceEntry> leftProperty() { return left; }
+    public ObjectProperty<Trace> leftProperty() { return left; }
     /** The newer trace, picked by the reviewer. */
-    public ObjectProperty<TraceEntry> rightProperty() { return right; }
+    public ObjectProperty<Trace> rightProperty() { return right; }
     public ObservableList<Row> rows() { return rowsView; }
     /** "4 of 23 fields differ", or why nothing is compared. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
     /** Pure comparison, used by the view model and its tests. */
-    public static List<Row> compare(TraceEntry a, TraceEntry b) {
+    public static List<Row> compare(Trace a, Trace b) {
         Map<String, Map<String, String>> la = fields(a);
         Map<String, Map<String, String>> lb = fields(b);
         List<Row> out = new ArrayList<>();
@@ -92,27 +96,27 @@ public final class TraceComparisonViewModel {
     }
 
     private void recompute() {
-        TraceEntry a = left.get();
-        TraceEntry b = right.get();
+        Trace a = left.get();
+        Trace b = right.get();
         if (a == null || b == null) {
             rows.clear();
-            summary.set(traces.size() < 2 ? "A comparison needs two traces; this variant has " + traces.size() + "."
-                    : "Pick two traces to compare.");
+            summary.set(traces.size() < 2 ? Messages.get("compare.needTwo", traces.size()) : Messages.get("compare.pickTwo"));
             return;
         }
         List<Row> r = compare(a, b);
         rows.setAll(r);
         long changed = r.stream().filter(Row::changed).count();
-        summary.set(a == b ? "The same trace on both sides." : changed + " of " + r.size() + " fields differ");
+        summary.set(a == b ? Messages.get("compare.sameTrace") : Messages.get("compare.differ", changed, r.size()));
     }
 
-    private static Map<String, Map<String, String>> fields(TraceEntry t) {
+    private static Map<String, Map<String, String>> fields(Trace t) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         Map<String, String> call = section(out, "Call");
         call.put("operation", t.operationType());
-        call.put("re-judge", t.rejudge() ? "yes" : "no");
-        call.put("latency", t.latencyMs() + " ms");
-        call.put("created", t.label().substring(0, 19));
+        call.put("re-judge", Messages.get(t.request() != null && t.request().path("rejudge").asBoolean(false)
+                ? "compare.yes" : "compare.no"));
+        call.put("latency", Messages.get("format.ms", String.valueOf(t.latencyMs())));
+        call.put("created", Formats.traceTime(t.createdAt()));
         if (t.request() != null) {
             flatten("", t.request(), (k, v) -> {
                 if (k.equals("rejudge")) {
@@ -132,7 +136,8 @@ public final class TraceComparisonViewModel {
         if (k.contains("prompt") || k.contains("ad_copy")) {
             return "Prompt";
         }
-        if (k.contains("model") || k.contains("precision") || k.contains("device") || k.contains("image_mode")
+        if (k.startsWith("backend") || k.startsWith("server.") || k.contains("model") || k.contains("precision")
+                || k.contains("device") || k.contains("image_mode")
                 || k.contains("schema") || k.contains("sha") || k.contains("dtype") || k.contains("engine")) {
             return "Model";
         }
@@ -164,7 +169,7 @@ public final class TraceComparisonViewModel {
                 }
                 sb.append("• ").append(x.isValueNode() ? x.asText() : x.toString());
             }
-            sink.put(prefix, sb.length() == 0 ? "(none)" : sb.toString());
+            sink.put(prefix, sb.length() == 0 ? Messages.get("compare.none") : sb.toString());
         } else {
             sink.put(prefix.isEmpty() ? "value" : prefix, n.isNull() ? "null" : n.asText());
         }

@@ -2,6 +2,7 @@ package adreview.ui.startup;
 
 import adreview.ui.MainViewModel;
 import adreview.ui.MainViewModel.Phase;
+import adreview.ui.i18n.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,7 +23,7 @@ public final class StartupPane extends StackPane {
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(48, 48);
-        Label name = new Label("Ad Review Desk");
+        Label name = new Label(Messages.get("app.title"));
         name.getStyleClass().add("startup-title");
         Label progress = new Label();
         progress.setId("startupProgress");
@@ -31,7 +32,7 @@ public final class StartupPane extends StackPane {
         VBox starting = new VBox(14, name, spinner, progress);
         starting.setAlignment(Pos.CENTER);
 
-        Label failedTitle = new Label("The desk cannot open its database");
+        Label failedTitle = new Label(Messages.get("start.failed.title"));
         failedTitle.getStyleClass().add("startup-error-title");
         Label failure = new Label();
         failure.setId("startupFailure");
@@ -39,16 +40,15 @@ public final class StartupPane extends StackPane {
         failure.setWrapText(true);
         failure.setMaxWidth(560);
         failure.textProperty().bind(model.failureProperty());
-        Label hint = new Label("Check the database URL, user and password (ADREVIEW_DB_URL, ADREVIEW_DB_USER, "
-                + "ADREVIEW_DB_PASSWORD or --db-url), or leave the URL unset to use the embedded database.");
+        Label hint = new Label(Messages.get("start.failed.hint"));
         hint.getStyleClass().add("startup-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(560);
-        Button retry = new Button("Retry");
+        Button retry = new Button(Messages.get("start.retry"));
         retry.setId("retryButton");
         retry.setDefaultButton(true);
         retry.setOnAction(e -> model.retry());
-        Button settings = new Button("Settings…");
+        Button settings = new Button(Messages.get("start.settings"));
         settings.setOnAction(e -> showSettings.run());
         HBox buttons = new HBox(8, retry, settings);
         buttons.setAlignment(Pos.CENTER);

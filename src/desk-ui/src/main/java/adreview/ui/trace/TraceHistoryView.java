@@ -1,5 +1,6 @@
 package adreview.ui.trace;
 
+import adreview.ui.i18n.Messages;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
@@ -18,16 +19,16 @@ public final class TraceHistoryView extends SplitPane {
         TableView<TraceRow> table = new TableView<>(model.rows());
         table.setId("traceTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TraceRow, String> time = column("Time", 110, TraceRow::time);
-        time.setMinWidth(108);
+        TableColumn<TraceRow, String> time = column(Messages.get("trace.column.time"), 110, TraceRow::time);
+        time.setMinWidth(96); // the minimums add up to the side panel's width at 1280 px
         table.getColumns().add(time);
-        table.getColumns().add(column("Operation", 76, TraceRow::operation));
-        TableColumn<TraceRow, String> latency = column("Latency", 60, TraceRow::latency);
+        table.getColumns().add(column(Messages.get("trace.column.operation"), 76, TraceRow::operation));
+        TableColumn<TraceRow, String> latency = column(Messages.get("trace.column.latency"), 60, TraceRow::latency);
         latency.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(latency);
-        table.getColumns().add(column("Scope", 58, TraceRow::scope));
-        TableColumn<TraceRow, String> result = column("Result", 170, TraceRow::result);
-        result.setMinWidth(100);
+        table.getColumns().add(column(Messages.get("trace.column.scope"), 58, TraceRow::scope));
+        TableColumn<TraceRow, String> result = column(Messages.get("trace.column.result"), 170, TraceRow::result);
+        result.setMinWidth(80);
         result.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -36,7 +37,9 @@ public final class TraceHistoryView extends SplitPane {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
                 getStyleClass().removeAll("result-error", "result-pass", "result-issues");
                 if (!empty && item != null) {
-                    if (item.startsWith("error")) {
+                    TraceRow row = getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null
+                            : getTableView().getItems().get(getIndex());
+                    if (row != null && row.failed()) { // "error: …" in the desk's language
                         getStyleClass().add("result-error");
                     } else if (item.equals("pass")) {
                         getStyleClass().add("result-pass");
@@ -68,8 +71,10 @@ public final class TraceHistoryView extends SplitPane {
         });
 
         javafx.scene.control.TabPane json = new javafx.scene.control.TabPane(
-                jsonTab("Response", "traceResponse", model.responseJsonProperty()),
-                jsonTab("Request", "traceRequest", model.requestJsonProperty()));
+                jsonTab(Messages.get("trace.response"), Messages.get("trace.response.prompt"), "traceResponse",
+                        model.responseJsonProperty()),
+                jsonTab(Messages.get("trace.request"), Messages.get("trace.request.prompt"), "traceRequest",
+                        model.requestJsonProperty()));
         json.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         json.getStyleClass().add("json-tabs");
         // Reviewer decisions: their own short list under the model calls, newest first.
@@ -78,14 +83,17 @@ public final class TraceHistoryView extends SplitPane {
         decisionList.getStyleClass().add("decision-history");
         Runnable showDecisions = () -> decisionList.getChildren().setAll(model.decisions().stream()
                 .map(d -> {
-                    Label line = new Label(d.verdict() + " · " + d.reviewer() + " · "
-                            + adreview.ui.Formats.time(d.time())
+                    Label line = new Label(model.verdictLabel(d) + " · " + d.reviewer() + " · "
+                            + adreview.ui.Formats.time(d.createdAt())
                             + (d.comment() == null || d.comment().isBlank() ? "" : " · " + d.comment()));
                     line.getStyleClass().add("decision-line");
+                    if (!d.inForce()) {
+                        line.getStyleClass().add("decision-taken-back");
+                    }
                     return (javafx.scene.Node) line;
                 }).toList());
-        model.decisions().addListener((javafx.collections.ListChangeListener<adreview.ui.data.DecisionEntry>) c -> showDecisions.run());
-        Label decisionsTitle = new Label("Reviewer decisions");
+        model.decisions().addListener((javafx.collections.ListChangeListener<adreview.review.decision.ReviewerDecision>) c -> showDecisions.run());
+        Label decisionsTitle = new Label(Messages.get("trace.decisions"));
         decisionsTitle.getStyleClass().add("section-title");
         javafx.scene.layout.VBox decisionsBox = new javafx.scene.layout.VBox(2, decisionsTitle, decisionList);
         decisionsBox.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
@@ -93,17 +101,19 @@ public final class TraceHistoryView extends SplitPane {
         decisionsBox.managedProperty().bind(decisionsBox.visibleProperty());
         javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(table, decisionsBox);
         javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        // One above the other: the side panel is a third of the window, too narrow for the table and the JSON side by side.
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
         getItems().setAll(left, json);
-        setDividerPositions(0.6);
+        setDividerPositions(0.45);
     }
 
-    private static javafx.scene.control.Tab jsonTab(String title, String id,
+    private static javafx.scene.control.Tab jsonTab(String title, String prompt, String id,
                                                     javafx.beans.value.ObservableValue<String> text) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
         area.getStyleClass().add("json-text");
-        area.setPromptText("Select a trace to see its " + title.toLowerCase() + " JSON");
+        area.setPromptText(prompt);
         area.textProperty().bind(text);
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, area);
         tab.setClosable(false);
@@ -113,7 +123,7 @@ public final class TraceHistoryView extends SplitPane {
     private static TableColumn<TraceRow, String> column(String title, double width, Function<TraceRow, String> value) {
         TableColumn<TraceRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
+        c.setMinWidth(Math.min(width, 52));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }

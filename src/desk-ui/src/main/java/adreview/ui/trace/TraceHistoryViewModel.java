@@ -1,10 +1,10 @@
 package adreview.ui.trace;
 
-import adreview.ui.Failures;
-import adreview.ui.concurrent.BackgroundExecutor;
-import adreview.ui.data.DeskData;
+import adreview.desk.VariantDetail;
+import adreview.review.decision.ReviewerDecision;
+import adreview.ui.Formats;
+import adreview.ui.i18n.Messages;
 import adreview.ui.json.PrettyJson;
-import java.util.UUID;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -13,75 +13,59 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The trace history of one variant and its job, and the pretty-printed request and response of the
- * selected trace. Loads through the background executor; results of an older variant are dropped.
+ * The history of one variant: its model calls (and those of its job), its reviewer decisions, and the pretty-printed
+ * request and response of the selected call. Filled from the variant's detail, read in the same round trip.
  */
 public final class TraceHistoryViewModel {
 
-    private final BackgroundExecutor executor;
     private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<adreview.ui.data.DecisionEntry> decisions = FXCollections.observableArrayList();
+    private final ObservableList<ReviewerDecision> decisions = FXCollections.observableArrayList();
     private final ObjectProperty<TraceRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper requestJson = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper responseJson = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Select a variant to see its traces.");
-    private DeskData data;
-    private long generation;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(Messages.get("trace.select"));
 
-    public TraceHistoryViewModel(BackgroundExecutor executor) {
-        this.executor = executor;
+    public TraceHistoryViewModel() {
         selected.addListener((obs, old, row) -> {
-            requestJson.set(row == null ? "" : PrettyJson.format(row.trace().requestJson()));
-            responseJson.set(row == null ? "" : PrettyJson.format(row.trace().responseJson()));
+            requestJson.set(row == null || row.trace().request() == null ? "" : PrettyJson.format(row.trace().request()));
+            responseJson.set(row == null || row.trace().response() == null ? "" : PrettyJson.format(row.trace().response()));
         });
     }
 
-    public void setData(DeskData data) {
-        this.data = data;
-    }
-
-    /** Loads the traces of the variant and of its job; {@code null} clears the history. */
-    public void load(UUID variantId, UUID jobId) {
-        long current = ++generation;
-        rows.clear();
-        decisions.clear();
+    /** Shows the history of a variant's detail; {@code null} clears it. */
+    public void show(VariantDetail detail) {
         selected.set(null);
-        if (variantId == null || data == null) {
-            message.set("Select a variant to see its traces.");
+        if (detail == null) {
+            rows.clear();
+            decisions.clear();
+            message.set(Messages.get("trace.select"));
             return;
         }
-        message.set("Loading traces…");
-        DeskData source = data;
-        executor.task("traces of " + variantId,
-                        () -> new History(source.traces(variantId, jobId), source.decisions(variantId)))
-                .onSuccess(history -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    var traces = history.traces();
-                    rows.setAll(traces.stream().map(TraceRow::of).toList());
-                    decisions.setAll(history.decisions());
-                    message.set(traces.isEmpty() ? "No model calls recorded for this variant or its job yet." : "");
-                })
-                .onFailure(error -> {
-                    if (current == generation) {
-                        message.set("Could not load traces: " + Failures.describe(error));
-                    }
-                })
-                .execute();
+        rows.setAll(detail.traces().stream().map(t -> TraceRow.of(t, detail.variant().variantId())).toList());
+        decisions.setAll(detail.decisions());
+        message.set(rows.isEmpty() ? Messages.get("trace.none") : "");
     }
 
     public ObservableList<TraceRow> rows() {
         return rows;
     }
 
-    /** The reviewer decisions on the variant, newest first (apart from the model traces). */
-    public ObservableList<adreview.ui.data.DecisionEntry> decisions() {
-        return decisions;
+    /**
+     * A history line's verdict: "Accept", "Accept (retracted)" for a decision taken back, "Retracted Accept" for the
+     * retraction. The history keeps every row; the label says which one no longer counts.
+     */
+    public String verdictLabel(ReviewerDecision d) {
+        if (d.isRetraction()) {
+            return decisions.stream().filter(o -> o.decisionId().equals(d.retracts())).findFirst()
+                    .map(target -> Messages.get("verdict.retraction", Formats.verdict(d.verdict()), Formats.verdict(target.verdict())))
+                    .orElse(Formats.verdict(d.verdict()));
+        }
+        return d.isRetracted() ? Messages.get("verdict.retracted", Formats.verdict(d.verdict())) : Formats.verdict(d.verdict());
     }
 
-    private record History(java.util.List<adreview.ui.data.TraceEntry> traces,
-                           java.util.List<adreview.ui.data.DecisionEntry> decisions) {
+    /** The reviewer decisions on the variant, newest first (apart from the model calls). */
+    public ObservableList<ReviewerDecision> decisions() {
+        return decisions;
     }
 
     /** The selected trace; the view writes it from the table's selection. */

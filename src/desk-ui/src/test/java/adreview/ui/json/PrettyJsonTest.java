@@ -27,7 +27,7 @@ class PrettyJsonTest {
 
     @Test
     void missingJsonSaysEmpty() {
-        assertThat(PrettyJson.format(null)).isEqualTo("(empty)");
+        assertThat(PrettyJson.format((String) null)).isEqualTo("(empty)");
         assertThat(PrettyJson.format("  ")).isEqualTo("(empty)");
     }
 }

@@ -31,8 +31,8 @@ class ModelsViewModelTest {
     @BeforeEach
     void setUp() throws IOException {
         hub = new FakeHub(Fixtures.tinyModel());
-        vm = new ModelsViewModel(new ModelCatalog(tmp.resolve("models")),
-                new ModelDownloader(new HubClient(hub.base(), null)), Runnable::run, Runnable::run);
+        vm = new ModelsViewModel(new adreview.desk.ModelLibrary(new ModelCatalog(tmp.resolve("models")),
+                new ModelDownloader(new HubClient(hub.base(), null))), Runnable::run, Runnable::run);
         vm.setOnUse(used::add);
     }
 

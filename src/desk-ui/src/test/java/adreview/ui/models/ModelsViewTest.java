@@ -66,8 +66,8 @@ class ModelsViewTest extends FxRobot {
             t.setDaemon(true);
             return t;
         });
-        ModelsViewModel vm = new ModelsViewModel(new ModelCatalog(models),
-                new ModelDownloader(new HubClient(hub.base(), null)), io, Platform::runLater);
+        ModelsViewModel vm = new ModelsViewModel(new adreview.desk.ModelLibrary(new ModelCatalog(models),
+                new ModelDownloader(new HubClient(hub.base(), null))), io, Platform::runLater);
         vm.inUseProperty().set(local);
         vm.setOnUse(used::set);
         System.setProperty("headless.geometry", "1440x900-32");

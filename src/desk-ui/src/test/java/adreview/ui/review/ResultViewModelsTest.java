@@ -1,5 +1,10 @@
 package adreview.ui.review;
 
+import adreview.review.result.FontRecommendation;
+import adreview.review.result.Stage1Result;
+import adreview.review.result.Stage2Result;
+import adreview.store.Trace;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -11,42 +16,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultViewModelsTest {
 
+    private static FontRecommendation font(String style, String size, String color) {
+        return new FontRecommendation(FontRecommendation.Style.of(style), FontRecommendation.Size.of(size),
+                FontRecommendation.Color.of(color));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void koreanCopyGetsKoreanFontsAndEachStyleItsFamily() {
-        var serif = FontPreviewSpec.of(new StageAnswer.FontAdvice("serif", "large", "light"), "여름 세일 30% 할인");
+        var serif = FontPreviewSpec.of(font("serif", "large", "light"), "여름 세일 30% 할인");
         assertThat(serif.families().get(0)).isEqualTo("NanumMyeongjo");
         assertThat(serif.bold()).isFalse();
         assertThat(serif.sizeFraction()).isEqualTo(0.085);
 
-        var bold = FontPreviewSpec.of(new StageAnswer.FontAdvice("Bold", "medium", "dark"), "Summer Sale");
+        var bold = FontPreviewSpec.of(font("bold", "medium", "dark"), "Summer Sale");
         assertThat(bold.families().get(0)).isEqualTo("DejaVu Sans");
         assertThat(bold.bold()).isTrue();
         assertThat(bold.fill()).isEqualTo("#15171a");
         assertThat(bold.caption()).isEqualTo("Bold · Medium · Dark");
         assertThat(bold.note()).isEmpty();
 
-        var sans = FontPreviewSpec.of(new StageAnswer.FontAdvice("sans serif", "small", "light"), "가을");
+        var sans = FontPreviewSpec.of(font("sans-serif", "small", "light"), "가을");
         assertThat(sans.families().get(0)).isEqualTo("NanumGothic");
         assertThat(sans.fill()).isEqualTo("#f8f8f4");
     }
 
     @Test
-    void unknownFontValuesAreShownAsDefaultsAndSaidSo() {
-        var spec = FontPreviewSpec.of(new StageAnswer.FontAdvice("script", "huge", "neon"), "Sale");
+    void noFontAdviceShowsTheDefaultsAndSaysSo() {
+        var spec = FontPreviewSpec.of(null, "Sale");
         assertThat(spec.caption()).isEqualTo("Sans-serif · Medium · Light");
-        assertThat(spec.note()).contains("style 'script'").contains("size 'huge'").contains("color 'neon'");
-        assertThat(FontPreviewSpec.of(null, "Sale").note()).contains("(none)");
+        assertThat(spec.note()).contains("(none)");
     }
 
     @Test
-    void stage1ScoreIsClampedAndBanded() {
+    void stage1ScoreIsShownAndBanded() {
         var vm = new Stage1ResultViewModel();
-        vm.show(new StageAnswer.Stage1Answer(true, true, 1.7, "x", List.of("a"), List.of("b", "c"), null),
-                new VariantRef(UUID.randomUUID(), "v", "file:/x.png", null, null), "Run just now");
-        assertThat(vm.scoreProperty().get()).isEqualTo(1.0);
-        assertThat(vm.scoreTextProperty().get()).isEqualTo("1.00");
+        vm.show(new Stage1Result(true, true, 0.97, "x", List.of("a"), List.of("b", "c"), null), "file:/x.png", null,
+                "Run just now");
+        assertThat(vm.scoreProperty().get()).isEqualTo(0.97);
+        assertThat(vm.scoreTextProperty().get()).isEqualTo("0.97");
         assertThat(vm.scoreLevelProperty().get()).isEqualTo(Stage1ResultViewModel.ScoreLevel.GOOD);
         assertThat(vm.previewCopyProperty().get()).isEqualTo("Your ad copy here");
         assertThat(vm.recommendations()).containsExactly("b", "c");
@@ -58,23 +67,25 @@ class ResultViewModelsTest {
 
     @Test
     void stage2OcclusionTrueIsAFail() {
-        var rows = Stage2ResultViewModel.rowsOf(new StageAnswer.Stage2Answer(true, true, false, true, "", List.of()));
+        var rows = Stage2ResultViewModel.rowsOf(new Stage2Result(true, true, false, true, "", List.of()));
         assertThat(rows).extracting(Stage2ResultViewModel.CheckRow::pass).containsExactly(true, false, false, true);
         assertThat(rows.get(1).detail()).contains("covers something important");
         var vm = new Stage2ResultViewModel();
-        vm.show(new StageAnswer.Stage2Answer(true, false, true, true, "fine", List.of()), null, "t");
+        vm.show(new Stage2Result(true, false, true, true, "fine", List.of()), null, "t");
         assertThat(vm.summaryProperty().get()).isEqualTo("4 of 4 checks pass");
         assertThat(vm.allPassProperty().get()).isTrue();
     }
 
     @Test
     void traceComparisonMarksExactlyTheFieldsThatDiffer() throws Exception {
-        var a = new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:00:00Z"), "analyze", 1000,
+        var a = new Trace(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "llava", "analyze",
                 JSON.readTree("{\"prompt\":\"Analyze A\",\"ad_copy_text\":\"Sale\",\"model\":{\"folder\":\"llava-1.5-7b-hf\",\"precision\":\"int8\",\"device\":\"gpu(0)\"}}"),
-                JSON.readTree("{\"is_valid\":true,\"relevance_score\":0.8,\"issues\":[\"x\"]}"));
-        var b = new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:00:00Z"), "analyze", 1000,
+                JSON.readTree("{\"is_valid\":true,\"relevance_score\":0.8,\"issues\":[\"x\"]}"), 1000,
+                Instant.parse("2026-11-26T06:00:00Z"), Instant.parse("2026-11-26T06:00:00Z"));
+        var b = new Trace(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "llava", "analyze",
                 JSON.readTree("{\"prompt\":\"Analyze B\",\"ad_copy_text\":\"Sale\",\"model\":{\"folder\":\"llava-1.5-7b-hf\",\"precision\":\"fp16\",\"device\":\"gpu(0)\"},\"rejudge\":true,\"reviewer\":\"kim\"}"),
-                JSON.readTree("{\"is_valid\":true,\"relevance_score\":0.6,\"issues\":[\"x\",\"y\"]}"));
+                JSON.readTree("{\"is_valid\":true,\"relevance_score\":0.6,\"issues\":[\"x\",\"y\"]}"), 1000,
+                Instant.parse("2026-11-26T06:00:00Z"), Instant.parse("2026-11-26T06:00:00Z"));
         var rows = TraceComparisonViewModel.compare(a, b);
         assertThat(rows).filteredOn(TraceComparisonViewModel.Row::changed).extracting(TraceComparisonViewModel.Row::field)
                 .containsExactlyInAnyOrder("re-judge", "reviewer", "prompt", "model.precision", "relevance_score", "issues");

@@ -1,5 +1,9 @@
 package adreview.ui.review;
 
+import adreview.review.result.FontRecommendation;
+import adreview.review.result.Stage1Result;
+import adreview.review.result.Stage2Result;
+
 import adreview.ui.DeskStyles;
 import adreview.ui.Screenshots;
 import javafx.scene.Scene;
@@ -22,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renders both result views headless (Monocle) with answers on a demo-like ad image and writes
+ * Renders both result views headless (JavaFX's Headless platform) with answers on a demo-like ad image and writes
  * {@code target/screenshots/stage1-results.png} and {@code stage2-results.png}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -69,8 +73,14 @@ class ReviewResultsScreenshotTest {
         return file;
     }
 
+    private static FontRecommendation font(String style, String size, String color) {
+        return new FontRecommendation(FontRecommendation.Style.of(style), FontRecommendation.Size.of(size),
+                FontRecommendation.Color.of(color));
+    }
+
     @Start
     void start(Stage stage) {
+        adreview.ui.DeskApplication.registerFonts();
         this.stage = stage;
         stage1View = new Stage1ResultView(stage1);
         stage2View = new Stage2ResultView(stage2);
@@ -89,15 +99,15 @@ class ReviewResultsScreenshotTest {
 
     @Test
     void stage1ResultsWithKoreanFontPreview(FxRobot robot) throws Exception {
-        VariantRef variant = new VariantRef(UUID.randomUUID(), "summer-sale-03",
-                demoGeneratedImage().toUri().toString(), null, "여름 세일 최대 30% 할인");
-        WaitForAsyncUtils.asyncFx(() -> stage1.show(new StageAnswer.Stage1Answer(true, true, 0.82,
+        String imageUri = demoGeneratedImage().toUri().toString();
+        WaitForAsyncUtils.asyncFx(() -> stage1.show(new Stage1Result(true, true, 0.82,
                 "The beach scene and bright palette match the summer sale copy. The product is centred and well lit; "
                         + "the lower third is calm enough for a text overlay.",
                 List.of("Horizon is slightly tilted", "Small watermark in the lower right corner"),
                 List.of("Place the copy in the lower third", "Crop 5 % from the top to centre the product",
                         "Use a light colour with a soft shadow for legibility"),
-                new StageAnswer.FontAdvice("serif", "large", "light")), variant, "Trace 2026-11-26 06:41:12 · analyze · 3f2a9c1e")).get();
+                font("bold", "large", "light")), imageUri, "여름 세일 최대 30% 할인",
+                "Trace 2026-11-26 06:41:12 · analyze · 3f2a9c1e")).get();
         show(stage1View, 900, 760);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage1View.isSettled());
         WaitForAsyncUtils.waitForFxEvents();
@@ -105,7 +115,8 @@ class ReviewResultsScreenshotTest {
         assertThat(robot.lookup("#relevanceScore").queryAs(Label.class).getText()).isEqualTo("0.82");
         Text sample = robot.lookup("#fontPreviewText").queryAs(Text.class);
         assertThat(sample.getText()).isEqualTo("여름 세일 최대 30% 할인");
-        assertThat(sample.getFont().getFamily()).isEqualTo("NanumMyeongjo");
+        // The desk's bundled face, whatever fonts the machine has (CI has no CJK font installed).
+        assertThat(sample.getFont().getFamily()).isEqualTo("NanumGothic");
         assertThat(robot.lookup("#stage1Issues").queryAll()).hasSize(1);
 
         Path file = WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), Path.of("target/screenshots/stage1-results.png"))).get();
@@ -117,9 +128,9 @@ class ReviewResultsScreenshotTest {
         // Random-weight models write runs of tokens without spaces: "words" wider than the column.
         String word = "partyNumberiveaufoundrokevariableitaine".repeat(4);
         String analysis = String.join(" ", java.util.Collections.nCopies(40, word + "系 дире⊠ affairmathfrak"));
-        VariantRef variant = new VariantRef(UUID.randomUUID(), "long", demoGeneratedImage().toUri().toString(), null, "Sale");
-        WaitForAsyncUtils.asyncFx(() -> stage1.show(new StageAnswer.Stage1Answer(false, false, 1.0, analysis,
-                List.of(analysis), List.of(word + word), new StageAnswer.FontAdvice("bold", "medium", "light")), variant, "t")).get();
+        String imageUri = demoGeneratedImage().toUri().toString();
+        WaitForAsyncUtils.asyncFx(() -> stage1.show(new Stage1Result(false, false, 1.0, analysis,
+                List.of(analysis), List.of(word + word), font("bold", "medium", "light")), imageUri, "Sale", "t")).get();
         show(stage1View, 900, 760);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage1View.isSettled());
         WaitForAsyncUtils.waitForFxEvents();
@@ -132,13 +143,12 @@ class ReviewResultsScreenshotTest {
 
     @Test
     void stage2ResultsChecklist(FxRobot robot) throws Exception {
-        VariantRef variant = new VariantRef(UUID.randomUUID(), "summer-sale-03", null,
-                image("ad_landscape.png").toUri().toString(), "Summer Sale: 30% off");
-        WaitForAsyncUtils.asyncFx(() -> stage2.show(new StageAnswer.Stage2Answer(true, false, true, false,
+        String renderUri = image("ad_landscape.png").toUri().toString();
+        WaitForAsyncUtils.asyncFx(() -> stage2.show(new Stage2Result(true, false, true, false,
                 "The headline reads clearly on the dark band and matches the brief. The button says \"Shop now\" "
                         + "but sits outside the safe area on small screens.",
                 List.of("Call to action is cut off at narrow widths", "Headline and button compete for attention")),
-                variant, "Run just now (re-judge)")).get();
+                renderUri, "Run just now (re-judge)")).get();
         show(stage2View, 900, 620);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage2View.isSettled());
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,267 +1,277 @@
 package adreview.ui.review;
 
+import adreview.desk.ListedVariant;
+import adreview.desk.ModelStatus;
+import adreview.review.RunOutcome;
+import adreview.review.decision.ReviewerDecision;
 import adreview.review.decision.Verdict;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import adreview.review.structured.TokenVocabulary;
+import adreview.ui.concurrent.TaskExecutor;
+import adreview.ui.keys.KeyBinding;
+import adreview.ui.keys.KeyStroke;
+import adreview.ui.keys.WindowKeys;
+import adreview.ui.list.VariantListViewModel;
+import adreview.ui.prefs.UiPreferences;
+import adreview.ui.state.StateManager;
+import adreview.ui.state.VariantFilter;
+import adreview.ui.state.VariantNavigator;
 import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The review side's view model on the real desk (database, review service, decisions), with a paced model: keys,
+ * decisions and their advance, bulk decisions, the reviewer's name, runs, refusals with the re-judge offer, results
+ * read from the variant's detail.
+ */
 class ReviewViewModelTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static PacedModel model;
+    static ReviewWorld world;
 
     private final UiQueue ui = new UiQueue();
-    private final PlainModelWorker worker = new PlainModelWorker();
-    private final ScriptedRunner runner = new ScriptedRunner();
-    private final List<DecisionRecorder.Decision> stored = new CopyOnWriteArrayList<>();
-    private final Set<UUID> failingDecisions = ConcurrentHashMap.newKeySet();
-    private final Map<UUID, List<TraceEntry>> traces = new ConcurrentHashMap<>();
-    private final ListNavigator nav = new ListNavigator(List.of(
-            new VariantRef(UUID.randomUUID(), "v1", null, null, "Summer Sale: 30% off"),
-            new VariantRef(UUID.randomUUID(), "v2", null, null, null),
-            new VariantRef(UUID.randomUUID(), "v3", null, null, null)));
+    private final UiPreferences preferences = UiPreferences.inMemory();
+    private final AtomicInteger asked = new AtomicInteger();
+    private Optional<String> answer = Optional.of("Jiyeon");
+    private TaskExecutor executor;
+    private StateManager state;
+    private VariantListViewModel list;
+    private ReviewViewModel vm;
+    private WindowKeys keys;
+    private List<UUID> mine;
 
-    private final DecisionRecorder recorder = (id, verdict, comment, reviewer) -> {
-        if (failingDecisions.contains(id)) {
-            throw new IllegalStateException("database unreachable");
-        }
-        var d = new DecisionRecorder.Decision(id, verdict, comment, reviewer, Instant.now());
-        stored.add(d);
-        return d;
-    };
-    // Background work runs in the calling thread and posts its result to the UI queue, as the real executor would.
-    private final ReviewViewModel vm = new ReviewViewModel(runner, worker, recorder,
-            id -> traces.getOrDefault(id, List.of()), nav, Runnable::run, ui);
-
-    @AfterEach
-    void stop() {
-        runner.paced = false;
-        runner.permits.release(10_000);
-        worker.close();
+    @BeforeAll
+    static void start() {
+        model = new PacedModel(TokenVocabulary.load(adreview.llava.Fixtures.tinyModel()));
+        world = new ReviewWorld(model);
     }
 
-    private boolean press(KeyCode code) {
-        boolean used = vm.handleKey(KeyStroke.of(code), false);
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    @BeforeEach
+    void desk() throws Exception {
+        model.unpace();
+        executor = new TaskExecutor(2, ui);
+        state = new StateManager();
+        list = new VariantListViewModel(executor, state);
+        vm = new ReviewViewModel(executor, new VariantNavigator(state, list.visibleVariants()), preferences, () -> {
+            asked.incrementAndGet();
+            return answer;
+        });
+        keys = new WindowKeys(() -> false, () -> { });
+        for (KeyBinding b : KeyBinding.values()) {
+            keys.on(b, () -> vm.perform(b));
+        }
+        // Three fresh variants of one tenant, shown alone in the list (the filter on their job's tenant id).
+        mine = new ArrayList<>();
+        for (String image : List.of("ad_landscape.png", "ad_portrait.png", "ad_rgba.png")) {
+            mine.add(world.variant(image, "img_gen", "done"));
+        }
+        list.connect(world.service);
+        vm.connect(world.service);
+        ui.drainUntil(() -> list.allVariants().size() >= 3 && vm.readinessProperty().get().ready());
+        String ids = String.join(" ", mine.stream().map(UUID::toString).toList());
+        state.filterProperty().set(VariantFilter.ALL.withText("")); // all visible; the navigator walks the list order
+        select(mine.get(0));
+    }
+
+    @AfterEach
+    void finish() throws Exception {
+        model.unpace();
+        ui.drainUntil(() -> !vm.queue().runningProperty().get());
+        executor.close();
+    }
+
+    private ListedVariant row(UUID id) {
+        return list.allVariants().stream().filter(v -> v.row().variantId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void select(UUID... ids) {
+        List<ListedVariant> rows = java.util.Arrays.stream(ids).map(this::row).toList();
+        state.select(rows, rows.get(0));
+        vm.variantChanged();
+    }
+
+    private boolean press(KeyStroke k) throws Exception {
+        boolean used = keys.handle(k, false);
         ui.drain();
         return used;
     }
 
+    private boolean press(KeyCode code) throws Exception {
+        return press(KeyStroke.of(code));
+    }
+
+    private List<ReviewerDecision> decisions(UUID variant) {
+        return world.service.detail(variant).orElseThrow().decisions();
+    }
+
     @Test
-    void decisionKeysRecordTheVerdictAndAdvanceToTheNextVariant() {
-        vm.variantChanged();
-        vm.decisions().reviewerProperty().set("Jiyeon");
+    void decisionKeysRecordTheVerdictWithTheReviewersNameAndAdvance() throws Exception {
+        int index = list.visibleVariants().indexOf(row(mine.get(0)));
         vm.decisions().commentProperty().set("  logo cut off ");
 
         assertThat(press(KeyCode.F)).isTrue();
-        assertThat(nav.index).isEqualTo(1);
-        assertThat(press(KeyCode.A)).isTrue();
-        assertThat(nav.index).isEqualTo(2);
-        assertThat(press(KeyCode.R)).isTrue();
-        assertThat(nav.index).isEqualTo(2); // the last variant: stays
+        assertThat(list.visibleVariants().indexOf(state.current())).isEqualTo(index + 1);
+        ui.drainUntil(() -> vm.decisions().pendingProperty().get() == 0);
 
-        assertThat(stored).extracting(DecisionRecorder.Decision::verdict)
-                .containsExactly(Verdict.FIX, Verdict.ACCEPT, Verdict.REJECT);
-        assertThat(stored).extracting(DecisionRecorder.Decision::variantId)
-                .containsExactly(nav.variants.get(0).id(), nav.variants.get(1).id(), nav.variants.get(2).id());
+        assertThat(asked).hasValue(1); // asked once…
+        assertThat(preferences.get("reviewer.name")).contains("Jiyeon"); // …and remembered
+        List<ReviewerDecision> stored = decisions(mine.get(0));
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).verdict()).isEqualTo(Verdict.FIX);
         assertThat(stored.get(0).comment()).isEqualTo("logo cut off");
-        assertThat(stored.get(1).comment()).isNull(); // a comment is used once
-        assertThat(stored).allSatisfy(d -> assertThat(d.reviewer()).isEqualTo("Jiyeon"));
-        assertThat(vm.decisions().statusProperty().get()).isEqualTo("Reject: v3 by Jiyeon");
-        assertThat(vm.decisions().pendingProperty().get()).isZero();
-    }
+        assertThat(stored.get(0).reviewer()).isEqualTo("Jiyeon");
+        assertThat(stored.get(0).reviewer()).isNotEqualTo(System.getProperty("user.name"));
 
-    @Test
-    void keysTypedIntoATextFieldAreNotDecisions() {
-        assertThat(vm.handleKey(KeyStroke.of(KeyCode.A), true)).isFalse();
-        assertThat(vm.handleKey(KeyStroke.of(KeyCode.DIGIT1), true)).isFalse();
-        ui.drain();
-        assertThat(stored).isEmpty();
-        assertThat(vm.queue().items()).isEmpty();
-        assertThat(nav.index).isZero();
-    }
-
-    @Test
-    void aDecisionTheDatabaseRefusesIsReportedNamingTheVariant() {
-        failingDecisions.add(nav.variants.get(0).id());
+        select(mine.get(1));
         press(KeyCode.A);
-        assertThat(vm.decisions().errorProperty().get()).isTrue();
-        assertThat(vm.decisions().statusProperty().get())
-                .isEqualTo("Not recorded: Accept for v1: database unreachable. Go back (K) and decide again.");
+        ui.drainUntil(() -> vm.decisions().pendingProperty().get() == 0);
+        assertThat(asked).hasValue(1);
+        assertThat(decisions(mine.get(1))).singleElement().satisfies(d -> {
+            assertThat(d.verdict()).isEqualTo(Verdict.ACCEPT);
+            assertThat(d.comment()).isNull(); // a comment is used once
+        });
     }
 
     @Test
-    void jAndKMoveThroughTheVariants() {
+    void withoutANameNothingIsRecordedAndTheStatusSaysWhy() throws Exception {
+        answer = Optional.empty();
+        assertThat(press(KeyCode.R)).isTrue();
+        ui.drain();
+        assertThat(decisions(mine.get(0))).isEmpty();
+        assertThat(vm.decisions().errorProperty().get()).isTrue();
+        assertThat(vm.decisions().statusProperty().get()).contains("name");
+    }
+
+    @Test
+    void aDecisionOnASelectionOfSeveralIsRecordedForEachAndMovesPastThem() throws Exception {
+        vm.decisions().reviewerProperty().set("Minho");
+        select(mine.get(0), mine.get(1), mine.get(2));
+        press(KeyCode.R);
+        ui.drainUntil(() -> vm.decisions().pendingProperty().get() == 0);
+        for (UUID id : mine) {
+            assertThat(decisions(id)).singleElement().satisfies(d -> {
+                assertThat(d.verdict()).isEqualTo(Verdict.REJECT);
+                assertThat(d.reviewer()).isEqualTo("Minho");
+            });
+        }
+        assertThat(vm.decisions().statusProperty().get()).contains("3 variants");
+        assertThat(state.selectedVariants()).noneMatch(v -> mine.contains(v.row().variantId()));
+    }
+
+    @Test
+    void jAndKMoveThroughTheVariants() throws Exception {
+        int start = list.visibleVariants().indexOf(state.current());
         press(KeyCode.J);
-        press(KeyCode.J);
-        assertThat(nav.index).isEqualTo(2);
+        assertThat(list.visibleVariants().indexOf(state.current())).isEqualTo(start + 1);
         press(KeyCode.K);
-        assertThat(nav.index).isEqualTo(1);
+        assertThat(list.visibleVariants().indexOf(state.current())).isEqualTo(start);
     }
 
     @Test
     void digitKeysRunAndShiftDigitsRejudgeTheSelection() throws Exception {
-        vm.setReadiness(ModelReadiness.ready("llava-tiny"));
-        vm.variantChanged();
-        runner.paced = false;
-        vm.decisions().reviewerProperty().set("kim");
-        vm.rejudgeReasonProperty().set("copy changed");
-        vm.adCopyOverrideProperty().set("New copy");
-
-        assertThat(vm.handleKey(KeyStroke.shift(KeyCode.DIGIT2), false)).isTrue();
-        assertThat(vm.handleKey(KeyStroke.of(KeyCode.DIGIT1), false)).isTrue();
-        ui.drainUntil(() -> vm.queue().items().size() == 2 && vm.queue().items().stream().allMatch(RunItem::isFinished));
-
-        RunRequest rejudge = runner.started.get(0);
-        assertThat(rejudge.stage()).isEqualTo(StageKind.STAGE2);
-        assertThat(rejudge.options().rejudge()).isTrue();
-        assertThat(rejudge.options().reviewer()).isEqualTo("kim");
-        assertThat(rejudge.options().reason()).isEqualTo("copy changed");
-        assertThat(rejudge.options().adCopyOverride()).isEqualTo("New copy");
-        RunRequest pipeline = runner.started.get(1);
-        assertThat(pipeline.stage()).isEqualTo(StageKind.STAGE1);
-        assertThat(pipeline.options().rejudge()).isFalse();
-        assertThat(pipeline.options().adCopyOverride()).isNull(); // overrides are for one run
-        // The finished Stage 1 run is shown at once for the current variant.
-        assertThat(vm.stage1().presentProperty().get()).isTrue();
-        assertThat(vm.stage1().scoreTextProperty().get()).isEqualTo("0.80");
-        assertThat(vm.stage1().sourceProperty().get()).isEqualTo("Run just now");
-    }
-
-    @Test
-    void withoutAModelRunsAreRefusedWithWhatIsMissingAndHowToGetIt() {
-        vm.setReadiness(ModelFolderInspector.inspect(null));
-        vm.variantChanged();
-
-        assertThat(vm.canRunProperty().get()).isFalse();
-        assertThat(vm.runNoteProperty().get()).contains("No model folder is configured")
-                .contains("models download llava-hf/llava-1.5-7b-hf");
         assertThat(press(KeyCode.DIGIT1)).isTrue();
-        assertThat(vm.queue().items()).isEmpty();
-        assertThat(vm.messageProperty().get()).contains("models download llava-hf/llava-1.5-7b-hf");
+        ui.drainUntil(() -> vm.queue().lastFinishedProperty().get() != null);
+        RunItem run = vm.queue().lastFinishedProperty().get();
+        assertThat(run.request().rejudge()).isFalse();
+        assertThat(run.outcome()).isInstanceOf(RunOutcome.Done.class);
+        assertThat(world.state(mine.get(0))).isEqualTo("vlm_analyze/done");
+        assertThat(vm.stage1().presentProperty().get()).isTrue();
+        assertThat(vm.stage1().sourceProperty().get()).isEqualTo("Run just now");
 
-        vm.setReadiness(ModelReadiness.ready("llava-tiny"));
-        assertThat(vm.canRunProperty().get()).isTrue();
-        assertThat(vm.runNoteProperty().get()).isEqualTo("Model: llava-tiny");
-    }
-
-    @Test
-    void escCancelsTheRunningCall() throws Exception {
-        vm.setReadiness(ModelReadiness.ready("llava-tiny"));
-        vm.variantChanged();
-        runner.tokens = 512;
-        press(KeyCode.DIGIT1);
-        runner.permits.release(4);
-        ui.drainUntil(() -> vm.queue().currentProperty().get() != null
-                && vm.queue().currentProperty().get().phase() instanceof RunPhase.Writing);
-        RunItem item = vm.queue().currentProperty().get();
-
-        assertThat(press(KeyCode.ESCAPE)).isTrue();
-        runner.permits.release();
-        ui.drainUntil(item::isFinished);
-        assertThat(item.outcome()).isInstanceOf(RunOutcome.Cancelled.class);
-    }
-
-    @Test
-    void questionMarkOrF1TogglesTheHelpAndEscClosesItWithoutCancelling() {
-        assertThat(vm.handleKey(new KeyStroke(KeyCode.SLASH, true, false, false, "?"), false)).isTrue();
-        assertThat(vm.helpVisibleProperty().get()).isTrue();
-        press(KeyCode.ESCAPE);
-        assertThat(vm.helpVisibleProperty().get()).isFalse();
-        assertThat(vm.messageProperty().get()).isEmpty();
-        press(KeyCode.F1);
-        assertThat(vm.helpVisibleProperty().get()).isTrue();
-        press(KeyCode.F1);
-        assertThat(vm.helpVisibleProperty().get()).isFalse();
-    }
-
-    @Test
-    void everyActionInTheHelpHasAKeyThatReachesIt() {
-        List<KeyStroke> strokes = new ArrayList<>();
-        for (KeyCode c : KeyCode.values()) {
-            strokes.add(KeyStroke.of(c));
-            strokes.add(KeyStroke.shift(c));
-        }
-        EnumSet<ReviewAction> reached = EnumSet.noneOf(ReviewAction.class);
-        strokes.forEach(s -> ReviewKeymap.actionFor(s).ifPresent(reached::add));
-        assertThat(reached).containsExactlyInAnyOrder(ReviewAction.values());
-        assertThat(ReviewKeymap.actionFor(new KeyStroke(KeyCode.A, false, true, false, ""))).isEmpty(); // Ctrl+A is not Accept
-    }
-
-    @Test
-    void theLatestTracesFillTheResultsAndTheComparison() throws Exception {
-        UUID id = nav.variants.get(0).id();
-        traces.put(id, List.of(
-                new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:10:00Z"), "judge", 900,
-                        JSON.readTree("{\"render_asset_url\":\"/assets/t/r.png\",\"rejudge\":true}"),
-                        JSON.readTree("{\"on_brief\":true,\"occlusion\":true,\"contrast_ok\":true,\"cta_present\":false,\"analysis\":\"ok\",\"issues\":[\"CTA missing\"]}")),
-                new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:05:00Z"), "analyze", 1200,
-                        JSON.readTree("{\"prompt\":\"p2\",\"ad_copy_text\":\"가을 신상 입고\"}"),
-                        JSON.readTree("{\"is_valid\":true,\"image_quality_ok\":false,\"relevance_score\":0.35,\"analysis\":\"a\",\"issues\":[\"blurry\"],\"recommendations\":[],\"font_recommendation\":{\"style\":\"serif\",\"size\":\"small\",\"color\":\"dark\"}}")),
-                new TraceEntry(UUID.randomUUID(), Instant.parse("2026-11-26T06:00:00Z"), "analyze", 1100,
-                        JSON.readTree("{\"prompt\":\"p1\"}"),
-                        JSON.readTree("{\"is_valid\":true,\"image_quality_ok\":true,\"relevance_score\":0.9,\"analysis\":\"a\",\"issues\":[],\"recommendations\":[],\"font_recommendation\":{\"style\":\"bold\",\"size\":\"large\",\"color\":\"light\"}}"))));
-        vm.variantChanged();
-        ui.drain();
-
-        assertThat(vm.stage1().scoreTextProperty().get()).isEqualTo("0.35");
-        assertThat(vm.stage1().scoreLevelProperty().get()).isEqualTo(Stage1ResultViewModel.ScoreLevel.POOR);
-        assertThat(vm.stage1().issues()).containsExactly("blurry");
-        assertThat(vm.stage1().fontProperty().get().caption()).isEqualTo("Serif · Small · Dark");
-        assertThat(vm.stage1().previewCopyProperty().get()).isEqualTo("가을 신상 입고"); // the copy the model judged
-        assertThat(vm.stage1().fontProperty().get().families().get(0)).isEqualTo("NanumMyeongjo");
-        assertThat(vm.stage2().summaryProperty().get()).isEqualTo("2 of 4 checks pass");
-        assertThat(vm.comparison().rightProperty().get()).isSameAs(traces.get(id).get(0));
-        assertThat(vm.comparison().leftProperty().get()).isSameAs(traces.get(id).get(1));
-
-        press(KeyCode.J); // v2 has no traces
-        vm.variantChanged();
-        ui.drain();
-        assertThat(vm.stage1().presentProperty().get()).isFalse();
-        assertThat(vm.stage1().emptyMessageProperty().get()).isEqualTo("No Stage 1 result for v2 yet. Press 1 to run Stage 1.");
-        assertThat(vm.comparison().summaryProperty().get()).isEqualTo("A comparison needs two traces; this variant has 0.");
+        vm.rejudgeReasonProperty().set("copy edited");
+        assertThat(press(KeyStroke.shift(KeyCode.DIGIT2))).isTrue();
+        ui.drainUntil(() -> vm.queue().lastFinishedProperty().get() != run);
+        RunItem rejudge = vm.queue().lastFinishedProperty().get();
+        assertThat(rejudge.request().rejudge()).isTrue();
+        assertThat(rejudge.request().reason()).isEqualTo("copy edited");
+        assertThat(world.state(mine.get(0))).isEqualTo("vlm_analyze/done"); // untouched
+        assertThat(vm.rejudgeReasonProperty().get()).isEmpty(); // for one run
     }
 
     @Test
     void aPipelineKeyOnAVariantPastItsStepSaysItsStateAndOffersTheRejudge() throws Exception {
-        VariantRef past = new VariantRef(UUID.randomUUID(), "past", null, null, null, "ocr_eval", "done");
-        ListNavigator one = new ListNavigator(List.of(past));
-        ReviewViewModel model = new ReviewViewModel(runner, worker, recorder, id -> List.of(), one, Runnable::run, ui);
-        model.setReadiness(ModelReadiness.ready("tiny"));
-        model.variantChanged();
-        ui.drain();
+        UUID past = world.variant("ad_gray.png", "ocr_eval", "done");
+        list.refresh();
+        ui.drainUntil(() -> list.allVariants().stream().anyMatch(v -> v.row().variantId().equals(past)));
+        select(past);
+        press(KeyCode.DIGIT1);
+        ui.drainUntil(() -> vm.offerRejudgeProperty().get() != null);
+        assertThat(vm.messageProperty().get()).contains("ocr_eval/done").contains("re-judge");
+        assertThat(world.state(past)).isEqualTo("ocr_eval/done");
 
-        model.handleKey(KeyStroke.of(KeyCode.DIGIT1), false);
-        ui.drain();
-        assertThat(runner.started).isEmpty();
-        assertThat(model.messageProperty().get()).contains("it is at ocr_eval/done").contains("re-judge");
-        assertThat(model.rejudgeOfferProperty().get()).isEqualTo(StageKind.STAGE1);
-
-        runner.paced = false;
-        assertThat(model.acceptRejudgeOffer()).isTrue();
-        ui.drainUntil(() -> !runner.started.isEmpty());
-        assertThat(runner.started).singleElement().satisfies(r -> assertThat(r.options().rejudge()).isTrue());
-        assertThat(model.rejudgeOfferProperty().get()).isNull();
+        vm.rejudgeInstead();
+        ui.drainUntil(() -> vm.queue().lastFinishedProperty().get() != null
+                && vm.queue().lastFinishedProperty().get().request().rejudge());
+        assertThat(vm.queue().lastFinishedProperty().get().outcome()).isInstanceOf(RunOutcome.Done.class);
+        assertThat(world.state(past)).isEqualTo("ocr_eval/done");
     }
 
     @Test
-    void zoomKeysAndStageKeysAreDistinct() {
-        // The window zooms with + / − / 0 / Z; none of them may start or change a run.
-        for (KeyCode zoom : List.of(KeyCode.PLUS, KeyCode.MINUS, KeyCode.DIGIT0, KeyCode.Z)) {
-            assertThat(ReviewKeymap.actionFor(KeyStroke.of(zoom))).as(zoom.name()).isEmpty();
-        }
-        assertThat(ReviewKeymap.actionFor(KeyStroke.of(KeyCode.DIGIT1))).contains(ReviewAction.RUN_STAGE1);
-        assertThat(ReviewKeymap.actionFor(KeyStroke.of(KeyCode.DIGIT2))).contains(ReviewAction.RUN_STAGE2);
+    void withoutAModelRunsAreRefusedWithWhatIsMissingAndHowToGetIt() throws Exception {
+        vm.setReadiness(ModelStatus.missing("Model folder /nope does not exist", "Open Models to download one"));
+        assertThat(vm.canRunProperty().get()).isFalse();
+        assertThat(press(KeyCode.DIGIT1)).isTrue();
+        assertThat(vm.messageProperty().get()).contains("/nope").contains("Open Models");
+        assertThat(vm.queue().items()).isEmpty();
+    }
+
+    @Test
+    void escCancelsTheRunningCallAndPutsTheVariantBack() throws Exception {
+        model.paced = true;
+        model.permits.drainPermits();
+        press(KeyCode.DIGIT1);
+        model.permits.release(3);
+        ui.drainUntil(() -> vm.queue().currentProperty().get() != null
+                && vm.queue().currentProperty().get().state() instanceof RunState.Writing);
+        RunItem item = vm.queue().currentProperty().get();
+        assertThat(press(KeyCode.ESCAPE)).isTrue();
+        model.unpace();
+        ui.drainUntil(item::isFinished);
+        assertThat(item.state()).isInstanceOf(RunState.Cancelled.class);
+        assertThat(world.state(mine.get(0))).isEqualTo("img_gen/done");
+    }
+
+    @Test
+    void questionMarkOrF1TogglesTheHelpAndEscClosesItWithoutCancelling() throws Exception {
+        press(KeyCode.F1);
+        assertThat(vm.helpVisibleProperty().get()).isTrue();
+        press(KeyCode.ESCAPE);
+        assertThat(vm.helpVisibleProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEmpty(); // not "Nothing is running."
+        assertThat(press(new KeyStroke(KeyCode.SLASH, true, false, false, "?"))).isTrue();
+        assertThat(vm.helpVisibleProperty().get()).isTrue();
+    }
+
+    @Test
+    void theLatestTracesOfTheDetailFillTheResultsAndTheComparison() throws Exception {
+        press(KeyCode.DIGIT1);
+        ui.drainUntil(() -> vm.queue().lastFinishedProperty().get() != null);
+        vm.rejudgeReasonProperty().set("again");
+        press(KeyStroke.shift(KeyCode.DIGIT1));
+        ui.drainUntil(() -> vm.queue().items().stream().allMatch(RunItem::isFinished) && vm.queue().items().size() == 2);
+
+        vm.showDetail(world.service.detail(mine.get(0)).orElseThrow());
+        assertThat(vm.stage1().presentProperty().get()).isTrue();
+        assertThat(vm.stage1().sourceProperty().get()).startsWith("Trace ").contains("re-judge");
+        assertThat(vm.stage2().presentProperty().get()).isFalse();
+        assertThat(vm.stage2().emptyMessageProperty().get()).contains("No Stage 2 result");
+        assertThat(vm.comparison().traces()).hasSize(2);
+        assertThat(vm.comparison().rows()).isNotEmpty();
     }
 }

@@ -33,6 +33,15 @@ final class UiQueue implements Executor {
         return n;
     }
 
+    /** Runs posted work until none has arrived for {@code quiet} (the workers have posted what one step causes). */
+    void drainUntilQuiet(Duration quiet) throws InterruptedException {
+        Runnable r;
+        while ((r = posted.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+            r.run();
+            executed++;
+        }
+    }
+
     /** Runs posted work until the condition holds; fails after 10 s (a hang, not a timing assertion). */
     void drainUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

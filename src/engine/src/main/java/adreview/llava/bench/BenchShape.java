@@ -26,7 +26,20 @@ public enum BenchShape {
     }
 
     public LlavaConfig config() {
-        return new LlavaConfig(text, vision, 32000, vision.numPatches(), -2, "default", "gelu", true, 32001, false);
+        return config(text.numHiddenLayers());
+    }
+
+    /**
+     * This shape with {@code textLayers} decoder layers instead of its own: every width of the shape, a fraction of
+     * the weights. Calls per decode token grow by the same number per layer, so two such runs give a full model's.
+     */
+    public LlavaConfig config(int textLayers) {
+        TextConfig t = text;
+        TextConfig fewer = new TextConfig(t.hiddenSize(), t.intermediateSize(), textLayers, t.numAttentionHeads(),
+                t.numKeyValueHeads(), t.headDim(), t.vocabSize(), t.rmsNormEps(), t.ropeTheta(),
+                t.maxPositionEmbeddings(), t.hiddenAct(), t.attentionBias(), t.mlpBias(), t.bosTokenId(),
+                t.eosTokenId());
+        return new LlavaConfig(fewer, vision, 32000, vision.numPatches(), -2, "default", "gelu", true, 32001, false);
     }
 
     public String label() {

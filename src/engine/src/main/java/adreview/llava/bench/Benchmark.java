@@ -1,9 +1,11 @@
 package adreview.llava.bench;
 
-import adreview.llava.generate.Generator;
 import adreview.llava.MemoryProbe;
 import adreview.llava.MemoryReport;
 import adreview.llava.config.LlavaConfig;
+import adreview.llava.cpu.CpuDecode;
+import adreview.llava.jni.NativeCalls;
+import adreview.llava.net.DecodeKernel;
 import adreview.llava.net.KvCache;
 import adreview.llava.net.LinearWeights;
 import adreview.llava.net.LlavaNetwork;
@@ -27,10 +29,11 @@ import java.util.Random;
 
 /**
  * Measures one precision on one checkpoint: load time, resident weight bytes, vision + prefill of a Stage-1-sized
- * prompt, decode ms/token, and the floor: one pass of matrix-vector products over the decoder's weights (every
- * linear a decode step uses, LM head included) through the same engine and the same weight representation. Floor
- * passes are taken between decode tokens as well as after them, so both are measured under the same conditions;
- * memory is sampled after load, prefill and every few tokens.
+ * prompt, decode ms/token per decode kernel, and two floors (see {@link BenchResult}). With several kernels each
+ * decodes its own copy of the same prompt, token for token in turn, so they are measured over the same minutes;
+ * matrix-vector floor passes are taken between decode tokens as well as after them; memory is sampled after load,
+ * prefill and every few tokens; libtorch calls are counted over the timed tokens; on the CPU a read-bandwidth pass is
+ * taken every few tokens too.
  */
 public final class Benchmark {
     private final Path folder;
@@ -45,7 +48,19 @@ public final class Benchmark {
         this.device = device;
     }
 
-    public BenchResult run(String shape, WeightPrecision precision, int promptTokens, int decodeTokens) {
+    /** One precision with the model's own decode kernel. */
+    public BenchResult run(String shape, WeightPrecision precision, int promptTokens, int decodeTokens,
+                           BandwidthProbe bandwidth) {
+        return run(shape, precision, promptTokens, decodeTokens, null, bandwidth).get(0);
+    }
+
+    /**
+     * One precision, one result per decode kernel in {@code kernels} (null or empty: the model's own); a kernel that
+     * cannot decode this model is left out with a line on stderr. {@code bandwidth} takes a pass every
+     * {@link #FLOOR_EVERY} tokens; the results use its best so far (the caller may apply a later best).
+     */
+    public List<BenchResult> run(String shape, WeightPrecision precision, int promptTokens, int decodeTokens,
+                                 List<DecodeKernel> kernels, BandwidthProbe bandwidth) {
         MemoryProbe memory = new MemoryProbe(device);
         long t0 = System.nanoTime();
         LlavaNetwork net;
@@ -55,6 +70,19 @@ public final class Benchmark {
         double loadMs = (System.nanoTime() - t0) / 1e6;
         memory.sample();
         try (net; NDManager manager = net.manager().newSubManager()) {
+            List<DecodeKernel> used = new ArrayList<>();
+            for (DecodeKernel k : kernels == null || kernels.isEmpty() ? List.of(net.language().kernel()) : kernels) {
+                if (net.language().supports(k)) {
+                    used.add(k);
+                } else {
+                    System.err.println("the " + k.label() + " kernel cannot decode " + precision.label() + " here: "
+                            + net.language().unsupportedReason(k));
+                }
+            }
+            if (used.isEmpty()) {
+                throw new IllegalArgumentException("no asked-for decode kernel can decode " + precision.label()
+                        + " here (" + net.language().kernelNote() + ")");
+            }
             long[] ids = syntheticPrompt(promptTokens);
             int side = config.vision().imageSize();
             float[] pixels = new float[3 * side * side];
@@ -62,22 +90,46 @@ public final class Benchmark {
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = (float) random.nextGaussian();
             }
-            Floor floor = new Floor(net, manager);
-            // warm-up: a short prompt and a few tokens, so one-time engine costs are not measured
-            runOnce(net, manager, Arrays.copyOf(ids, Math.min(ids.length, 600)), pixels, 3, floor, memory);
-            floor.clear();
-            Run m = runOnce(net, manager, ids, pixels, decodeTokens, floor, memory);
+            List<Lane> lanes = new ArrayList<>();
+            for (DecodeKernel k : used) {
+                lanes.add(new Lane(k, new Floor(net, manager, k)));
+            }
+            // warm-up: a short prompt and a few tokens, so one-time engine costs (and the JIT) are not measured
+            runOnce(net, manager, Arrays.copyOf(ids, Math.min(ids.length, 600)), pixels, 3, lanes, memory, null);
+            lanes.forEach(Lane::clear);
+            runOnce(net, manager, ids, pixels, decodeTokens, lanes, memory, bandwidth);
             for (int rep = 0; rep < 5; rep++) {
-                floor.pass();
+                for (Lane lane : lanes) {
+                    lane.floor.pass();
+                }
             }
             memory.sample();
-            MemoryReport mem = memory.report(net.residentWeightBytes(), m.kvBytes);
-            return new BenchResult(shape, precision.label(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu",
-                    Engine.getEngine("PyTorch").getEngineName() + " " + Engine.getEngine("PyTorch").getVersion(),
-                    loadMs, net.residentWeightBytes(), m.kvBytes, ids.length, m.visionMs, m.prefillMs, decodeTokens,
-                    mean(m.tokenMs), median(m.tokenMs), floor.best(), floor.median(), floor.interleavedMs.size(),
-                    m.prefillCpuMs, m.decodeCpuMsPerToken, floor.bestCpu, mem.scope().name().toLowerCase(Locale.ROOT),
-                    mem.peakBytes(), mem.totalBytes());
+            String engine = Engine.getEngine("PyTorch").getEngineName() + " " + Engine.getEngine("PyTorch").getVersion();
+            long weightsRead = net.language().decodeReadBytes();
+            List<BenchResult> results = new ArrayList<>();
+            for (Lane lane : lanes) {
+                MemoryReport mem = memory.report(net.residentWeightBytes(), lane.kvBytes);
+                // the probe's buffer is resident through the run; the model's peak is the rest
+                long peak = mem.peakBytes() < 0 ? -1 : mem.peakBytes() - bandwidth.residentBytes();
+                // the KV cache a token reads at the median decode position (prompt + half the new tokens)
+                long kvRead = lane.kvBytesPerPosition * (ids.length + decodeTokens / 2 + 1L);
+                String engineLine = engine + "; decode: " + switch (lane.kernel) {
+                    case VECTOR -> net.language().cpuDecoder().describe();
+                    case SCRIPT -> "TorchScript, one libtorch call per token";
+                    case TORCH -> "libtorch op by op";
+                };
+                results.add(new BenchResult(shape, precision.label(), lane.kernel.id(),
+                        device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", engineLine, loadMs,
+                        net.residentWeightBytes(), lane.kvBytes, ids.length, lane.visionMs, lane.prefillMs, decodeTokens,
+                        mean(lane.tokenMs), median(lane.tokenMs), lane.floor.best(), lane.floor.median(),
+                        lane.floor.interleavedMs.size(), lane.prefillCpuMs,
+                        decodeTokens > 0 ? lane.decodeCpuNs / 1e6 / decodeTokens : 0, lane.floor.bestCpu,
+                        mem.scope().name().toLowerCase(Locale.ROOT), peak, mem.totalBytes(),
+                        weightsRead + kvRead, 0, 0, "", 0, 0,
+                        NativeCalls.counting() && decodeTokens > 0 ? lane.calls / (double) decodeTokens : -1)
+                        .withBandwidth(bandwidth.best()));
+            }
+            return results;
         }
     }
 
@@ -130,62 +182,105 @@ public final class Benchmark {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
-    private record Run(double visionMs, double prefillMs, double prefillCpuMs, List<Double> tokenMs,
-                       double decodeCpuMsPerToken, long kvBytes) {
+    /** One kernel's decode of the prompt: its own KV cache, its timings, its floor. */
+    private static final class Lane {
+        final DecodeKernel kernel;
+        final Floor floor;
+        final List<Double> tokenMs = new ArrayList<>();
+        double visionMs;
+        double prefillMs;
+        double prefillCpuMs;
+        long decodeCpuNs;
+        long calls;
+        long kvBytes;
+        long kvBytesPerPosition;
+        KvCache cache;
+        int next;
+
+        Lane(DecodeKernel kernel, Floor floor) {
+            this.kernel = kernel;
+            this.floor = floor;
+        }
+
+        void clear() {
+            tokenMs.clear();
+            decodeCpuNs = 0;
+            calls = 0;
+            floor.clear();
+        }
     }
 
-    private Run runOnce(LlavaNetwork net, NDManager manager, long[] ids, float[] pixels, int decodeTokens,
-                        Floor floor, MemoryProbe memory) {
+    private void runOnce(LlavaNetwork net, NDManager manager, long[] ids, float[] pixels, int decodeTokens,
+                         List<Lane> lanes, MemoryProbe memory, BandwidthProbe bandwidth) {
         int side = config.vision().imageSize();
-        try (KvCache cache = net.newCache(ids.length + decodeTokens + 1)) {
-            long c1 = cpuNanos();
-            long t1 = System.nanoTime();
-            float[] logits;
-            long t2;
-            try (NDScope scope = new NDScope()) {
-                NDArray features = net.imageFeatures(manager.create(pixels, new Shape(3, side, side)));
-                features.get(new NDIndex("0, 0")).toFloatArray();
-                t2 = System.nanoTime();
-                NDArray hidden = net.language().forward(net.promptEmbeddings(manager.create(ids), features, 5), cache);
-                logits = net.language().logits(hidden.get(new NDIndex("-1:"))).toFloatArray();
-            }
-            long t3 = System.nanoTime();
-            double prefillCpu = (cpuNanos() - c1) / 1e6;
-            memory.sample();
-            List<Double> tokenMs = new ArrayList<>();
-            long decodeCpu = 0;
-            int id = Generator.argMax(logits);
-            for (int i = 0; i < decodeTokens; i++) {
-                long c = cpuNanos();
-                long t = System.nanoTime();
+        try {
+            for (Lane lane : lanes) {
+                lane.cache = net.newCache(ids.length + decodeTokens + 1);
+                long c1 = cpuNanos();
+                long t1 = System.nanoTime();
+                long t2;
                 try (NDScope scope = new NDScope()) {
-                    NDArray embeds = net.language().embedToken(id);
-                    logits = net.language().logits(net.language().forward(embeds, cache)).toFloatArray();
+                    NDArray features = net.imageFeatures(manager.create(pixels, new Shape(3, side, side)));
+                    features.get(new NDIndex("0, 0")).toFloatArray();
+                    t2 = System.nanoTime();
+                    NDArray hidden = net.language().forward(net.promptEmbeddings(manager.create(ids), features, 5),
+                            lane.cache);
+                    lane.next = net.language().lastLogits(hidden).argMax();
                 }
-                id = Generator.argMax(logits);
-                tokenMs.add((System.nanoTime() - t) / 1e6);
-                decodeCpu += cpuNanos() - c;
-                if ((i + 1) % FLOOR_EVERY == 0) {
-                    floor.interleavedMs.add(floor.pass());
+                long t3 = System.nanoTime();
+                lane.visionMs = (t2 - t1) / 1e6;
+                lane.prefillMs = (t3 - t2) / 1e6;
+                lane.prefillCpuMs = (cpuNanos() - c1) / 1e6;
+                lane.kvBytes = lane.cache.bytes();
+                lane.kvBytesPerPosition = lane.cache.bytesPerPosition();
+            }
+            memory.sample();
+            for (int i = 0; i < decodeTokens; i++) {
+                for (Lane lane : lanes) {
+                    long calls = NativeCalls.count();
+                    long c = cpuNanos();
+                    long t = System.nanoTime();
+                    try (NDScope scope = new NDScope()) {
+                        lane.next = net.language().decode(lane.next, lane.cache, lane.kernel).argMax();
+                    }
+                    lane.tokenMs.add((System.nanoTime() - t) / 1e6);
+                    lane.decodeCpuNs += cpuNanos() - c;
+                    lane.calls += NativeCalls.count() - calls;
+                    if ((i + 1) % FLOOR_EVERY == 0) {
+                        lane.floor.interleavedMs.add(lane.floor.pass());
+                    }
+                }
+                if (bandwidth != null && (i + 1) % FLOOR_EVERY == 0) {
+                    bandwidth.interleavedPass();
                 }
                 if ((i + 1) % MemoryProbe.EVERY_TOKENS == 0) {
                     memory.sample();
                 }
             }
-            return new Run((t2 - t1) / 1e6, (t3 - t2) / 1e6, prefillCpu, tokenMs,
-                    decodeTokens > 0 ? decodeCpu / 1e6 / decodeTokens : 0, cache.bytes());
+        } finally {
+            for (Lane lane : lanes) {
+                if (lane.cache != null) {
+                    lane.cache.close();
+                    lane.cache = null;
+                }
+            }
         }
     }
 
-    /** One matrix-vector product per decoder linear (LM head included), as one decode step multiplies by them. */
+    /**
+     * One matrix-vector product per decoder linear (LM head included), as one decode step multiplies by them, through
+     * the lane's kernel: libtorch's products over the NDArrays, or the Vector API's over their memory.
+     */
     private static final class Floor {
         private final List<LinearWeights> linears;
         private final NDArray[] inputs;
+        private final CpuDecode vector;
         private final List<Double> interleavedMs = new ArrayList<>();
         private final List<Double> allMs = new ArrayList<>();
         private double bestCpu = Double.MAX_VALUE;
 
-        Floor(LlavaNetwork net, NDManager manager) {
+        Floor(LlavaNetwork net, NDManager manager, DecodeKernel kernel) {
+            vector = kernel == DecodeKernel.VECTOR ? net.language().cpuDecoder() : null;
             linears = net.language().decodeLinears();
             inputs = new NDArray[linears.size()];
             for (int i = 0; i < inputs.length; i++) {
@@ -196,6 +291,15 @@ public final class Benchmark {
 
         /** Runs one pass and returns its wall milliseconds (the last product read back, so a GPU has finished). */
         double pass() {
+            if (vector != null) {
+                long c = cpuNanos();
+                long t = System.nanoTime();
+                vector.matVecPass();
+                double ms = (System.nanoTime() - t) / 1e6;
+                bestCpu = Math.min(bestCpu, (cpuNanos() - c) / 1e6);
+                allMs.add(ms);
+                return ms;
+            }
             try (NDScope scope = new NDScope()) {
                 long c = cpuNanos();
                 long t = System.nanoTime();

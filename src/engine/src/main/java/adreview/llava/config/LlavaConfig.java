@@ -26,7 +26,7 @@ public record LlavaConfig(TextConfig text, VisionConfig vision, int imageTokenIn
                     + " is not supported (expected default or full)");
         }
         int layers = vision.numHiddenLayers();
-        if (visionFeatureLayer < -(layers + 1) || visionFeatureLayer > layers) {
+        if ((long) visionFeatureLayer < -(layers + 1L) || visionFeatureLayer > layers) {
             throw new IllegalArgumentException("vision_feature_layer " + visionFeatureLayer + " is outside the "
                     + layers + "-layer vision tower");
         }
@@ -44,68 +44,114 @@ public record LlavaConfig(TextConfig text, VisionConfig vision, int imageTokenIn
         }
         try {
             return parse(root);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(configJson + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // IllegalArgumentException names the field; anything else is a field the checks missed, said plainly.
+            throw new ConfigException(configJson + ": " + (e instanceof IllegalArgumentException
+                    ? e.getMessage() : "a value is out of range (" + e.getMessage() + ")"));
         }
     }
 
+    /**
+     * Parses and validates a config, field by field: every size positive and within bounds, divisions exact
+     * (hidden size by heads, heads by key/value heads, image size by patch size), token ids inside the vocabulary.
+     * The message of any failure names the field ({@code text_config.num_attention_heads is 0; …}).
+     */
     public static LlavaConfig parse(JsonNode root) {
-        String modelType = root.path("model_type").asText("llava");
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the file is not a JSON object");
+        }
+        ConfigFields c = new ConfigFields(root, "");
+        String modelType = c.text("model_type", "llava");
         if (!modelType.equals("llava")) {
             throw new IllegalArgumentException("model_type is " + modelType + ", expected llava (LLaVA-1.5)");
         }
-        JsonNode t = root.path("text_config");
-        JsonNode v = root.path("vision_config");
-        String textType = t.path("model_type").asText("llama");
+        ConfigFields t = c.object("text_config");
+        ConfigFields v = c.object("vision_config");
+        String textType = t.text("model_type", "llama");
         if (!textType.equals("llama")) {
             throw new IllegalArgumentException("text_config.model_type is " + textType + ", expected llama");
         }
 
-        int hidden = intOf(t, "hidden_size", 4096);
-        int heads = intOf(t, "num_attention_heads", 32);
-        int kvHeads = t.hasNonNull("num_key_value_heads") ? t.get("num_key_value_heads").asInt() : heads;
-        int headDim = t.hasNonNull("head_dim") ? t.get("head_dim").asInt() : hidden / heads;
-        int vocab = t.hasNonNull("vocab_size") ? t.get("vocab_size").asInt() : intOf(root, "vocab_size", 32000);
+        int hidden = t.positive("hidden_size", 4096, ConfigFields.MAX_SIZE);
+        int heads = t.positive("num_attention_heads", 32, ConfigFields.MAX_SIZE);
+        int kvHeads = t.positive("num_key_value_heads", heads, ConfigFields.MAX_SIZE);
+        if (heads % kvHeads != 0) {
+            throw new IllegalArgumentException("text_config.num_attention_heads " + heads + " is not a multiple of"
+                    + " text_config.num_key_value_heads " + kvHeads);
+        }
+        if (!t.has("head_dim") && hidden % heads != 0) {
+            throw new IllegalArgumentException("text_config.hidden_size " + hidden + " is not a multiple of"
+                    + " text_config.num_attention_heads " + heads + " (and there is no head_dim)");
+        }
+        int headDim = t.positive("head_dim", hidden / heads, ConfigFields.MAX_SIZE);
+        if (headDim % 2 != 0) {
+            throw new IllegalArgumentException("text_config.head_dim " + headDim
+                    + " must be even for rotary embeddings");
+        }
+        int vocab = t.has("vocab_size") ? t.positive("vocab_size", 32000, ConfigFields.MAX_VOCAB)
+                : c.positive("vocab_size", 32000, ConfigFields.MAX_VOCAB);
         double ropeTheta = 10000.0;
-        JsonNode rope = t.path("rope_parameters");
-        if (rope.isObject()) {
-            ropeTheta = rope.path("rope_theta").asDouble(ropeTheta);
-            checkRopeType(rope.path("rope_type").asText("default"));
+        ConfigFields rope = t.object("rope_parameters");
+        if (t.raw("rope_parameters").isObject()) {
+            ropeTheta = rope.positiveReal("rope_theta", ropeTheta);
+            checkRopeType(rope.text("rope_type", "default"));
         }
-        if (t.hasNonNull("rope_theta")) {
-            ropeTheta = t.get("rope_theta").asDouble();
-        }
-        JsonNode scaling = t.path("rope_scaling");
+        ropeTheta = t.positiveReal("rope_theta", ropeTheta);
+        JsonNode scaling = t.raw("rope_scaling");
         if (scaling.isObject()) {
             checkRopeType(scaling.path("rope_type").asText(scaling.path("type").asText("default")));
         }
-        TextConfig text = new TextConfig(hidden, intOf(t, "intermediate_size", 11008),
-                intOf(t, "num_hidden_layers", 32), heads, kvHeads, headDim, vocab,
-                t.path("rms_norm_eps").asDouble(1e-6), ropeTheta, intOf(t, "max_position_embeddings", 2048),
-                t.path("hidden_act").asText("silu"), t.path("attention_bias").asBoolean(false),
-                t.path("mlp_bias").asBoolean(false), intOf(t, "bos_token_id", 1), eosOf(t));
+        TextConfig text = new TextConfig(hidden, t.positive("intermediate_size", 11008, ConfigFields.MAX_SIZE),
+                t.positive("num_hidden_layers", 32, ConfigFields.MAX_LAYERS), heads, kvHeads, headDim, vocab,
+                t.positiveReal("rms_norm_eps", 1e-6), ropeTheta,
+                t.positive("max_position_embeddings", 2048, ConfigFields.MAX_SIZE * 16),
+                t.text("hidden_act", "silu"), t.bool("attention_bias", false), t.bool("mlp_bias", false),
+                t.integer("bos_token_id", 1, 0, vocab - 1), eosOf(t, vocab));
         if (!text.hiddenAct().equals("silu")) {
             throw new IllegalArgumentException("text_config.hidden_act " + text.hiddenAct() + " is not supported (silu)");
         }
 
-        VisionConfig vision = new VisionConfig(intOf(v, "hidden_size", 768), intOf(v, "intermediate_size", 3072),
-                intOf(v, "num_hidden_layers", 12), intOf(v, "num_attention_heads", 12), intOf(v, "image_size", 224),
-                intOf(v, "patch_size", 32), intOf(v, "num_channels", 3), v.path("layer_norm_eps").asDouble(1e-5),
-                v.path("hidden_act").asText("quick_gelu"), intOf(v, "projection_dim", 512));
+        int vHidden = v.positive("hidden_size", 768, ConfigFields.MAX_SIZE);
+        int vHeads = v.positive("num_attention_heads", 12, ConfigFields.MAX_SIZE);
+        if (vHidden % vHeads != 0) {
+            throw new IllegalArgumentException("vision_config.hidden_size " + vHidden + " is not a multiple of"
+                    + " vision_config.num_attention_heads " + vHeads);
+        }
+        int imageSize = v.positive("image_size", 224, 8192);
+        int patchSize = v.positive("patch_size", 32, 8192);
+        if (imageSize % patchSize != 0) {
+            throw new IllegalArgumentException("vision_config.image_size " + imageSize + " is not a multiple of"
+                    + " vision_config.patch_size " + patchSize);
+        }
+        int channels = v.integer("num_channels", 3, 3, 3);
+        VisionConfig vision = new VisionConfig(vHidden, v.positive("intermediate_size", 3072, ConfigFields.MAX_SIZE),
+                v.positive("num_hidden_layers", 12, ConfigFields.MAX_LAYERS), vHeads, imageSize, patchSize, channels,
+                v.positiveReal("layer_norm_eps", 1e-5), v.text("hidden_act", "quick_gelu"),
+                v.positive("projection_dim", 512, ConfigFields.MAX_SIZE));
         if (!vision.hiddenAct().equals("quick_gelu") && !vision.hiddenAct().equals("gelu")) {
             throw new IllegalArgumentException("vision_config.hidden_act " + vision.hiddenAct() + " is not supported");
         }
-        String projectorAct = root.path("projector_hidden_act").asText("gelu");
+        String projectorAct = c.text("projector_hidden_act", "gelu");
         if (!projectorAct.equals("gelu")) {
             throw new IllegalArgumentException("projector_hidden_act " + projectorAct + " is not supported (gelu)");
         }
-        String strategy = root.path("vision_feature_select_strategy").asText("default");
-        int imageSeq = root.hasNonNull("image_seq_length") ? root.get("image_seq_length").asInt()
-                : vision.numPatches() + (strategy.equals("full") ? 1 : 0);
-        return new LlavaConfig(text, vision, intOf(root, "image_token_index", 32000), imageSeq,
-                intOf(root, "vision_feature_layer", -2), strategy, projectorAct,
-                root.path("multimodal_projector_bias").asBoolean(true), intOf(root, "pad_token_id", 32001),
-                root.path("tie_word_embeddings").asBoolean(false));
+        String strategy = c.text("vision_feature_select_strategy", "default");
+        int patches = vision.numPatches() + (strategy.equals("full") ? 1 : 0);
+        int imageSeq = c.positive("image_seq_length", patches, ConfigFields.MAX_SIZE);
+        if (imageSeq != patches) {
+            throw new IllegalArgumentException("image_seq_length " + imageSeq + " does not match the vision tower's "
+                    + patches + " image features (vision_config.image_size / patch_size squared)");
+        }
+        if (imageSeq >= text.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("image_seq_length " + imageSeq + " leaves no room in"
+                    + " text_config.max_position_embeddings " + text.maxPositionEmbeddings());
+        }
+        // An image token outside the vocabulary would never be found in the prompt: the image silently dropped.
+        int imageToken = c.integer("image_token_index", 32000, 0, vocab - 1);
+        int pad = c.has("pad_token_id") ? c.integer("pad_token_id", 32001, 0, vocab - 1) : 32001;
+        int layer = c.integer("vision_feature_layer", -2, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return new LlavaConfig(text, vision, imageToken, imageSeq, layer, strategy, projectorAct,
+                c.bool("multimodal_projector_bias", true), pad, c.bool("tie_word_embeddings", false));
     }
 
     private static void checkRopeType(String type) {
@@ -114,23 +160,16 @@ public record LlavaConfig(TextConfig text, VisionConfig vision, int imageTokenIn
         }
     }
 
-    private static int eosOf(JsonNode t) {
-        JsonNode eos = t.path("eos_token_id");
+    private static int eosOf(ConfigFields t, int vocab) {
+        JsonNode eos = t.raw("eos_token_id");
         if (eos.isArray() && !eos.isEmpty()) {
+            if (!eos.get(0).canConvertToInt() || eos.get(0).asInt() < 0 || eos.get(0).asInt() >= vocab) {
+                throw new IllegalArgumentException("text_config.eos_token_id " + eos + " is outside the vocabulary"
+                        + " of " + vocab);
+            }
             return eos.get(0).asInt();
         }
-        return eos.isNumber() ? eos.asInt() : 2;
-    }
-
-    private static int intOf(JsonNode node, String field, int fallback) {
-        JsonNode f = node.get(field);
-        if (f == null || f.isNull()) {
-            return fallback;
-        }
-        if (!f.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " is " + f + ", expected an integer");
-        }
-        return f.asInt();
+        return eos.isNumber() ? t.integer("eos_token_id", 2, 0, vocab - 1) : 2;
     }
 
     /** The vision hidden state the projector reads, as an index into the tower's hidden states (0 = embeddings). */

@@ -6,6 +6,9 @@ public record VisionConfig(int hiddenSize, int intermediateSize, int numHiddenLa
                            int projectionDim) {
 
     public VisionConfig {
+        if (hiddenSize <= 0 || numAttentionHeads <= 0 || numHiddenLayers <= 0 || imageSize <= 0 || patchSize <= 0) {
+            throw new IllegalArgumentException("vision_config: sizes must be positive");
+        }
         if (hiddenSize % numAttentionHeads != 0) {
             throw new IllegalArgumentException("vision_config: hidden_size " + hiddenSize
                     + " is not a multiple of num_attention_heads " + numAttentionHeads);

@@ -11,13 +11,13 @@ import adreview.llava.TokenListener;
 import adreview.llava.image.ClipImageProcessor;
 import adreview.llava.net.KvCache;
 import adreview.llava.net.LlavaNetwork;
+import adreview.llava.net.Logits;
 import adreview.llava.text.LlavaTokenizer;
 import adreview.llava.text.StreamingDecoder;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Arrays;
@@ -26,9 +26,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One greedy generation. Every step runs inside its own {@link NDScope}, so its temporaries are freed when the step
- * ends; the KV cache is allocated once for prompt + max new tokens and written in place. Only the last position's
- * logits leave the device (as floats), and the choice among them happens here, which is where the token constraint
- * masks the vocabulary.
+ * ends; the KV cache is allocated once for prompt + max new tokens and written in place. The next token is the
+ * logits' argmax, found where the logits are (on a GPU one number comes back per token); the whole row comes to the
+ * host only when the token constraint forbids that argmax and must choose among the ids it allows.
  */
 public final class Generator {
     private final LlavaNetwork network;
@@ -104,7 +104,7 @@ public final class Generator {
         MemoryProbe memory = new MemoryProbe(network.device());
         long kvBytes;
         try (NDManager generation = manager.newSubManager(); KvCache cache = network.newCache(capacity)) {
-            float[] logits;
+            int id;
             long t1 = System.nanoTime();
             try (NDScope scope = new NDScope()) {
                 NDArray features = null;
@@ -117,7 +117,9 @@ public final class Generator {
                 visionMs = (t2 - t1) / 1e6;
                 NDArray embeds = network.promptEmbeddings(generation.create(ids), features, imageStart);
                 NDArray hidden = network.language().forward(embeds, cache);
-                logits = network.language().logits(hidden.get(new NDIndex("-1:"))).toFloatArray();
+                Logits first = network.language().lastLogits(hidden);
+                requireFinite(first.toFloatArray(), 0); // once per run: the whole row, to catch damaged weights early
+                id = pick(first, constraint);
                 prefillMs = (System.nanoTime() - t2) / 1e6;
             }
             kvBytes = cache.bytes();
@@ -128,7 +130,6 @@ public final class Generator {
                     reason = StopReason.CANCELLED;
                     break;
                 }
-                int id = pick(logits, constraint);
                 if (constraint != null) {
                     constraint.accept(id);
                 }
@@ -150,8 +151,10 @@ public final class Generator {
                     break;
                 }
                 try (NDScope scope = new NDScope()) {
-                    NDArray embeds = network.language().embedToken(id);
-                    logits = network.language().logits(network.language().forward(embeds, cache)).toFloatArray();
+                    Logits next = network.language().decode(id, cache);
+                    id = pick(next, constraint);
+                    // Per token only the chosen logit is checked: argmax on a device picks a NaN when there is one.
+                    requireFinite(next.valueAt(id), count);
                 }
                 if (count % MemoryProbe.EVERY_TOKENS == 0) {
                     memory.sample();
@@ -173,20 +176,47 @@ public final class Generator {
                 memory.report(network.residentWeightBytes(), kvBytes));
     }
 
-    /** The index of the highest value (the first of equal ones): greedy decoding's choice. */
-    public static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
+    /**
+     * Stops the run when the logits hold NaN or an infinity: weights full of NaN, or an overflow in a low precision,
+     * would otherwise pick token 0 (argMax over NaN) again and again and end as a "done" answer of garbage.
+     *
+     * @param step how many tokens were generated before these logits (0: the prompt)
+     */
+    static void requireFinite(float[] logits, int step) throws GenerationException {
+        for (float v : logits) {
+            if (!Float.isFinite(v)) {
+                throw new GenerationException("the model produced NaN/Inf " + (step == 0 ? "reading the prompt"
+                        : "after " + step + " tokens") + "; its weights may be damaged (run `models verify`) or the"
+                        + " precision too low for them (try --precision fp32)");
             }
         }
-        return best;
     }
 
-    /** Greedy choice: the highest logit, among the constraint's allowed ids when there is a constraint. */
-    static int pick(float[] logits, TokenConstraint constraint) throws GenerationException {
+    static void requireFinite(float chosen, int step) throws GenerationException {
+        requireFinite(new float[] {chosen}, step);
+    }
+
+    /** The index of the highest value (the first of equal ones): greedy decoding's choice. */
+    public static int argMax(float[] values) {
+        return Logits.argMax(values);
+    }
+
+    /**
+     * Greedy choice: the highest logit, among the constraint's allowed ids when there is a constraint. The argmax is
+     * taken where the logits are; only when the constraint forbids it are all logits brought to the host. That is
+     * the same choice as masking first: if the overall first highest id is allowed, no allowed id before it is as high.
+     */
+    static int pick(Logits logits, TokenConstraint constraint) throws GenerationException {
         BitSet allowed = constraint == null ? null : constraint.allowedNext();
+        int top = logits.argMax();
+        if (allowed == null || allowed.get(top)) {
+            return top;
+        }
+        return pick(logits.toFloatArray(), allowed);
+    }
+
+    /** The highest logit among the allowed ids. */
+    static int pick(float[] logits, BitSet allowed) throws GenerationException {
         if (allowed == null) {
             return argMax(logits);
         }

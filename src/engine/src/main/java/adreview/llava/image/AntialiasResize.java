@@ -110,22 +110,84 @@ final class AntialiasResize {
      * two axes were made for, interleaved RGB, {@code horizontal.count() × vertical.count()} pixels.
      */
     static byte[] resizeWindow(byte[] src, int srcWidth, int srcHeight, Axis horizontal, Axis vertical) {
-        return resizeWindow(src, srcWidth, srcHeight, horizontal, vertical, null);
+        return resizeWindow(Canvas.of(src, srcWidth, srcHeight), horizontal, vertical);
     }
 
     /**
-     * The pixels of {@code src} outside {@code [x0, x1) × [y0, y1)} all have one colour (the pad of a square canvas).
-     * Filtering a run of equal values gives the same integers wherever it is, so the horizontal pass computes a pad
-     * row once and a column whose taps are all pad once: bit-identical results, about half the work for a 9:16 ad.
+     * An image placed at ({@code x0}, {@code y0}) on a {@code width × height} canvas whose other pixels all have the
+     * colour {@code pad}: LLaVA's pad-to-square. The canvas is never allocated: a 4 × 12000 strip padded to a
+     * square is read row by row from its own 144 KB, not from a 432 MB square. Filtering a run of equal values gives
+     * the same integers wherever it is, so a column whose taps all fall on the pad, and a row that is all pad, are
+     * computed once: bit-identical results, and about half the work for a 9:16 ad.
+     *
+     * @param pixels the image itself, interleaved RGB, {@code imageWidth × imageHeight}
      */
-    record Uniform(int x0, int y0, int x1, int y1) {
+    record Canvas(byte[] pixels, int imageWidth, int imageHeight, int x0, int y0, int width, int height, byte[] pad) {
+
+        /** The image alone, no padding. */
+        static Canvas of(byte[] pixels, int width, int height) {
+            return new Canvas(pixels, width, height, 0, 0, width, height, null);
+        }
+
+        /** The image centred on a {@code side × side} square of {@code pad} (offsets rounded down, as LLaVA). */
+        static Canvas square(byte[] pixels, int width, int height, byte[] pad) {
+            int side = Math.max(width, height);
+            return new Canvas(pixels, width, height, (side - width) / 2, (side - height) / 2, side, side, pad);
+        }
+
+        boolean padded() {
+            return width != imageWidth || height != imageHeight;
+        }
+
+        boolean padRow(int y) {
+            return y < y0 || y >= y0 + imageHeight;
+        }
+
+        /** Columns {@code [from, to)} of the canvas are all pad. */
+        boolean padColumns(int from, int to) {
+            return to <= x0 || from >= x0 + imageWidth;
+        }
     }
 
-    /** As {@link #resizeWindow(byte[], int, int, Axis, Axis)}, skipping repeated work over a {@link Uniform} border. */
-    static byte[] resizeWindow(byte[] src, int srcWidth, int srcHeight, Axis horizontal, Axis vertical,
-                               Uniform border) {
-        if (horizontal.inSize() != srcWidth || vertical.inSize() != srcHeight) {
-            throw new IllegalArgumentException("axes do not match a " + srcWidth + "x" + srcHeight + " image");
+    /** Canvas rows as the passes read them: row y of the canvas starts at {@link #offset} in {@link #buffer}. */
+    private static final class RowReader {
+        private final Canvas canvas;
+        private final byte[] line;
+        byte[] buffer;
+        int offset;
+
+        RowReader(Canvas canvas) {
+            this.canvas = canvas;
+            if (canvas.padded()) {
+                // One canvas row: the pad written once, the image's part of each row copied over it.
+                line = new byte[canvas.width() * 3];
+                for (int x = 0; x < canvas.width(); x++) {
+                    System.arraycopy(canvas.pad(), 0, line, x * 3, 3);
+                }
+            } else {
+                line = null;
+            }
+        }
+
+        /** Positions {@link #buffer} and {@link #offset} on row {@code y} (not a pad row). */
+        void load(int y) {
+            if (line == null) {
+                buffer = canvas.pixels();
+                offset = y * canvas.width() * 3;
+                return;
+            }
+            int rowBytes = canvas.imageWidth() * 3;
+            System.arraycopy(canvas.pixels(), (y - canvas.y0()) * rowBytes, line, canvas.x0() * 3, rowBytes);
+            buffer = line;
+            offset = 0;
+        }
+    }
+
+    /** Resizes a {@link Canvas} and returns the window of output pixels the axes were made for. */
+    static byte[] resizeWindow(Canvas canvas, Axis horizontal, Axis vertical) {
+        if (horizontal.inSize() != canvas.width() || vertical.inSize() != canvas.height()) {
+            throw new IllegalArgumentException("axes do not match a " + canvas.width() + "x" + canvas.height()
+                    + " image");
         }
         int height = vertical.count();
         // Input rows the vertical pass reads for the window's rows.
@@ -133,24 +195,32 @@ final class AntialiasResize {
         int rowEnd = vertical.identity() ? vertical.first() + height
                 : vertical.starts()[height - 1] + vertical.counts()[height - 1];
         byte[] rows = horizontal.identity()
-                ? copyColumns(src, srcWidth, rowFirst, rowEnd, horizontal.first(), horizontal.count())
-                : horizontalPass(src, srcWidth, rowFirst, rowEnd, horizontal, border);
+                ? copyColumns(canvas, rowFirst, rowEnd, horizontal.first(), horizontal.count())
+                : horizontalPass(canvas, rowFirst, rowEnd, horizontal);
         if (vertical.identity()) {
             return rows;
         }
         return verticalPass(rows, rowFirst, vertical, horizontal.count());
     }
 
-    private static byte[] copyColumns(byte[] src, int srcWidth, int rowFirst, int rowEnd, int x0, int width) {
+    private static byte[] copyColumns(Canvas canvas, int rowFirst, int rowEnd, int x0, int width) {
         byte[] out = new byte[(rowEnd - rowFirst) * width * 3];
+        RowReader reader = new RowReader(canvas);
         for (int y = rowFirst; y < rowEnd; y++) {
-            System.arraycopy(src, (y * srcWidth + x0) * 3, out, (y - rowFirst) * width * 3, width * 3);
+            int o = (y - rowFirst) * width * 3;
+            if (canvas.padded() && canvas.padRow(y)) {
+                for (int x = 0; x < width; x++) {
+                    System.arraycopy(canvas.pad(), 0, out, o + x * 3, 3);
+                }
+                continue;
+            }
+            reader.load(y);
+            System.arraycopy(reader.buffer, reader.offset + x0 * 3, out, o, width * 3);
         }
         return out;
     }
 
-    private static byte[] horizontalPass(byte[] src, int srcWidth, int rowFirst, int rowEnd, Axis axis,
-                                         Uniform border) {
+    private static byte[] horizontalPass(Canvas canvas, int rowFirst, int rowEnd, Axis axis) {
         int width = axis.count();
         int[] starts = axis.starts();
         int[] counts = axis.counts();
@@ -159,43 +229,39 @@ final class AntialiasResize {
         int precision = axis.precision();
         int half = 1 << (precision - 1);
         byte[] out = new byte[(rowEnd - rowFirst) * width * 3];
-        // Columns whose taps all fall in the uniform border: one value each, computed as the loop below would.
+        // The value of each output column over pad alone: what a pad row gives everywhere, and what a column whose
+        // taps all fall on the pad gives in every row. The sum of pad * c over the taps is pad * (sum of c).
         boolean[] uniformColumn = new boolean[width];
-        byte[] columnValue = new byte[width * 3];
-        int padRow = -1;
-        if (border != null) {
+        byte[] padValue = new byte[width * 3];
+        if (canvas.padded()) {
+            byte[] pad = canvas.pad();
             for (int x = 0; x < width; x++) {
-                int from = starts[x];
-                int to = from + counts[x];
-                if (to <= border.x0() || from >= border.x1()) {
-                    int sum = 0;
-                    for (int k = x * ksize, kEnd = k + counts[x]; k < kEnd; k++) {
-                        sum += coeffs[k];
-                    }
-                    int p = (rowFirst * srcWidth + from) * 3; // any pixel of the border column
-                    uniformColumn[x] = true;
-                    columnValue[x * 3] = clip8(half + (src[p] & 0xFF) * sum, precision);
-                    columnValue[x * 3 + 1] = clip8(half + (src[p + 1] & 0xFF) * sum, precision);
-                    columnValue[x * 3 + 2] = clip8(half + (src[p + 2] & 0xFF) * sum, precision);
+                int sum = 0;
+                for (int k = x * ksize, kEnd = k + counts[x]; k < kEnd; k++) {
+                    sum += coeffs[k];
+                }
+                uniformColumn[x] = canvas.padColumns(starts[x], starts[x] + counts[x]);
+                for (int c = 0; c < 3; c++) {
+                    padValue[x * 3 + c] = clip8(half + (pad[c] & 0xFF) * sum, precision);
                 }
             }
         }
+        RowReader reader = new RowReader(canvas);
         int o = 0;
         for (int y = rowFirst; y < rowEnd; y++) {
-            if (border != null && (y < border.y0() || y >= border.y1())) {
-                if (padRow >= 0) {
-                    System.arraycopy(out, padRow, out, o, width * 3);
-                    o += width * 3;
-                    continue;
-                }
-                padRow = o;
+            if (canvas.padded() && canvas.padRow(y)) {
+                System.arraycopy(padValue, 0, out, o, width * 3);
+                o += width * 3;
+                continue;
             }
-            int row = y * srcWidth * 3;
+            reader.load(y);
+            byte[] src = reader.buffer;
+            int row = reader.offset;
             for (int x = 0; x < width; x++) {
                 if (uniformColumn[x]) {
-                    out[o++] = columnValue[x * 3];
-                    out[o++] = columnValue[x * 3 + 1];
-                    out[o++] = columnValue[x * 3 + 2];
+                    out[o++] = padValue[x * 3];
+                    out[o++] = padValue[x * 3 + 1];
+                    out[o++] = padValue[x * 3 + 2];
                     continue;
                 }
                 int r = half;

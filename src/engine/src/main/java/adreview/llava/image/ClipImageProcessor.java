@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class ClipImageProcessor {
 
-    /** Largest RGB buffer a Java array holds. */
+    /** Largest RGB buffer a Java array holds (3 bytes a pixel). */
     private static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
 
     private final ClipPreprocessConfig config;
@@ -102,29 +102,21 @@ public final class ClipImageProcessor {
         Objects.requireNonNull(mode, "mode");
         int w = image.getWidth();
         int h = image.getHeight();
+        // A picture that did not come through ImageFiles (a tool, a test) gets the same side check: the resize below
+        // walks the long side, and padding makes a square of it.
+        String refusal = new ImageLimits(MAX_BUFFER / 3, ImageLimits.DEFAULT_MAX_SIDE).refusal(w, h);
+        if (refusal != null) {
+            throw new ImageException("given to the model", refusal);
+        }
         boolean pad = mode == ImageMode.PAD && w != h;
-        long bytes = pad ? 3L * Math.max(w, h) * Math.max(w, h) : 3L * w * h;
-        if (bytes > MAX_BUFFER) {
-            throw new IllegalArgumentException("image " + w + "x" + h + " is too large to preprocess"
-                    + (pad ? " padded to a square" : "") + "; scale it down below about 26000x26000 pixels"
-                    + " (crop) or 26000 on the long side (pad)");
-        }
-        byte[] src;
-        AntialiasResize.Uniform border = null;
-        if (pad) {
-            int side = Math.max(w, h);
-            src = new byte[(int) bytes];
-            fill(src, padColour);
-            int dx = (side - w) / 2;
-            int dy = (side - h) / 2;
-            RawRgb.copyInto(image, src, side, dx, dy);
-            border = new AntialiasResize.Uniform(dx, dy, dx + w, dy + h);
-            w = side;
-            h = side;
-        } else {
-            src = new byte[(int) bytes];
-            RawRgb.copyInto(image, src, w, 0, 0);
-        }
+        byte[] src = new byte[3 * w * h];
+        RawRgb.copyInto(image, src, w, 0, 0);
+        // PAD centres the image on a square of the mean colour; the square is virtual (never allocated), so a
+        // 4 × 12000 strip costs its own pixels, not 12000 × 12000 of them.
+        AntialiasResize.Canvas canvas = pad ? AntialiasResize.Canvas.square(src, w, h, padColour)
+                : AntialiasResize.Canvas.of(src, w, h);
+        w = canvas.width();
+        h = canvas.height();
 
         // transformers' get_resize_output_image_size(default_to_square=False): long side int(edge * long / short).
         int edge = config.shortestEdge();
@@ -133,9 +125,9 @@ public final class ClipImageProcessor {
         int outH = w <= h ? longSide : edge;
         CropSpan xs = CropSpan.of(outW, config.cropWidth());
         CropSpan ys = CropSpan.of(outH, config.cropHeight());
-        byte[] window = AntialiasResize.resizeWindow(src, w, h,
+        byte[] window = AntialiasResize.resizeWindow(canvas,
                 AntialiasResize.axis(w, outW, xs.from(), xs.count(), config.resample(), arithmetic),
-                AntialiasResize.axis(h, outH, ys.from(), ys.count(), config.resample(), arithmetic), border);
+                AntialiasResize.axis(h, outH, ys.from(), ys.count(), config.resample(), arithmetic));
         if (xs.count() == config.cropWidth() && ys.count() == config.cropHeight()) {
             return window;
         }
@@ -146,18 +138,6 @@ public final class ClipImageProcessor {
                     ((ys.at() + y) * config.cropWidth() + xs.at()) * 3, xs.count() * 3);
         }
         return out;
-    }
-
-    private static void fill(byte[] buffer, byte[] colour) {
-        if (buffer.length == 0) {
-            return;
-        }
-        buffer[0] = colour[0];
-        buffer[1] = colour[1];
-        buffer[2] = colour[2];
-        for (int filled = 3; filled < buffer.length; filled *= 2) {
-            System.arraycopy(buffer, 0, buffer, filled, Math.min(filled, buffer.length - filled));
-        }
     }
 
     /**

@@ -2,6 +2,9 @@ package adreview.llava.net;
 
 import adreview.llava.config.LlavaConfig;
 import adreview.llava.config.TextConfig;
+import adreview.llava.cpu.CpuDecode;
+import adreview.llava.cpu.DecodeWeights;
+import adreview.llava.cpu.VectorSupport;
 import adreview.llava.weights.Halfs;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,6 +13,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,25 +26,33 @@ import java.util.List;
  */
 public final class LanguageModel implements AutoCloseable {
     private static final String P = ExpectedTensors.TEXT;
+    private static final Logger LOG = LoggerFactory.getLogger(LanguageModel.class);
 
     private final TextConfig config;
     private final DataType computeType;
     private final NDArray embedTokens;
-    private final List<Layer> layers;
+    private final List<DecoderLayer> layers;
     private final RmsNorm finalNorm;
     /** The zero bias [2H] every {@link RmsNorm} of this model shares. */
     private final NDArray normBias;
     private final LinearWeights lmHead;
     private final NDArray cosTable;
     private final NDArray sinTable;
-    /** Constants of the decode step's rotary matrix (see {@link #decodeStep}): identity and rotate-half, [hd, hd]. */
-    private final NDArray ropeIdentity;
-    private final NDArray ropeRotateHalf;
+    /** The libtorch decode step (every device; see {@link TorchDecodeStep}). */
+    private final TorchDecodeStep torchStep;
+    /** [[1], [-1]]: every RMSNorm's way to [x, -x] in one call (see {@link RmsNorm#applyRow}). */
+    private final NDArray normSigns;
     private final float eps;
-
-    private record Layer(RmsNorm inputNorm, LinearWeights qkv, LinearWeights out, RmsNorm postNorm,
-                         LinearWeights gateUp, LinearWeights down) {
-    }
+    private final DataType linearStorage;
+    private final boolean onGpu;
+    /** The decode kernel chosen at load ({@link #decode(int, KvCache)}); the others may still be asked for by name. */
+    private final DecodeKernel kernel;
+    /** Why the Vector API kernel cannot decode this model, or null. */
+    private final String vectorReason;
+    private CpuDecode cpuDecode;
+    /** The TorchScript step once built; why it cannot be, once tried and failed. */
+    private ScriptDecodeStep scriptStep;
+    private String scriptReason;
 
     LanguageModel(LlavaConfig llava, WeightLoader loader, DataType computeType, DataType linearStorage, boolean halfRoundedRope) {
         this.config = llava.text();
@@ -48,6 +61,7 @@ public final class LanguageModel implements AutoCloseable {
         loader.phase("Loading language model embeddings");
         this.embedTokens = loader.keep(P + "embed_tokens.weight", computeType);
         this.normBias = RmsNorm.zeroBias(loader.manager(), config.hiddenSize(), computeType);
+        this.normSigns = RmsNorm.signs(loader.manager(), computeType);
         float scale = (float) Math.pow(config.headDim(), -0.5);
         this.layers = new ArrayList<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
@@ -56,7 +70,7 @@ public final class LanguageModel implements AutoCloseable {
             String p = P + "layers." + i + ".";
             String a = p + "self_attn.";
             String m = p + "mlp.";
-            layers.add(new Layer(
+            layers.add(new DecoderLayer(
                     norm(loader, p + "input_layernorm.weight", computeType),
                     loader.linear(List.of(a + "q_proj.weight", a + "k_proj.weight", a + "v_proj.weight"),
                             config.attentionBias() ? List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias") : null,
@@ -77,34 +91,49 @@ public final class LanguageModel implements AutoCloseable {
         NDArray[] tables = ropeTables(loader.manager(), config, computeType, halfRoundedRope);
         this.cosTable = tables[0];
         this.sinTable = tables[1];
-        NDArray[] rope = ropeMatrices(loader.manager(), config.headDim(), computeType);
-        this.ropeIdentity = rope[0];
-        this.ropeRotateHalf = rope[1];
-    }
-
-    private RmsNorm norm(WeightLoader loader, String name, DataType type) {
-        return new RmsNorm(loader.read(name, type), normBias, eps, loader.manager());
+        this.torchStep = new TorchDecodeStep(config, computeType, layers, finalNorm, cosTable, sinTable,
+                loader.manager());
+        this.linearStorage = linearStorage;
+        this.onGpu = loader.manager().getDevice().isGpu();
+        this.vectorReason = vectorUnusableReason();
+        this.kernel = chooseKernel(DecodeKernel.requested());
     }
 
     /**
-     * {@code x · R = rotate_half(x)} for a row x of one head: {@code R[j + hd/2][j] = -1} and
-     * {@code R[j][j + hd/2] = 1} for j below hd/2. With {@code M = I·diag(cos) + R·diag(sin)},
-     * {@code x · M = x cos + rotate_half(x) sin}: the rotary embedding of one position as one matrix product.
+     * The kernel asked for if it can run, else the fastest that can: the Vector API kernel (CPU), else the TorchScript
+     * step, else libtorch op by op. The chosen one is built now, so its set-up is part of loading, not of the first
+     * token; a CPU model that cannot have the Vector API kernel because the module is missing says so once.
      */
-    private static NDArray[] ropeMatrices(NDManager manager, int hd, DataType type) {
-        float[] identity = new float[hd * hd];
-        float[] rotate = new float[hd * hd];
-        int half = hd / 2;
-        for (int j = 0; j < hd; j++) {
-            identity[j * hd + j] = 1f;
+    private DecodeKernel chooseKernel(DecodeKernel asked) {
+        if (asked == DecodeKernel.TORCH) {
+            return DecodeKernel.TORCH;
         }
-        for (int j = 0; j < half; j++) {
-            rotate[(j + half) * hd + j] = -1f;
-            rotate[j * hd + j + half] = 1f;
+        if (asked != DecodeKernel.SCRIPT && vectorReason == null) {
+            cpuDecoder();
+            return DecodeKernel.VECTOR;
         }
-        Shape shape = new Shape(hd, hd);
-        return new NDArray[] {manager.create(identity, shape).toType(type, false),
-                manager.create(rotate, shape).toType(type, false)};
+        if (!onGpu && VectorSupport.unavailableReason() != null) {
+            VectorSupport.tellUnavailableOnce();
+        }
+        return supports(DecodeKernel.SCRIPT) ? DecodeKernel.SCRIPT : DecodeKernel.TORCH;
+    }
+
+    /** Why the Vector API kernel cannot decode this model, or null when it can. */
+    private String vectorUnusableReason() {
+        if (onGpu) {
+            return "the model is on a GPU";
+        }
+        if (computeType != DataType.FLOAT32) {
+            return "the kernel computes in float32, this model in " + computeType;
+        }
+        if (linearStorage != DataType.FLOAT32 && linearStorage != DataType.INT8) {
+            return "the kernel reads float32 or int8 weights, this model keeps " + linearStorage;
+        }
+        return VectorSupport.unavailableReason();
+    }
+
+    private RmsNorm norm(WeightLoader loader, String name, DataType type) {
+        return new RmsNorm(loader.read(name, type), normBias, normSigns, eps, loader.manager());
     }
 
     /**
@@ -182,7 +211,7 @@ public final class LanguageModel implements AutoCloseable {
                     + maxPositions() + " positions");
         }
         if (t == 1 && cache != null) {
-            return decodeStep(embeds, cache);
+            return torchStep.run(embeds, cache);
         }
         NDArray cos = cosTable.get(new NDIndex("{}:{}", start, start + t));
         NDArray sin = sinTable.get(new NDIndex("{}:{}", start, start + t));
@@ -199,6 +228,122 @@ public final class LanguageModel implements AutoCloseable {
         return lmHead.apply(hiddenRows).toType(DataType.FLOAT32, false);
     }
 
+    /** The logits of the last row of hidden states [T, H] (a prefill's result), left where they are computed. */
+    public Logits lastLogits(NDArray hidden) {
+        long t = hidden.getShape().get(0);
+        return new Logits.Device(lmHead.apply(TorchOps.slice(hidden, 0, t - 1, t)));
+    }
+
+    /** The kernel {@link #decode(int, KvCache)} uses. */
+    public DecodeKernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * One line for the engine info: what decodes, and why not a faster kernel: the Vector API's on a CPU, the
+     * TorchScript step's where libtorch decodes op by op.
+     */
+    public String kernelNote() {
+        return switch (kernel) {
+            case VECTOR -> "decode: " + cpuDecoder().describe();
+            case SCRIPT -> "decode: TorchScript, one libtorch call per token"
+                    + (onGpu || vectorReason == null ? "" : " (" + vectorReason + ")");
+            case TORCH -> "decode: libtorch op by op" + (scriptReason == null ? "" : " (TorchScript: " + scriptReason + ")")
+                    + (onGpu || vectorReason == null ? "" : " (" + vectorReason + ")");
+        };
+    }
+
+    /** Whether {@code k} can decode this model (for TorchScript: builds its step on first ask). */
+    public boolean supports(DecodeKernel k) {
+        return switch (k) {
+            case TORCH -> true;
+            case VECTOR -> vectorReason == null;
+            case SCRIPT -> scriptStep() != null;
+        };
+    }
+
+    /** Why {@code k} cannot decode this model, or null. */
+    public String unsupportedReason(DecodeKernel k) {
+        return supports(k) ? null : k == DecodeKernel.VECTOR ? vectorReason : scriptReason;
+    }
+
+    /** The TorchScript step, built on first use; null (with {@link #scriptReason}) where it cannot be. */
+    private synchronized ScriptDecodeStep scriptStep() {
+        if (scriptStep == null && scriptReason == null) {
+            scriptReason = ScriptDecodeStep.unsupportedReason(config, layers);
+            if (scriptReason == null) {
+                try {
+                    scriptStep = new ScriptDecodeStep(config, embedTokens, layers, finalNorm, lmHead, cosTable, sinTable,
+                            torchStep);
+                } catch (RuntimeException e) {
+                    scriptReason = "the module did not load: " + e.getMessage();
+                    LOG.warn("TorchScript decode step unavailable, decoding op by op: {}", scriptReason);
+                }
+            }
+        }
+        return scriptStep;
+    }
+
+    /** One decode step of token {@code id} at the cache's next position with the model's kernel. */
+    public Logits decode(int id, KvCache cache) {
+        return decode(id, cache, kernel);
+    }
+
+    /**
+     * One decode step with the given kernel (the benchmark runs both on one loaded model): appends the token's keys
+     * and values to the cache and returns the next token's logits. Libtorch's temporaries go to the caller's scope.
+     */
+    public Logits decode(int id, KvCache cache, DecodeKernel k) {
+        int pos = cache.length();
+        if (pos + 1 > maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + (pos + 1) + " tokens exceeds the model's "
+                    + maxPositions() + " positions");
+        }
+        if (id < 0 || id >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + config.vocabSize());
+        }
+        if (pos >= cache.capacity()) {
+            throw new IllegalStateException("KV cache full: position " + pos + " of " + cache.capacity());
+        }
+        return switch (k) {
+            case VECTOR -> {
+                float[] logits = cpuDecoder().step(id, pos, cache.keySegments(), cache.valueSegments(),
+                        cache.capacity());
+                cache.advance(1);
+                yield new Logits.Host(logits);
+            }
+            case SCRIPT -> {
+                ScriptDecodeStep step = scriptStep();
+                if (step == null) {
+                    throw new IllegalStateException("the TorchScript step cannot decode this model: " + scriptReason);
+                }
+                yield step.run(id, cache);
+            }
+            case TORCH -> new Logits.Device(lmHead.apply(torchStep.run(embedToken(id), cache)));
+        };
+    }
+
+    /** The Vector API decoder over this model's weights (built on first use; throws where it cannot run). */
+    public synchronized CpuDecode cpuDecoder() {
+        if (cpuDecode == null) {
+            if (vectorReason != null) {
+                throw new IllegalStateException("the Vector API kernel cannot decode this model: " + vectorReason);
+            }
+            cpuDecode = VectorSupport.create(cpuWeights(), VectorSupport.defaultThreads());
+        }
+        return cpuDecode;
+    }
+
+    private DecodeWeights cpuWeights() {
+        List<DecodeWeights.Layer> cpuLayers = new ArrayList<>();
+        for (DecoderLayer l : layers) {
+            cpuLayers.add(new DecodeWeights.Layer(l.inputNorm().weightFloats(), l.qkv().cpuMatrix(), l.out().cpuMatrix(),
+                    l.postNorm().weightFloats(), l.gateUp().cpuMatrix(), l.down().cpuMatrix()));
+        }
+        return new DecodeWeights(config, TorchMemory.of(embedTokens), TorchMemory.of(cosTable), TorchMemory.of(sinTable),
+                cpuLayers, finalNorm.weightFloats(), lmHead.cpuMatrix());
+    }
+
     /** Additive causal mask [T, start + T]: 0 where key position ≤ query position, a large negative value elsewhere. */
     private NDArray causalMask(NDManager manager, long t, int start) {
         NDArray cols = manager.arange(0, (int) (start + t), 1, DataType.INT64).reshape(1, start + t);
@@ -207,7 +352,7 @@ public final class LanguageModel implements AutoCloseable {
         return cols.gt(rows).toType(computeType, false).muli(negative);
     }
 
-    private NDArray layer(int index, Layer l, NDArray h, NDArray cos, NDArray sin, NDArray mask, KvCache cache,
+    private NDArray layer(int index, DecoderLayer l, NDArray h, NDArray cos, NDArray sin, NDArray mask, KvCache cache,
                           int start) {
         long t = h.getShape().get(0);
         int heads = config.numAttentionHeads();
@@ -223,10 +368,11 @@ public final class LanguageModel implements AutoCloseable {
         NDArray v = qkv.get(1);
         if (cache != null) {
             cache.write(index, start, t, k, v);
-            k = cache.keys(index, start + (int) t);
-            v = cache.values(index, start + (int) t);
+            NDList kv = cache.keysAndValues(index, start + (int) t);
+            k = kv.get(0);
+            v = kv.get(1);
         }
-        NDArray attn = attention(q, k, v, mask, heads, kvHeads, t);
+        NDArray attn = Ops.attention(q, k, v, mask, heads, kvHeads, t);
         NDArray h2 = h.add(l.out().apply(attn));
         NDArray y = l.postNorm().apply(h2);
         NDList gateUp = l.gateUp().apply(y).split(2, 1);
@@ -234,69 +380,10 @@ public final class LanguageModel implements AutoCloseable {
         return h2.addi(l.down().apply(act));
     }
 
-    /**
-     * One new token over the KV cache: the same arithmetic as {@link #layer} in about half the engine calls, which
-     * is what a decode step costs beyond its matrix-vector products (on a GPU every call is a kernel launch from
-     * this thread). The rotary embedding is one product with the position's matrix M (built once per token, shared
-     * by all layers); Q/K/V stay [heads, 1, hd], the shape both the cache write and the attention products want,
-     * so nothing is transposed or copied; no shape is read back from the engine.
-     */
-    private NDArray decodeStep(NDArray h, KvCache cache) {
-        int pos = cache.length();
-        int heads = config.numAttentionHeads();
-        int kvHeads = config.numKeyValueHeads();
-        int hd = config.headDim();
-        NDArray cos = TorchOps.slice(cosTable, 0, pos, pos + 1);
-        NDArray sin = TorchOps.slice(sinTable, 0, pos, pos + 1);
-        NDArray rope = ropeIdentity.mul(cos).addi(ropeRotateHalf.mul(sin));
-        long[] qkvSizes = {heads + kvHeads, kvHeads};
-        long[] qkSizes = {heads, kvHeads};
-        long[] gateUpSizes = {config.intermediateSize(), config.intermediateSize()};
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            NDList qkv = TorchOps.split(l.qkv().apply(l.inputNorm().apply(h))
-                    .reshape(heads + 2L * kvHeads, 1, hd), qkvSizes, 0);
-            NDList qk = TorchOps.split(qkv.get(0).matMul(rope), qkSizes, 0);
-            cache.write(i, pos, 1, qk.get(1), qkv.get(1));
-            NDArray k = cache.keys(i, pos + 1);
-            NDArray v = cache.values(i, pos + 1);
-            NDArray attn;
-            if (kvHeads == heads) {
-                NDArray scores = qk.get(0).matMul(k.transpose(0, 2, 1));
-                attn = Ops.softmaxLast(scores).matMul(v).reshape(1, (long) heads * hd);
-            } else {
-                attn = attention(qk.get(0), k, v, null, heads, kvHeads, 1);
-            }
-            NDArray h2 = h.add(l.out().apply(attn));
-            NDList gateUp = TorchOps.split(l.gateUp().apply(l.postNorm().apply(h2)), gateUpSizes, 1);
-            NDArray gate = gateUp.get(0);
-            NDArray act = Ops.silu(gate).muli(gateUp.get(1));
-            h = h2.addi(l.down().apply(act));
-        }
-        cache.advance(1);
-        return finalNorm.apply(h);
-    }
-
-    /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
-    private static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, int heads, int kvHeads, long t) {
-        long hd = q.getShape().get(2);
-        long len = k.getShape().get(1);
-        if (kvHeads != heads) {
-            int groups = heads / kvHeads;
-            k = k.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
-            v = v.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
-        }
-        NDArray scores = q.matMul(k.transpose(0, 2, 1));
-        if (mask != null) {
-            scores = scores.addi(mask);
-        }
-        return Ops.softmaxLast(scores).matMul(v).transpose(1, 0, 2).reshape(t, (long) heads * hd);
-    }
-
     /** Every linear a decode step multiplies by, in order (the benchmark's matrix-vector floor runs over these). */
     public List<LinearWeights> decodeLinears() {
         List<LinearWeights> all = new ArrayList<>();
-        for (Layer l : layers) {
+        for (DecoderLayer l : layers) {
             all.add(l.qkv());
             all.add(l.out());
             all.add(l.gateUp());
@@ -306,34 +393,48 @@ public final class LanguageModel implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The bytes of weights one decode token must read in this representation: every decoder linear and the LM head
+     * as stored (int8 with its row scales), the norms' weights and one embedding row. The KV cache comes on top.
+     */
+    public long decodeReadBytes() {
+        long elem = computeType.getNumOfBytes();
+        long b = lmHead.residentBytes() + 2L * config.hiddenSize() * elem;
+        for (DecoderLayer l : layers) {
+            b += l.qkv().residentBytes() + l.out().residentBytes() + l.gateUp().residentBytes()
+                    + l.down().residentBytes() + 2L * config.hiddenSize() * elem;
+        }
+        return b;
+    }
+
     public long residentBytes() {
         long b = Quantizer.bytes(embedTokens) + finalNorm.bytes() + Quantizer.bytes(normBias) + lmHead.residentBytes()
-                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + Quantizer.bytes(ropeIdentity)
-                + Quantizer.bytes(ropeRotateHalf);
-        for (Layer l : layers) {
-            b += l.inputNorm().bytes() + l.qkv().residentBytes() + l.out().residentBytes()
-                    + l.postNorm().bytes() + l.gateUp().residentBytes() + l.down().residentBytes();
+                + Quantizer.bytes(cosTable) + Quantizer.bytes(sinTable) + torchStep.residentBytes()
+                + Quantizer.bytes(normSigns);
+        for (DecoderLayer l : layers) {
+            b += l.residentBytes();
         }
         return b;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (cpuDecode != null) {
+            cpuDecode.close(); // before the tensors it reads
+            cpuDecode = null;
+        }
+        if (scriptStep != null) {
+            scriptStep.close(); // its argument lists hold references to the weights
+            scriptStep = null;
+        }
         embedTokens.close();
         finalNorm.close();
         normBias.close();
         lmHead.close();
         cosTable.close();
         sinTable.close();
-        ropeIdentity.close();
-        ropeRotateHalf.close();
-        for (Layer l : layers) {
-            l.inputNorm().close();
-            l.qkv().close();
-            l.out().close();
-            l.postNorm().close();
-            l.gateUp().close();
-            l.down().close();
-        }
+        torchStep.close();
+        normSigns.close();
+        layers.forEach(DecoderLayer::close);
     }
 }

@@ -56,6 +56,17 @@ public final class LlavaNetwork implements AutoCloseable {
 
     public static LlavaNetwork load(WeightSource weights, LlavaConfig config, Device device, WeightPrecision precision,
                                     BiConsumer<Double, String> progress, boolean halfRoundedRope) {
+        return load(weights, config, device, precision, progress, halfRoundedRope, false);
+    }
+
+    /**
+     * As above; {@code halfArithmetic} makes fp16 on the CPU compute in FP16 too (libtorch's CPU half kernels, far
+     * slower than FP32 on a CPU without FP16 units, so only for checking fp16 as a GPU runs it). It changes nothing
+     * for other precisions or on a GPU, where fp16 always computes in FP16.
+     */
+    public static LlavaNetwork load(WeightSource weights, LlavaConfig config, Device device, WeightPrecision precision,
+                                    BiConsumer<Double, String> progress, boolean halfRoundedRope,
+                                    boolean halfArithmetic) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             TensorNames names = TensorNames.detect(weights);
@@ -67,7 +78,8 @@ public final class LlavaNetwork implements AutoCloseable {
                 }
             }
             WeightLoader loader = new WeightLoader(weights, names, manager, total, progress);
-            DataType compute = precision.computeType(device);
+            DataType compute = halfArithmetic && precision == WeightPrecision.FP16 ? DataType.FLOAT16
+                    : precision.computeType(device);
             DataType linearStorage = precision.linearStorageType(device);
             VisionTower vision = new VisionTower(config, loader, compute);
             Projector projector = new Projector(config, loader, compute, linearStorage);
@@ -83,8 +95,14 @@ public final class LlavaNetwork implements AutoCloseable {
     /** Convenience for tests and tools: opens the folder's weights, loads, and closes the mapped files. */
     public static LlavaNetwork load(java.nio.file.Path folder, LlavaConfig config, Device device,
                                     WeightPrecision precision, boolean halfRoundedRope) {
+        return load(folder, config, device, precision, halfRoundedRope, false);
+    }
+
+    /** As above, with fp16 computing in FP16 on the CPU too when {@code halfArithmetic}. */
+    public static LlavaNetwork load(java.nio.file.Path folder, LlavaConfig config, Device device,
+                                    WeightPrecision precision, boolean halfRoundedRope, boolean halfArithmetic) {
         try (ShardedWeights weights = ShardedWeights.open(folder)) {
-            return load(weights, config, device, precision, (f, p) -> { }, halfRoundedRope);
+            return load(weights, config, device, precision, (f, p) -> { }, halfRoundedRope, halfArithmetic);
         }
     }
 

@@ -48,4 +48,20 @@ final class Ops {
         NDArray rotated = NDArrays.concat(new NDList(parts.get(1).neg(), parts.get(0)), last);
         return x.mul(cos).addi(rotated.muli(sin));
     }
+
+    /** Scaled (scale folded into the query weights) causal attention; q [heads, T, hd], k/v [kv heads, L, hd]. */
+    static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, int heads, int kvHeads, long t) {
+        long hd = q.getShape().get(2);
+        long len = k.getShape().get(1);
+        if (kvHeads != heads) {
+            int groups = heads / kvHeads;
+            k = k.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
+            v = v.reshape(kvHeads, 1, len, hd).broadcast(new Shape(kvHeads, groups, len, hd)).reshape(heads, len, hd);
+        }
+        NDArray scores = q.matMul(k.transpose(0, 2, 1));
+        if (mask != null) {
+            scores = scores.addi(mask);
+        }
+        return Ops.softmaxLast(scores).matMul(v).transpose(1, 0, 2).reshape(t, (long) heads * hd);
+    }
 }

@@ -12,12 +12,12 @@ public final class Quantizer {
     }
 
     /**
-     * Returns {int8 matrix, scales [out] in computeType}, both owned by {@code owner}; temporaries are freed.
+     * Returns the int8 matrix and its scales [out] in computeType, both owned by {@code owner}; temporaries are freed.
      * {@code w} is consumed: an FP32 {@code w} is worked on in place (the caller closes it afterwards). Every step is
      * a reduction or an in-place pass, so no full-size temporary is allocated: fresh memory costs a page fault per
      * page, which made quantizing the 7B on a CPU take minutes.
      */
-    public static NDArray[] quantizeRows(NDArray w, DataType computeType, NDManager owner) {
+    public static LinearWeights.Int8 quantizeRows(NDArray w, DataType computeType, NDManager owner) {
         try (NDScope scope = new NDScope()) {
             NDArray wf = w.toType(DataType.FLOAT32, false);
             int[] rows = {1};
@@ -30,7 +30,7 @@ public final class Quantizer {
             q.attach(owner);
             scaleRow.attach(owner);
             NDScope.unregister(q, scaleRow);
-            return new NDArray[] {q, scaleRow};
+            return new LinearWeights.Int8(q, scaleRow);
         }
     }
 

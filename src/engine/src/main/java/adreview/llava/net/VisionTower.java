@@ -43,7 +43,7 @@ public final class VisionTower implements AutoCloseable {
         NDArray flat = patchWeight.reshape(hv, -1);
         flat.attach(loader.manager());
         patchWeight.close();
-        this.patch = LinearWeights.of(List.of(flat), List.of(), false, computeType, loader.manager());
+        this.patch = LinearWeights.of(List.of(flat), List.of(), computeType, computeType, loader.manager());
         this.classEmbedding = loader.keep(P + "embeddings.class_embedding", computeType).reshape(1, hv);
         this.positionEmbedding = loader.keep(P + "embeddings.position_embedding.weight", computeType);
         this.preNormWeight = loader.keep(P + "pre_layrnorm.weight", computeType);
@@ -57,11 +57,11 @@ public final class VisionTower implements AutoCloseable {
             layers.add(new Layer(
                     loader.keep(p + "layer_norm1.weight", computeType), loader.keep(p + "layer_norm1.bias", computeType),
                     loader.linear(List.of(a + "q_proj.weight", a + "k_proj.weight", a + "v_proj.weight"),
-                            List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias"), scale, false, computeType),
-                    loader.linear(List.of(a + "out_proj.weight"), List.of(a + "out_proj.bias"), 1f, false, computeType),
+                            List.of(a + "q_proj.bias", a + "k_proj.bias", a + "v_proj.bias"), scale, computeType, computeType),
+                    loader.linear(List.of(a + "out_proj.weight"), List.of(a + "out_proj.bias"), 1f, computeType, computeType),
                     loader.keep(p + "layer_norm2.weight", computeType), loader.keep(p + "layer_norm2.bias", computeType),
-                    loader.linear(List.of(p + "mlp.fc1.weight"), List.of(p + "mlp.fc1.bias"), 1f, false, computeType),
-                    loader.linear(List.of(p + "mlp.fc2.weight"), List.of(p + "mlp.fc2.bias"), 1f, false, computeType)));
+                    loader.linear(List.of(p + "mlp.fc1.weight"), List.of(p + "mlp.fc1.bias"), 1f, computeType, computeType),
+                    loader.linear(List.of(p + "mlp.fc2.weight"), List.of(p + "mlp.fc2.bias"), 1f, computeType, computeType)));
         }
     }
 

@@ -60,13 +60,9 @@ final class WeightLoader {
 
     /**
      * A linear layer from one or more [out_i, in] weights fused along the output axis; {@code firstPartScale}
-     * multiplies the first part (and its bias) - used to fold the attention scale into the query projection.
+     * multiplies the first part (and its bias) - used to fold the attention scale into the query projection. Stored
+     * as {@code storageType} (see {@link LinearWeights#of}); read in it, or in {@code computeType} to be quantized.
      */
-    LinearWeights linear(List<String> weightNames, List<String> biasNames, float firstPartScale, boolean quantize,
-                         DataType computeType) {
-        return linear(weightNames, biasNames, firstPartScale, quantize ? DataType.INT8 : computeType, computeType);
-    }
-
     LinearWeights linear(List<String> weightNames, List<String> biasNames, float firstPartScale, DataType storageType,
                          DataType computeType) {
         NDArray fused = fusedRows(weightNames, storageType == DataType.INT8 ? computeType : storageType);

@@ -27,26 +27,27 @@ public final class WeightPlan {
             for (long d : e.getValue()) {
                 elements *= d;
             }
-            boolean linear = isStoredLinear(e.getKey());
+            if (isStoredLinear(e.getKey())) {
+                long rows = e.getValue()[0];
+                bytes += LinearWeights.storedBytes(rows, elements / rows, storage, compute);
+                continue;
+            }
             if (isRmsNorm(e.getKey())) {
                 elements *= 2; // held as [w, w] (see RmsNorm)
             }
-            bytes += elements * (linear ? storage.getNumOfBytes() : compute.getNumOfBytes());
-            if (linear && storage == DataType.INT8) {
-                bytes += e.getValue()[0] * compute.getNumOfBytes();
-            }
+            bytes += elements * compute.getNumOfBytes();
         }
         long hd = config.text().headDim();
         if (config.tieWordEmbeddings()) {
-            long vocab = config.text().vocabSize();
-            long head = vocab * config.text().hiddenSize();
-            bytes += head * storage.getNumOfBytes() + (storage == DataType.INT8 ? vocab * compute.getNumOfBytes() : 0);
+            bytes += LinearWeights.storedBytes(config.text().vocabSize(), config.text().hiddenSize(), storage, compute);
         }
-        // cos and sin tables [max positions, hd]; the decode step's identity and rotate-half [hd, hd]; the norms'
-        // shared zero bias [2H]
+        // cos and sin tables [max positions, hd]; the decode step's identity and rotate-half [hd, hd] and its rotary
+        // matrices of every fused Q/K/V head [heads + 2 kv, hd, hd]; the norms' shared zero bias [2H] and signs [2, 1]
         bytes += 2L * config.text().maxPositionEmbeddings() * hd * compute.getNumOfBytes();
         bytes += 2L * hd * hd * compute.getNumOfBytes();
-        bytes += 2L * config.text().hiddenSize() * compute.getNumOfBytes();
+        bytes += (config.text().numAttentionHeads() + 2L * config.text().numKeyValueHeads()) * hd * hd
+                * compute.getNumOfBytes();
+        bytes += (2L * config.text().hiddenSize() + 2) * compute.getNumOfBytes();
         return bytes;
     }
 

@@ -17,17 +17,20 @@ record FileIdentity(Object fileKey, long size, long modifiedMillis) {
         return new FileIdentity(a.fileKey(), a.size(), a.lastModifiedTime().toMillis());
     }
 
-    /** Throws {@link WeightsException} naming the file when it is no longer the one that was opened. */
-    void requireUnchanged(Path path) {
+    /**
+     * Throws {@link WeightsException} naming the file and the tensor being read when the file is no longer the one
+     * that was opened (shorter or longer, rewritten, or replaced by another file under the same name).
+     */
+    void requireUnchanged(Path path, String tensor) {
         FileIdentity now;
         try {
             now = of(path);
         } catch (IOException e) {
-            throw new WeightsException("weights file " + path + " disappeared while the model was loading: "
-                    + "load the model again once the folder is complete", e);
+            throw new WeightsException("weights file " + path + " disappeared while " + what(tensor) + " was loading; "
+                    + "let the download or copy finish, then load the model again", e);
         }
         if (!equals(now)) {
-            throw changed(path, now);
+            throw changed(path, tensor, now);
         }
     }
 
@@ -39,17 +42,21 @@ record FileIdentity(Object fileKey, long size, long modifiedMillis) {
         } catch (IOException ignored) {
             // named as changed either way
         }
-        WeightsException e = changed(path, now);
+        WeightsException e = changed(path, tensor, now);
         e.addSuppressed(new IllegalStateException("fault while reading tensor " + tensor, cause));
         return e;
     }
 
-    private WeightsException changed(Path path, FileIdentity now) {
-        String how = now == null ? "disappeared"
-                : now.size != size ? "changed size from " + size + " to " + now.size + " bytes"
-                : !Objects.equals(now.fileKey, fileKey) ? "was replaced by another file"
-                : "was rewritten";
-        return new WeightsException("weights file " + path + " " + how + " while the model was loading (a download "
-                + "or copy still running?): load the model again once the folder is complete");
+    private WeightsException changed(Path path, String tensor, FileIdentity now) {
+        String how = now == null ? "it disappeared"
+                : now.size != size ? "it was " + size + " bytes, now " + now.size
+                : !Objects.equals(now.fileKey, fileKey) ? "another file replaced it"
+                : "it was rewritten";
+        return new WeightsException("weights file " + path + " changed while " + what(tensor) + " was loading (" + how
+                + "); the load was stopped: let the download or copy finish, then load the model again");
+    }
+
+    private static String what(String tensor) {
+        return tensor == null ? "its header" : "tensor " + tensor;
     }
 }

@@ -30,6 +30,9 @@ import java.util.function.Function;
  * Memory API (long offsets, no 2 GB limit, unmapped deterministically when its arena closes), so a multi-gigabyte
  * shard never passes through the Java heap.
  *
+ * <p>Validated before native code sees it: the header's length is bounded, every entry's dtype × shape is its byte
+ * length (no overflow), every range lies inside the file and no two overlap.
+ *
  * <p>Native code (libtorch) never reads a mapping: if the file shrinks while it is read, a native read of the
  * vanished pages would kill the JVM with SIGBUS, while a Java copy of them fails with an {@link InternalError}
  * that becomes a {@link WeightsException}. So a tensor's bytes are first copied, in Java, from the mapping into a
@@ -87,6 +90,10 @@ public final class SafetensorsFile implements WeightSource {
             ByteBuffer header = ByteBuffer.allocate((int) headerLen);
             readFully(channel, header, 8);
             JsonNode root = JSON.readTree(header.array());
+            if (root == null || !root.isObject()) {
+                throw new WeightsException("weights file " + path + " has a header that is not a JSON object:"
+                        + " not a safetensors file or damaged");
+            }
             long dataStart = 8 + headerLen;
             long dataSize = size - dataStart;
             Map<String, TensorInfo> tensors = new LinkedHashMap<>();
@@ -99,6 +106,8 @@ public final class SafetensorsFile implements WeightSource {
                 }
                 tensors.put(e.getKey(), parseEntry(path, e.getKey(), e.getValue(), dataStart, dataSize));
             }
+            checkNoOverlaps(path, tensors.values(), dataStart);
+            identity.requireUnchanged(path, null);
             return new SafetensorsFile(path, channel, Collections.unmodifiableMap(tensors),
                     Collections.unmodifiableMap(metadata), identity);
         } catch (IOException e) {
@@ -112,6 +121,9 @@ public final class SafetensorsFile implements WeightSource {
 
     private static TensorInfo parseEntry(Path path, String name, JsonNode node, long dataStart, long dataSize) {
         String where = "tensor " + name + " in " + path;
+        if (!node.isObject()) {
+            throw new WeightsException(where + " has a header entry that is not an object: the file is damaged");
+        }
         TensorDType dtype;
         try {
             dtype = TensorDType.valueOf(node.path("dtype").asText());
@@ -119,26 +131,58 @@ public final class SafetensorsFile implements WeightSource {
             throw new WeightsException(where + " has unsupported dtype " + node.path("dtype").asText());
         }
         JsonNode shapeNode = node.path("shape");
+        if (!shapeNode.isArray() || shapeNode.size() > 8) {
+            throw new WeightsException(where + " has no valid shape (" + shapeNode + "): the file is damaged");
+        }
         long[] shape = new long[shapeNode.size()];
+        long bytes = dtype.bytes();
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong();
+            JsonNode d = shapeNode.get(i);
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
+                throw new WeightsException(where + " has shape entry " + d + ", not a size: the file is damaged");
+            }
+            shape[i] = d.asLong();
+            try {
+                bytes = Math.multiplyExact(bytes, shape[i]);
+            } catch (ArithmeticException e) {
+                throw new WeightsException(where + " has shape " + shapeNode + ", too large for any file: the"
+                        + " file is damaged");
+            }
         }
         JsonNode offs = node.path("data_offsets");
-        if (offs.size() != 2) {
-            throw new WeightsException(where + " has no data_offsets");
+        if (!offs.isArray() || offs.size() != 2 || !offs.get(0).isIntegralNumber() || !offs.get(1).isIntegralNumber()
+                || !offs.get(0).canConvertToLong() || !offs.get(1).canConvertToLong()) {
+            throw new WeightsException(where + " has no valid data_offsets (" + offs + "): the file is damaged");
         }
         long begin = offs.get(0).asLong();
         long end = offs.get(1).asLong();
-        TensorInfo info = new TensorInfo(name, path, dtype, shape, dataStart + begin, end - begin);
         if (begin < 0 || end < begin || end > dataSize) {
             throw new WeightsException(where + " lies outside the file (bytes " + begin + ".." + end + " of "
                     + dataSize + "): the file is truncated");
         }
-        if (info.elementCount() * dtype.bytes() != end - begin) {
+        TensorInfo info = new TensorInfo(name, path, dtype, shape, dataStart + begin, end - begin);
+        if (bytes != end - begin) {
             throw new WeightsException(where + " has " + (end - begin) + " bytes but shape " + info.shapeText()
-                    + " of " + dtype + " needs " + info.elementCount() * dtype.bytes());
+                    + " of " + dtype + " needs " + bytes);
         }
         return info;
+    }
+
+    /** Two tensors sharing bytes is no file a writer makes: one of them would read the other's data. */
+    private static void checkNoOverlaps(Path path, java.util.Collection<TensorInfo> tensors, long dataStart) {
+        java.util.List<TensorInfo> sorted = new java.util.ArrayList<>(tensors);
+        sorted.removeIf(t -> t.byteLength() == 0);
+        sorted.sort(java.util.Comparator.comparingLong(TensorInfo::fileOffset));
+        for (int i = 1; i < sorted.size(); i++) {
+            TensorInfo a = sorted.get(i - 1);
+            TensorInfo b = sorted.get(i);
+            if (b.fileOffset() < a.fileOffset() + a.byteLength()) {
+                throw new WeightsException("tensors " + a.name() + " and " + b.name() + " in " + path
+                        + " overlap (bytes " + (a.fileOffset() - dataStart) + ".." + (a.fileOffset() + a.byteLength()
+                        - dataStart) + " and " + (b.fileOffset() - dataStart) + ".."
+                        + (b.fileOffset() + b.byteLength() - dataStart) + "): the file is damaged");
+            }
+        }
     }
 
     public Path path() {
@@ -180,7 +224,7 @@ public final class SafetensorsFile implements WeightSource {
         if (info.byteLength() == 0) {
             return use.apply(MemorySegment.ofArray(new byte[0]));
         }
-        identity.requireUnchanged(path);
+        identity.requireUnchanged(path, info.name());
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment region = channel.map(FileChannel.MapMode.READ_ONLY, info.fileOffset(), info.byteLength(), arena);
             return use.apply(region);

@@ -78,13 +78,23 @@ class OpsTest {
             }
             for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT16}) {
                 NDArray bias = RmsNorm.zeroBias(m, h, type);
-                try (RmsNorm norm = new RmsNorm(m.create(w).toType(type, true), bias, eps, m)) {
+                NDArray signs = RmsNorm.signs(m, type);
+                try (RmsNorm norm = new RmsNorm(m.create(w).toType(type, true), bias, signs, eps, m)) {
                     NDArray out = norm.apply(m.create(x, new Shape(3, h)).toType(type, false));
                     assertThat(out.getDataType()).isEqualTo(type);
                     assertThat(out.getShape()).isEqualTo(new Shape(3, h));
                     float[] got = out.toType(DataType.FLOAT32, false).toFloatArray();
                     double tolerance = type == DataType.FLOAT32 ? 1e-6 : 2e-3;
                     assertThat(Reference.relativeError(got, expected)).as(type.toString()).isLessThan(tolerance);
+                    // one row at a time (the decode step's three-call form): the same values
+                    for (int r = 0; r < 3; r++) {
+                        NDArray row = norm.applyRow(m.create(java.util.Arrays.copyOfRange(x, r * h, (r + 1) * h),
+                                new Shape(1, h)).toType(type, false));
+                        assertThat(row.getShape()).isEqualTo(new Shape(1, h));
+                        float[] one = row.toType(DataType.FLOAT32, false).toFloatArray();
+                        assertThat(Reference.relativeError(one, java.util.Arrays.copyOfRange(expected, r * h,
+                                (r + 1) * h))).as(type + " row " + r).isLessThan(tolerance);
+                    }
                 }
             }
         }

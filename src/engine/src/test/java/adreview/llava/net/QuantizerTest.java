@@ -25,9 +25,9 @@ class QuantizerTest {
         }
         w[3 * cols + 8] = 127f / 63.5f * 2f;               // makes s = 4/127 so that w/s hits x.5 exactly
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
-            NDArray[] q = Quantizer.quantizeRows(m.create(w, new Shape(rows, cols)), DataType.FLOAT32, m);
-            byte[] got = q[0].toByteArray();
-            float[] scales = q[1].toFloatArray();
+            LinearWeights.Int8 q = Quantizer.quantizeRows(m.create(w, new Shape(rows, cols)), DataType.FLOAT32, m);
+            byte[] got = q.weight().toByteArray();
+            float[] scales = q.scale().toFloatArray();
             for (int r = 0; r < rows; r++) {
                 float max = 0;
                 for (int i = 0; i < cols; i++) {
