@@ -229,6 +229,8 @@ public final class SafetensorsFile implements WeightSource {
             MemorySegment region = channel.map(FileChannel.MapMode.READ_ONLY, info.fileOffset(), info.byteLength(), arena);
             return use.apply(region);
         } catch (IOException e) {
+            // A file cut short between the check above and the map fails here ("cannot extend file"): say so as such.
+            identity.requireUnchanged(path, info.name());
             throw new WeightsException("cannot map tensor " + info.name() + " in " + path + ": " + e.getMessage(), e);
         } catch (InternalError e) {
             // HotSpot turns a fault on a mapped page that no longer exists into this error
