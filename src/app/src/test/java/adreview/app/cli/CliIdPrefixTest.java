@@ -1,15 +1,10 @@
 package adreview.app.cli;
 
-import adreview.app.Main;
 import adreview.review.ReviewTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,31 +39,19 @@ class CliIdPrefixTest {
         db.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--db-url", db.jdbcUrl(), "--db-user", "postgres",
-                "--asset-root", db.dir().resolve("assets").toString()));
-        all.addAll(List.of(args));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.against(db, args);
     }
 
     @Test
     void showTakesTheEightCharactersTheDeskShowsAndTheWholeIdAlike() {
-        Run shortId = cli("show", "c0ffee00", "--json");
+        CliRun shortId = cli("show", "c0ffee00", "--json");
         assertThat(shortId.code()).as(shortId.err()).isZero();
         assertThat(shortId.out()).contains("\"variant_id\" : \"" + LONE + "\"");
-        Run longer = cli("show", "C0FFEE00-AAAA");
+        CliRun longer = cli("show", "C0FFEE00-AAAA");
         assertThat(longer.code()).as(longer.err()).isZero();
         assertThat(longer.out()).contains("Variant   " + LONE);
-        Run whole = cli("show", LONE.toString());
+        CliRun whole = cli("show", LONE.toString());
         assertThat(whole.code()).as(whole.err()).isZero();
         assertThat(whole.out()).contains("Variant   " + LONE);
     }
@@ -79,7 +62,7 @@ class CliIdPrefixTest {
                 new String[] {"decide", "--variant", "7e57a11d", "--verdict", "accept"},
                 new String[] {"judge", "--stage", "1", "--variant", "7e57a11d"},
                 new String[] {"report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2", "--variant", "7e57a11d"})) {
-            Run r = cli(args);
+            CliRun r = cli(args);
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
             assertThat(r.out()).isEmpty();
             assertThat(r.err().strip()).as(args[0])
@@ -92,18 +75,18 @@ class CliIdPrefixTest {
 
     @Test
     void noMatchAndTooShortAreOneClearSentenceAndExitTwo() {
-        Run none = cli("show", "deadbeef");
+        CliRun none = cli("show", "deadbeef");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err().strip()).isEqualTo("error: variant deadbeef not found in jobs_variants: no id starts with it"
                 + " (`list` shows them)");
-        Run noTrace = cli("decide", "--variant", "c0ffee00", "--verdict", "accept", "--trace", "deadbeef");
+        CliRun noTrace = cli("decide", "--variant", "c0ffee00", "--verdict", "accept", "--trace", "deadbeef");
         assertThat(noTrace.code()).isEqualTo(2);
         assertThat(noTrace.err().strip()).startsWith("error: trace deadbeef not found in vlm_traces").doesNotContain("\n");
-        Run tooShort = cli("check", "--variant", "c0ffee0");
+        CliRun tooShort = cli("check", "--variant", "c0ffee0");
         assertThat(tooShort.code()).isEqualTo(2);
         assertThat(tooShort.err().strip()).isEqualTo("error: 'c0ffee0' is not a variant id: too short, give at least 8"
                 + " of its characters (as the desk shows it) or the whole UUID");
-        Run noJob = cli("list", "--job", "0000000");
+        CliRun noJob = cli("list", "--job", "0000000");
         assertThat(noJob.code()).isEqualTo(2);
         assertThat(noJob.err()).contains("'0000000' is not a job id: too short");
         // The refused decide wrote nothing (the one other test here stores its decision with a trace).
@@ -112,7 +95,7 @@ class CliIdPrefixTest {
 
     @Test
     void decideStoresTheWholeIdsItsPrefixesName() {
-        Run r = cli("decide", "--variant", "c0ffee00", "--verdict", "fix", "--trace", "7ace0001", "--json");
+        CliRun r = cli("decide", "--variant", "c0ffee00", "--verdict", "fix", "--trace", "7ace0001", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"variant_id\" : \"" + LONE + "\"").contains("\"trace_id\" : \"" + TRACE + "\"");
         assertThat(db.query("SELECT vlm_trace_id::text FROM reviewer_decisions WHERE job_variants_id = ?", LONE))
@@ -121,11 +104,11 @@ class CliIdPrefixTest {
 
     @Test
     void listAndJudgeTakeAJobPrefix() {
-        Run list = cli("list", "--job", "5a5a5a5a", "--json");
+        CliRun list = cli("list", "--job", "5a5a5a5a", "--json");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains(A.toString()).contains(B.toString()).doesNotContain(LONE.toString());
         // Resolved before the batch looks for a model: an unknown job prefix says so, not "no model".
-        Run judge = cli("judge", "--stage", "1", "--job", "6b6b6b6c");
+        CliRun judge = cli("judge", "--stage", "1", "--job", "6b6b6b6c");
         assertThat(judge.code()).isEqualTo(2);
         assertThat(judge.err().strip()).startsWith("error: job 6b6b6b6c not found in jobs");
     }

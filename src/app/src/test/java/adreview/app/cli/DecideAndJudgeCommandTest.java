@@ -7,10 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,35 +26,24 @@ class DecideAndJudgeCommandTest {
         db.close();
     }
 
-    record Run(int code, String out, String err) {
+    static CliRun cli(String... args) {
+        return CliRun.against(db, args);
     }
 
-    static Run cli(String... args) {
-        return cli(Main.commandLine(), args);
-    }
-
-    static Run cli(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--db-url", db.jdbcUrl(), "--db-user", "postgres",
-                "--asset-root", db.dir().resolve("assets").toString()));
-        all.addAll(List.of(args));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(CommandLine cl, String... args) {
+        return CliRun.against(cl, db, args);
     }
 
     @Test
     void decideStoresADecisionAndPrintsIt() {
         UUID v = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "ocr_eval", "done");
-        Run r = cli("decide", "--variant", v.toString(), "--verdict", "fix", "--comment", "CTA too small", "--reviewer", "mina");
+        CliRun r = cli("decide", "--variant", v.toString(), "--verdict", "fix", "--comment", "CTA too small", "--reviewer", "mina");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Needs fix recorded for variant " + v + " by mina: CTA too small");
         assertThat(db.query("SELECT verdict || '|' || comment || '|' || reviewer FROM reviewer_decisions WHERE job_variants_id = ?", v))
                 .isEqualTo("fix|CTA too small|mina");
 
-        Run json = cli("decide", "--variant", v.toString(), "--verdict", "ACCEPT", "--json");
+        CliRun json = cli("decide", "--variant", v.toString(), "--verdict", "ACCEPT", "--json");
         assertThat(json.code()).isZero();
         assertThat(json.out()).contains("\"verdict\" : \"accept\"");
         assertThat(db.count("reviewer_decisions", "job_variants_id = ?", v)).isEqualTo(2);
@@ -66,14 +51,14 @@ class DecideAndJudgeCommandTest {
 
     @Test
     void decideRefusesBadInputWithOneLine() {
-        Run bad = cli("decide", "--variant", UUID.randomUUID().toString(), "--verdict", "maybe");
+        CliRun bad = cli("decide", "--variant", UUID.randomUUID().toString(), "--verdict", "maybe");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err().strip()).startsWith("error: Unknown verdict 'maybe'").doesNotContain("\n");
         UUID missing = UUID.randomUUID();
-        Run unknown = cli("decide", "--variant", missing.toString(), "--verdict", "reject");
+        CliRun unknown = cli("decide", "--variant", missing.toString(), "--verdict", "reject");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains(missing.toString()).contains("not found");
-        Run notUuid = cli("decide", "--variant", "abc", "--verdict", "reject");
+        CliRun notUuid = cli("decide", "--variant", "abc", "--verdict", "reject");
         assertThat(notUuid.err()).contains("'abc' is not a variant id");
     }
 
@@ -84,18 +69,18 @@ class DecideAndJudgeCommandTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 "png", image.toFile());
         UUID v = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "img_gen", "done");
-        Run r = cli("judge", "--stage", "1", "--variant", v.toString(), "--model-dir", db.dir().resolve("no-model").toString());
+        CliRun r = cli("judge", "--stage", "1", "--variant", v.toString(), "--model-dir", db.dir().resolve("no-model").toString());
         // No model here is this machine's problem: refused (2), the variant untouched.
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("refused:").contains("no-model").doesNotContain("\n");
         assertThat(db.state(v)).isEqualTo("done/img_gen");
         assertThat(db.count("vlm_traces", "job_variants_id = ?", v)).isZero();
         UUID notReady = db.insertVariant(db.insertJob("brief"), db.insertAsset("/assets/t/a.png"), null, "vlm_analyze", "done");
-        Run refused = cli("judge", "--stage", "2", "--variant", notReady.toString());
+        CliRun refused = cli("judge", "--stage", "2", "--variant", notReady.toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err().strip()).startsWith("refused: Stage 2 refused for variant " + notReady).doesNotContain("\n");
         assertThat(db.state(notReady)).isEqualTo("done/vlm_analyze");
-        Run badStage = cli("judge", "--stage", "3", "--variant", v.toString());
+        CliRun badStage = cli("judge", "--stage", "3", "--variant", v.toString());
         assertThat(badStage.code()).isNotZero();
         assertThat(badStage.err()).contains("--stage must be 1 or 2");
     }
@@ -111,14 +96,14 @@ class DecideAndJudgeCommandTest {
                 + "VALUES (?, ?, ?, 'llava', 'judge', '{}'), (?, ?, ?, 'llava', 'judge', '{}')",
                 otherTrace, job, other, myTrace, job, mine);
 
-        Run refused = cli("decide", "--variant", mine.toString(), "--verdict", "accept", "--trace", otherTrace.toString());
+        CliRun refused = cli("decide", "--variant", mine.toString(), "--verdict", "accept", "--trace", otherTrace.toString());
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err().strip()).contains("belongs to variant " + other).doesNotContain("\n");
-        Run unknown = cli("decide", "--variant", mine.toString(), "--verdict", "accept", "--trace", UUID.randomUUID().toString());
+        CliRun unknown = cli("decide", "--variant", mine.toString(), "--verdict", "accept", "--trace", UUID.randomUUID().toString());
         assertThat(unknown.err()).contains("not found in vlm_traces");
         assertThat(db.count("reviewer_decisions", "job_variants_id = ?", mine)).isZero();
 
-        Run ok = cli("decide", "--variant", mine.toString(), "--verdict", "accept", "--trace", myTrace.toString());
+        CliRun ok = cli("decide", "--variant", mine.toString(), "--verdict", "accept", "--trace", myTrace.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(db.query("SELECT vlm_trace_id::text FROM reviewer_decisions WHERE job_variants_id = ?", mine))
                 .isEqualTo(myTrace.toString());
@@ -136,7 +121,7 @@ class DecideAndJudgeCommandTest {
                 db.exec("UPDATE jobs_variants SET current_step = 'yolo_detect', status = 'running' WHERE job_variants_id = ?", v);
             }
         });
-        Run r = cli(Main.commandLine(config -> model), "judge", "--stage", "1", "--variant", v.toString(), "--free-text");
+        CliRun r = cli(Main.commandLine(config -> model), "judge", "--stage", "1", "--variant", v.toString(), "--free-text");
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         assertThat(r.err().strip()).startsWith("superseded: ").contains("yolo_detect/running").doesNotContain("\n");
         assertThat(db.state(v)).isEqualTo("running/yolo_detect");
@@ -150,7 +135,7 @@ class DecideAndJudgeCommandTest {
         String job = db.query("SELECT job_id::text FROM jobs_variants WHERE job_variants_id = ?", v);
         db.exec("INSERT INTO desk_runs (run_id, job_variants_id, job_id, stage, expected_step, host, pid, heartbeat_at) "
                 + "VALUES (gen_random_uuid(), ?, ?::uuid, 2, 'vlm_judge', 'another-host', 7, now() - interval '5 minutes')", v, job);
-        Run r = cli("recover", "--json");
+        CliRun r = cli("recover", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertThat(out.get("recovered")).anySatisfy(n -> {
@@ -161,7 +146,7 @@ class DecideAndJudgeCommandTest {
         });
         assertThat(out.get("live").isArray()).isTrue();
         assertThat(db.state(v)).isEqualTo("failed/vlm_judge");
-        Run again = cli("recover");
+        CliRun again = cli("recover");
         assertThat(again.out()).contains("No interrupted runs to recover.");
     }
 }

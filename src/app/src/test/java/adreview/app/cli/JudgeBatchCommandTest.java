@@ -1,6 +1,5 @@
 package adreview.app.cli;
 
-import adreview.app.Main;
 import adreview.review.ReviewTestDatabase;
 import adreview.review.remote.LlamaKit;
 import adreview.review.remote.LlamaServer;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,20 +59,8 @@ class JudgeBatchCommandTest {
         return server.endpoint();
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--db-url", db.jdbcUrl(), "--db-user", "postgres",
-                "--asset-root", db.dir().resolve("assets").toString()));
-        all.addAll(List.of(args));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.against(db, args);
     }
 
     static UUID variant(UUID job, String step, String status, String image) {
@@ -94,7 +79,7 @@ class JudgeBatchCommandTest {
             variants.add(v);
             args.addAll(List.of("--variant", v.toString()));
         }
-        Run r = cli(args.toArray(String[]::new));
+        CliRun r = cli(args.toArray(String[]::new));
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Stage 1 of 4 variants, 3 at a time, on OpenAI-compatible server at 127.0.0.1:"
@@ -115,7 +100,7 @@ class JudgeBatchCommandTest {
         UUID notReady = variant(job, "yolo_detect", "done", "image-2.png"); // Stage 2 may not start here: refused
         UUID corrupt = db.insertVariant(job, db.insertAsset("/assets/b/image-3.png"), db.insertAsset("/assets/b/corrupt.png"),
                 "overlay", "done"); // its render does not decode: failed
-        Run r = cli("--backend", "openai", "--endpoint", endpoint(), "judge", "--stage", "2", "--job", job.toString(), "--json");
+        CliRun r = cli("--backend", "openai", "--endpoint", endpoint(), "judge", "--stage", "2", "--job", job.toString(), "--json");
 
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(JudgeCommand.FAILED);
         JsonNode json = JSON.readTree(r.out());
@@ -147,7 +132,7 @@ class JudgeBatchCommandTest {
         // Only refusals and done: exit 2.
         UUID ok2 = variant(job, "img_gen", "done", "image-4.png");
         UUID past = variant(job, "ocr_eval", "done", "image-5.png");
-        Run mixed = cli("--backend", "openai", "--endpoint", endpoint(), "judge", "--stage", "1", "--variant", ok2 + "," + past);
+        CliRun mixed = cli("--backend", "openai", "--endpoint", endpoint(), "judge", "--stage", "1", "--variant", ok2 + "," + past);
         assertThat(mixed.code()).as(mixed.out() + mixed.err()).isEqualTo(JudgeCommand.REFUSED);
         assertThat(mixed.out()).contains("1 done, 1 refused");
     }
@@ -155,7 +140,7 @@ class JudgeBatchCommandTest {
     @Test
     void theOpenaiBackendWithoutAServerUrlRefusesWithOneLine() {
         UUID v = variant(db.insertJob("brief"), "img_gen", "done", "image-0.png");
-        Run r = cli("--backend", "openai", "judge", "--stage", "1", "--variant", v.toString());
+        CliRun r = cli("--backend", "openai", "judge", "--stage", "1", "--variant", v.toString());
         assertThat(r.code()).isEqualTo(JudgeCommand.REFUSED);
         assertThat(r.err().strip()).isEqualTo("refused: The openai backend has no server URL: set ADREVIEW_ENDPOINT, "
                 + "endpoint in desk.properties or --endpoint (e.g. http://host:8000/v1)");
@@ -168,7 +153,7 @@ class JudgeBatchCommandTest {
         UUID a = variant(job, "img_gen", "done", "image-0.png");
         UUID b = variant(job, "img_gen", "done", "image-1.png");
         String nobody = "http://127.0.0.1:" + LlamaServer.freePort() + "/v1";
-        Run r = cli("--backend", "openai", "--endpoint", nobody, "judge", "--stage", "1", "--variant", a.toString(),
+        CliRun r = cli("--backend", "openai", "--endpoint", nobody, "judge", "--stage", "1", "--variant", a.toString(),
                 "--variant", b.toString());
         assertThat(r.code()).isEqualTo(JudgeCommand.REFUSED);
         assertThat(r.err().strip()).startsWith("refused: The inference server at 127.0.0.1:")
@@ -180,12 +165,12 @@ class JudgeBatchCommandTest {
 
     @Test
     void aBadServerUrlOrConcurrencyIsAConfigurationError() {
-        Run url = cli("--backend", "openai", "--endpoint", "gpu-box:8000", "list");
+        CliRun url = cli("--backend", "openai", "--endpoint", "gpu-box:8000", "list");
         assertThat(url.code()).isEqualTo(1);
         assertThat(url.err().strip()).contains("invalid server URL (from --endpoint)");
-        Run n = cli("--concurrency", "0", "list");
+        CliRun n = cli("--concurrency", "0", "list");
         assertThat(n.err().strip()).contains("invalid concurrency '0' (from --concurrency)");
-        Run backend = cli("--backend", "vllm", "list");
+        CliRun backend = cli("--backend", "vllm", "list");
         assertThat(backend.err().strip()).contains("invalid backend 'vllm' (from --backend): use local or openai");
     }
 

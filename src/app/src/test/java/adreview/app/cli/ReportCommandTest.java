@@ -2,19 +2,15 @@ package adreview.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import adreview.app.Main;
 import adreview.review.ReviewTestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code report} and {@code report compare} on a small database, the shape of their JSON and CSV.
@@ -71,25 +67,13 @@ class ReportCommandTest {
         db.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--db-url", db.jdbcUrl(), "--db-user", "postgres",
-                "--asset-root", db.dir().resolve("assets").toString()));
-        all.addAll(List.of(args));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.against(db, args);
     }
 
     @Test
     void jsonOfAnUngroupedReportHasTotalsKappaAndTheMatrix() throws Exception {
-        Run r = cli("report", "--tenant", "cli-report", "--json");
+        CliRun r = cli("report", "--tenant", "cli-report", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode n = JSON.readTree(r.out());
         assertThat(n.get("stage").asInt()).isEqualTo(1);
@@ -113,7 +97,7 @@ class ReportCommandTest {
 
     @Test
     void csvHasTheDocumentedColumnsOneRowForAllThenOnePerGroup() {
-        Run r = cli("report", "--tenant", "cli-report", "--csv", "--group-by", "prompt", "--include-rejudges");
+        CliRun r = cli("report", "--tenant", "cli-report", "--csv", "--group-by", "prompt", "--include-rejudges");
         assertThat(r.code()).as(r.err()).isZero();
         String[] lines = r.out().split("\n");
         assertThat(lines[0]).isEqualTo("stage,group_by,group,total,agree,agreement,kappa,kappa_se,kappa_ci_low,kappa_ci_high,"
@@ -127,23 +111,23 @@ class ReportCommandTest {
 
     @Test
     void textAndDisagreements() {
-        Run text = cli("report", "--tenant", "cli-report");
+        CliRun text = cli("report", "--tenant", "cli-report");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("4 pairs, 3 agree (75.0 %), kappa 0.500 [95 % CI")
                 .contains("1 verdict without a decision");
-        Run csv = cli("report", "--tenant", "cli-report", "--disagreements", "--csv");
+        CliRun csv = cli("report", "--tenant", "cli-report", "--disagreements", "--csv");
         assertThat(csv.code()).as(csv.err()).isZero();
         String[] lines = csv.out().split("\n");
         assertThat(lines[0]).isEqualTo(String.join(",", adreview.review.report.ReportCsv.DISAGREEMENT_COLUMNS));
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).startsWith(ids.get(1) + ",").contains(",cli-report,valid,reject,mina,\"off brief, \"\"coffee\"\" not shoes\",stage1-v1,");
-        Run json = cli("report", "--tenant", "cli-report", "--disagreements", "--json");
+        CliRun json = cli("report", "--tenant", "cli-report", "--disagreements", "--json");
         assertThat(json.out()).contains("\"model_verdict\" : \"valid\"");
     }
 
     @Test
     void compareTwoPromptVersionsFromStoredTraces() throws Exception {
-        Run r = cli("report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2", "--tenant", "cli-report", "--json");
+        CliRun r = cli("report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2", "--tenant", "cli-report", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode n = JSON.readTree(r.out());
         assertThat(n.get("a").get("label").asText()).isEqualTo("stage1-v1");
@@ -154,10 +138,10 @@ class ReportCommandTest {
         assertThat(n.get("a_vs_b").get("total").asLong()).isEqualTo(2);
         assertThat(n.get("a_vs_b").get("agree").asLong()).isZero();
         assertThat(n.get("variants")).hasSize(4);
-        Run text = cli("report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2", "--tenant", "cli-report");
+        CliRun text = cli("report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2", "--tenant", "cli-report");
         assertThat(text.out()).contains("A against B:             2 pairs, 0 agree (0.0 %)")
                 .contains("2 variants where the sides differ or contradict the reviewer"); // a1, a2
-        Run csv = cli("report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2",
+        CliRun csv = cli("report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v2",
                 "--variant", ids.get(0).toString(), "--csv");
         assertThat(csv.out().split("\n")).containsExactly("variant_id,tenant,a,b,reviewer,worth_a_look",
                 ids.get(0) + ",cli-report,valid,invalid,accept,true");
@@ -172,7 +156,7 @@ class ReportCommandTest {
                 new String[] {"report", "--from", "2025-06-02", "--to", "2025-06-01"},
                 new String[] {"report", "compare", "--prompt-a", "stage1-v1"},
                 new String[] {"report", "compare", "--prompt-a", "stage1-v1", "--prompt-b", "stage1-v1"})) {
-            Run r = cli(args);
+            CliRun r = cli(args);
             assertThat(r.code()).as(String.join(" ", args)).isNotZero();
             assertThat(r.err().strip()).as(String.join(" ", args)).startsWith("error:").doesNotContain("\n");
         }
