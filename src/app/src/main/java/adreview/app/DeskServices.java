@@ -7,7 +7,7 @@ import adreview.desk.StoreDeskService;
 import adreview.models.ModelCatalog;
 import adreview.models.download.HubClient;
 import adreview.models.download.ModelDownloader;
-import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.store.ReviewerDecisionRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;

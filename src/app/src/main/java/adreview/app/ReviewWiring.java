@@ -3,7 +3,7 @@ package adreview.app;
 import adreview.checks.MeasuredChecks;
 import adreview.review.ReviewModel;
 import adreview.review.ReviewService;
-import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.store.ReviewerDecisionRepository;
 import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.PromptLibrary;
 import adreview.review.remote.ConnectionCheck;

@@ -10,7 +10,7 @@ import adreview.review.RunListener;
 import adreview.review.RunOutcome;
 import adreview.review.RunRequest;
 import adreview.review.decision.ReviewerDecision;
-import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.store.ReviewerDecisionRepository;
 import adreview.review.report.AgreementQueries;
 import adreview.review.decision.Verdict;
 import adreview.review.measured.VariantMeasurement;

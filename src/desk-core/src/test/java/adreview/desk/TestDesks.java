@@ -7,7 +7,7 @@ import adreview.models.download.ModelDownloader;
 import adreview.review.ReviewModel;
 import adreview.review.ReviewService;
 import adreview.review.ReviewTestDatabase;
-import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.store.ReviewerDecisionRepository;
 import adreview.review.report.AgreementReports;
 import adreview.review.measured.VariantMeasurement;
 import adreview.review.prompt.PromptLibrary;

@@ -38,7 +38,7 @@ public enum Verdict {
 
     /**
      * Parses a reviewer's decision, {@code accept}, {@code fix}, {@code reject} (any case). A retraction
-     * is not something to decide: it goes through {@link ReviewerDecisionRepository#retract}.
+     * is not something to decide: it goes through {@link adreview.store.ReviewerDecisionRepository#retract}.
      */
     public static Verdict parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

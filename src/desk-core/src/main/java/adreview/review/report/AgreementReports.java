@@ -1,6 +1,7 @@
 package adreview.review.report;
 
 import adreview.store.Database;
+import adreview.store.report.AgreementRepository;
 
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package adreview.review.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adreview.review.decision.ReviewerDecision;
-import adreview.review.decision.ReviewerDecisionRepository;
+import adreview.store.ReviewerDecisionRepository;
 import adreview.review.decision.Verdict;
 import adreview.review.prompt.Prompt;
 import adreview.store.TestDatabase;

@@ -1,4 +1,4 @@
-package adreview.review.report;
+package adreview.store.report;
 
 import java.util.ArrayList;
 import java.util.List;

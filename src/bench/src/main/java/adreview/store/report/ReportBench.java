@@ -1,4 +1,6 @@
-package adreview.review.report;
+package adreview.store.report;
+
+import adreview.review.report.*;
 
 import adreview.review.prompt.Prompt;
 import adreview.store.Database;
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   ./mvnw -q -pl src/bench -am package -DskipTests
- *   java -cp … adreview.review.report.ReportBench [variants] [--data DIR] [--explain]
+ *   java -cp … adreview.store.report.ReportBench [variants] [--data DIR] [--explain]
  * </pre>
  * (or run {@link #main} from an IDE). A developer tool: nothing asserts a time.
  */

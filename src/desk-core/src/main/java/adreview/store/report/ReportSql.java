@@ -1,6 +1,10 @@
-package adreview.review.report;
+package adreview.store.report;
 
 import adreview.review.prompt.Prompt;
+import adreview.review.report.GroupBy;
+import adreview.review.report.Pairing;
+import adreview.review.report.ReportFilter;
+import adreview.review.report.ReviewTags;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,7 +1,7 @@
-package adreview.review.decision;
+package adreview.store;
 
-import adreview.store.Database;
-import adreview.store.StoreException;
+import adreview.review.decision.ReviewerDecision;
+import adreview.review.decision.Verdict;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

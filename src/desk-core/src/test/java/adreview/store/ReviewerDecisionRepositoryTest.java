@@ -1,7 +1,9 @@
-package adreview.review.decision;
+package adreview.store;
+
+import adreview.review.decision.ReviewerDecision;
+import adreview.review.decision.Verdict;
 
 import adreview.review.ReviewTestDatabase;
-import adreview.store.StoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

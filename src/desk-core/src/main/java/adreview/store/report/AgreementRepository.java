@@ -1,6 +1,14 @@
-package adreview.review.report;
+package adreview.store.report;
 
 import adreview.review.prompt.Prompt;
+import adreview.review.report.ComparedVariant;
+import adreview.review.report.ComparisonRequest;
+import adreview.review.report.DisagreeingVariant;
+import adreview.review.report.GroupBy;
+import adreview.review.report.Pairing;
+import adreview.review.report.ReportChoices;
+import adreview.review.report.ReportFilter;
+import adreview.review.report.RunSide;
 import adreview.store.Database;
 
 import java.sql.Connection;
@@ -24,25 +32,25 @@ import java.util.UUID;
  * One statement per report (its parts are {@code UNION ALL}ed with a {@code part} column) over a
  * materialised {@code pairs}.
  */
-final class AgreementRepository {
+public final class AgreementRepository {
 
     /** One counted row: which part of the report, the group or criterion, the two labels, the count. */
-    record Count(String part, String key, String a, String b, long n) {
+    public record Count(String part, String key, String a, String b, long n) {
     }
 
-    static final String MATRIX = "matrix";
-    static final String DAY = "day";
-    static final String CRITERION = "criterion";
-    static final String MEASURED = "measured";
-    static final String COVERAGE = "coverage";
+    public static final String MATRIX = "matrix";
+    public static final String DAY = "day";
+    public static final String CRITERION = "criterion";
+    public static final String MEASURED = "measured";
+    public static final String COVERAGE = "coverage";
 
     /** Memory per sort or hash of a report statement. */
-    static final String WORK_MEM = "64MB";
+    public static final String WORK_MEM = "64MB";
 
     private final Database database;
     private final ZoneId zone;
 
-    AgreementRepository(Database database, ZoneId zone) {
+    public AgreementRepository(Database database, ZoneId zone) {
         this.database = database;
         this.zone = zone;
     }
@@ -57,7 +65,7 @@ final class AgreementRepository {
      * The counts of a report. {@code details}: also the timeline, the per-criterion and measured tables
      * and the coverage (the overall report has them; the grouped run only needs its matrices).
      */
-    List<Count> reportCounts(ReportFilter f, GroupBy groupBy, boolean details) {
+    public List<Count> reportCounts(ReportFilter f, GroupBy groupBy, boolean details) {
         return counts(reportSql(f, groupBy, details));
     }
 
@@ -100,7 +108,7 @@ final class AgreementRepository {
     }
 
     /** The disagreeing pairs of the ungrouped report, most recently decided first. */
-    List<DisagreeingVariant> disagreements(ReportFilter f, int limit) {
+    public List<DisagreeingVariant> disagreements(ReportFilter f, int limit) {
         Pairing pairing = Pairing.forStage(f.stage());
         Sql sql = ReportSql.joined(f, GroupBy.NONE, window(f));
         sql.add(" SELECT variant_id, job_id, tenant_id, yes, verdict, reviewer, comment, prompt_version,"
@@ -113,7 +121,7 @@ final class AgreementRepository {
     }
 
     /** Distinct tenants, reviewers, prompt versions and model folders. */
-    ReportChoices choices() {
+    public ReportChoices choices() {
         Sql sql = new Sql().add("SELECT 'tenant' AS kind, tenant_id AS value FROM jobs GROUP BY 2"
                 + " UNION ALL SELECT 'reviewer', reviewer FROM reviewer_decisions WHERE verdict <> 'retract' GROUP BY 2"
                 + " UNION ALL SELECT 'prompt', COALESCE(request ->> 'prompt_version', 'unversioned') FROM vlm_traces"
@@ -137,7 +145,7 @@ final class AgreementRepository {
      * or B that names its variant (the pipeline's older job-level traces are not searched here; name such
      * variants explicitly). Newest decision first, each checked through the trace index until enough are found.
      */
-    List<UUID> decidedVariants(ComparisonRequest request, boolean withTraces) {
+    public List<UUID> decidedVariants(ComparisonRequest request, boolean withTraces) {
         ReportFilter f = request.filter();
         Sql sql = new Sql();
         ReportSql.decisions(sql, window(f), f.reviewer(), false, null);
@@ -195,7 +203,7 @@ final class AgreementRepository {
     }
 
     /** Side A against the reviewers ("a"), B against the reviewers ("b"), A against B ("ab"). */
-    List<Count> comparisonCounts(Prompt.Stage stage, RunSide a, RunSide b, List<UUID> ids) {
+    public List<Count> comparisonCounts(Prompt.Stage stage, RunSide a, RunSide b, List<UUID> ids) {
         Pairing p = Pairing.forStage(stage);
         String label = "CASE WHEN %s THEN " + Sql.literal(p.modelLabel(true)) + " ELSE " + Sql.literal(p.modelLabel(false)) + " END";
         Sql sql = comparedCtes(stage, a, b, ids);
@@ -209,7 +217,7 @@ final class AgreementRepository {
     }
 
     /** Every compared variant with both sides' labels and the decision. */
-    List<ComparedVariant> comparedVariants(Prompt.Stage stage, RunSide a, RunSide b, List<UUID> ids) {
+    public List<ComparedVariant> comparedVariants(Prompt.Stage stage, RunSide a, RunSide b, List<UUID> ids) {
         Pairing p = Pairing.forStage(stage);
         Sql sql = comparedCtes(stage, a, b, ids);
         sql.add(" SELECT variant_id, tenant_id, a, b, verdict FROM compared ORDER BY tenant_id, variant_id");
@@ -290,7 +298,7 @@ final class AgreementRepository {
     }
 
     /** The day of a timeline row. */
-    static LocalDate day(String text) {
+    public static LocalDate day(String text) {
         return LocalDate.parse(text);
     }
 }
