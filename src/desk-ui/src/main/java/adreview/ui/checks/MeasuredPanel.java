@@ -216,19 +216,19 @@ public class MeasuredPanel extends VBox {
         VBox section = section(Messages.get("measured.quality"), q.ok() ? Verdict.PASS : Verdict.FAIL,
                 Messages.get(q.ok() ? "measured.ok" : "measured.problems"));
         // Rows of their own, not a grid: a grid gives a wrapped detail one line's height and the lines overlap.
-        VBox grid = new VBox(3);
-        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.resolution"))), okChip(q.resolutionOk()), wrappedMuted(
+        VBox rows = new VBox(3);
+        rows.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.resolution"))), okChip(q.resolutionOk()), wrappedMuted(
                 Messages.get("measured.resolution.detail", String.valueOf(q.width()), String.valueOf(q.height()),
                         q.placement().name(), String.valueOf(q.placement().width()), String.valueOf(q.placement().height()))
                 + (q.upscale() > 1 ? Messages.get("measured.enlarge", String.format(Locale.ROOT, "%.2f", q.upscale())) : "")
                 + (q.cropShare() > 0.005 ? Messages.get("measured.crop", String.format(Locale.ROOT, "%.0f", q.cropShare() * 100)) : ""))));
-        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.sharpness"))), okChip(q.sharpOk()), wrappedMuted(Messages.get(
+        rows.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.sharpness"))), okChip(q.sharpOk()), wrappedMuted(Messages.get(
                 "measured.sharpness.detail", String.format(Locale.ROOT, "%.1f", q.detailLaplacianVariance()),
                 String.format(Locale.ROOT, "%.1f", q.laplacianVariance())))));
-        grid.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.exposure"))), okChip(q.exposureOk()), wrappedMuted(Messages.get(
+        rows.getChildren().add(qualityRow(fixed(new Label(Messages.get("measured.exposure"))), okChip(q.exposureOk()), wrappedMuted(Messages.get(
                 "measured.exposure.detail", String.format(Locale.ROOT, "%.1f", q.shadowsClipped() * 100),
                 String.format(Locale.ROOT, "%.1f", q.highlightsClipped() * 100)))));
-        section.getChildren().add(grid);
+        section.getChildren().add(rows);
         q.problems().forEach(p -> section.getChildren().add(wrapped(muted("• " + p))));
         return section;
     }

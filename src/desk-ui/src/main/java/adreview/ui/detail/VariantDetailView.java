@@ -37,6 +37,9 @@ public final class VariantDetailView extends BorderPane {
     private final TabPane side = new TabPane();
     private final ImageArea images;
     private final SplitPane body;
+    /** The image's share the reviewer chose by dragging (or the default): it holds at every width. */
+    private double wantedShare;
+    private boolean dragging;
 
     public VariantDetailView(VariantDetailViewModel model, UiPreferences preferences) {
         getStyleClass().add("detail-view");
@@ -85,19 +88,18 @@ public final class VariantDetailView extends BorderPane {
         body.setOrientation(Orientation.HORIZONTAL);
         // The share the reviewer chose (or the default) holds at every width: a split pane left to itself hands a
         // resize to one side only, so that a side shrunk by grid mode stayed small. Only a drag changes the share.
-        double[] wanted = {preferences.getDouble(DIVIDER_KEY, DEFAULT_DIVIDER)};
-        boolean[] dragging = {false};
-        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> dragging[0] = true);
-        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging[0] = false);
-        body.setDividerPositions(wanted[0]);
+        wantedShare = preferences.getDouble(DIVIDER_KEY, DEFAULT_DIVIDER);
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> dragging = true);
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging = false);
+        body.setDividerPositions(wantedShare);
         body.getDividers().get(0).positionProperty().addListener((obs, old, p) -> {
-            if (dragging[0]) {
-                wanted[0] = Math.round(p.doubleValue() * 1000) / 1000.0;
-                preferences.putDouble(DIVIDER_KEY, wanted[0]);
+            if (dragging) {
+                wantedShare = Math.round(p.doubleValue() * 1000) / 1000.0;
+                preferences.putDouble(DIVIDER_KEY, wantedShare);
             }
         });
         body.widthProperty().addListener((obs, old, w) ->
-                javafx.application.Platform.runLater(() -> body.setDividerPositions(wanted[0])));
+                javafx.application.Platform.runLater(() -> body.setDividerPositions(wantedShare)));
         // The image's share is a floor, not a default: the side never grows past the rest, dragged or resized.
         side.maxWidthProperty().bind(body.widthProperty().multiply(1 - MIN_IMAGE_SHARE).subtract(DIVIDER_ROOM));
         setCenter(body);

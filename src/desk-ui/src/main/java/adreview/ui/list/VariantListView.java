@@ -4,7 +4,6 @@ import adreview.ui.Badges;
 import adreview.ui.Formats;
 import adreview.desk.ListedVariant;
 import adreview.review.decision.Verdict;
-import adreview.store.VariantRow;
 import adreview.ui.i18n.Messages;
 import adreview.ui.image.ImageState;
 import adreview.ui.image.ThumbnailCache;

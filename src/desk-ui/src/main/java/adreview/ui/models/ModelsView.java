@@ -27,7 +27,6 @@ import javafx.stage.DirectoryChooser;
 
 import java.io.File;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.function.Function;
 
 /**

@@ -16,7 +16,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
-import java.util.List;
 
 /**
  * The review side in one node, the first tab beside the image: run controls and progress on top, the results (Stage

@@ -1,7 +1,6 @@
 package adreview.ui.review;
 
 import adreview.store.Trace;
-import adreview.ui.Formats;
 import adreview.ui.i18n.Messages;
 
 import javafx.collections.ListChangeListener;
